@@ -1,0 +1,63 @@
+// Package wiki holds the use cases that the web interface and the API share:
+// editing with conflict merging, undo, rollback, delete, undelete, protect,
+// login, and the permission checks in front of each of them.
+package wiki
+
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"github.com/folio-wiki/folio"
+)
+
+// Linker derives a page's link tables and redirect target from its text, so
+// that a save writes them in the same transaction.
+type Linker interface {
+	Links(ctx context.Context, t folio.Title, text string) (*folio.LinkSet, *folio.LinkTarget, error)
+}
+
+// Service runs wiki operations over a store. Set the fields before use.
+type Service struct {
+	Store      folio.Store
+	Namespaces *folio.Namespaces
+	Rights     folio.GroupRights
+	Linker     Linker // nil leaves link tables untouched
+	// ReadOnly, when not empty, is the reason every write is refused.
+	ReadOnly string
+	Now      func() time.Time
+	Logger   *slog.Logger
+}
+
+// New returns a Service with MediaWiki's default rights.
+func New(store folio.Store, ns *folio.Namespaces) *Service {
+	return &Service{
+		Store:      store,
+		Namespaces: ns,
+		Rights:     folio.DefaultGroupRights(),
+		Now:        time.Now,
+		Logger:     slog.Default(),
+	}
+}
+
+func (s *Service) now() time.Time {
+	if s.Now == nil {
+		return time.Now()
+	}
+	return s.Now()
+}
+
+// Actor returns the actor for a user, or for an anonymous editor at ip.
+func (s *Service) Actor(u *folio.User, ip string) folio.Actor {
+	if u == nil {
+		return folio.Actor{Name: ip}
+	}
+	return folio.Actor{UserID: u.ID, Name: u.Name}
+}
+
+func (s *Service) checkWritable() error {
+	if s.ReadOnly != "" {
+		return folio.Errorf(folio.EReadOnly, "The wiki is in read-only mode: %s", s.ReadOnly)
+	}
+	return nil
+}
