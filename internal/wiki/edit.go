@@ -30,12 +30,12 @@ type EditRequest struct {
 // returns an EEditConflict error together with an outcome whose Conflict
 // fields hold the current text, so the form can show both versions.
 type EditOutcome struct {
-	Result         *folio.EditResult
-	Merged         bool // a concurrent change was merged in three-way
-	Conflict       bool
-	CurrentText    string
-	CurrentRevID   int64
-	SubmittedText  string
+	Result        *folio.EditResult
+	Merged        bool // a concurrent change was merged in three-way
+	Conflict      bool
+	CurrentText   string
+	CurrentRevID  int64
+	SubmittedText string
 }
 
 // Edit saves a new revision. If the page changed since BaseRevID, the two
