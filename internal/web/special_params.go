@@ -1,0 +1,405 @@
+package web
+
+import (
+	"math"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/folio-wiki/folio"
+)
+
+// Defaults and limits of the listing special pages, as in MediaWiki.
+const (
+	rcDefaultLimit   = 50
+	rcDefaultDays    = 7
+	rcMaxDays        = 90 // $wgRCMaxAge
+	maxListLimit     = 500
+	allPagesPerPage  = 345
+	listDefaultLimit = 50
+)
+
+// Choices offered by the options panel of Special:RecentChanges.
+var (
+	rcLimitChoices = []int{50, 100, 250, 500}
+	rcDaysChoices  = []float64{1, 3, 7, 14, 30}
+)
+
+// boolParam reads a MediaWiki boolean parameter: absent means def; present, it
+// is false for "", "0" and "false" and true otherwise.
+func boolParam(q url.Values, name string, def bool) bool {
+	if !q.Has(name) {
+		return def
+	}
+	switch strings.ToLower(strings.TrimSpace(q.Get(name))) {
+	case "", "0", "false":
+		return false
+	}
+	return true
+}
+
+// limitParam reads a row limit: positive, at most max, def when absent or
+// invalid.
+func limitParam(q url.Values, name string, def, max int) int {
+	n, err := strconv.Atoi(strings.TrimSpace(q.Get(name)))
+	if err != nil || n <= 0 {
+		return def
+	}
+	return min(n, max)
+}
+
+// namespaceParam reads a namespace number; "", "all" and garbage mean every
+// namespace (nil).
+func namespaceParam(q url.Values, name string) *int {
+	v := strings.TrimSpace(q.Get(name))
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		return nil
+	}
+	return &n
+}
+
+// idParam reads a positive row id used for paging, 0 when absent.
+func idParam(q url.Values, name string) int64 {
+	n, err := strconv.ParseInt(strings.TrimSpace(q.Get(name)), 10, 64)
+	if err != nil || n < 0 {
+		return 0
+	}
+	return n
+}
+
+// rcOptions are the parameters of Special:RecentChanges.
+type rcOptions struct {
+	Namespace  *int
+	Invert     bool // every namespace except the chosen one(s)
+	Associated bool // also the talk or subject namespace of the chosen one
+	HideMinor  bool
+	HideBots   bool
+	HideAnons  bool
+	HideLiu    bool
+	HideMyself bool
+	HideLogs   bool
+	Limit      int
+	Days       float64
+}
+
+// defaultRCOptions returns the options of a bare Special:RecentChanges.
+func defaultRCOptions() rcOptions {
+	return rcOptions{HideBots: true, Limit: rcDefaultLimit, Days: rcDefaultDays}
+}
+
+// parseRCOptions reads the query string and the subpage of
+// Special:RecentChanges. The subpage holds comma-separated settings such as
+// "hidebots=0,limit=100" or "250"; as in MediaWiki, they win over the query.
+func parseRCOptions(q url.Values, subpage string) rcOptions {
+	q = mergeSubpageParams(q, subpage)
+	d := defaultRCOptions()
+	o := rcOptions{
+		Namespace:  namespaceParam(q, "namespace"),
+		Invert:     boolParam(q, "invert", false),
+		Associated: boolParam(q, "associated", false),
+		HideMinor:  boolParam(q, "hideminor", d.HideMinor),
+		HideBots:   boolParam(q, "hidebots", d.HideBots),
+		HideAnons:  boolParam(q, "hideanons", d.HideAnons),
+		HideLiu:    boolParam(q, "hideliu", d.HideLiu),
+		HideMyself: boolParam(q, "hidemyself", d.HideMyself),
+		HideLogs:   boolParam(q, "hidelog", d.HideLogs),
+		Limit:      limitParam(q, "limit", d.Limit, maxListLimit),
+		Days:       daysParam(q.Get("days")),
+	}
+	if o.Namespace == nil { // invert and associated need a namespace
+		o.Invert, o.Associated = false, false
+	}
+	return o
+}
+
+// daysParam reads a period in days, which may be fractional as in
+// MediaWiki; it falls back to the default and is capped at rcMaxDays.
+func daysParam(v string) float64 {
+	d, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+	if err != nil || d <= 0 || math.IsNaN(d) || math.IsInf(d, 0) {
+		return rcDefaultDays
+	}
+	return math.Min(d, rcMaxDays)
+}
+
+// mergeSubpageParams returns q with the settings of a RecentChanges-style
+// subpage added: "name=value" sets a value, a bare number sets the limit and
+// a bare name sets a boolean to 1.
+func mergeSubpageParams(q url.Values, subpage string) url.Values {
+	if strings.TrimSpace(subpage) == "" {
+		return q
+	}
+	out := url.Values{}
+	for k, v := range q {
+		out[k] = v
+	}
+	for part := range strings.SplitSeq(subpage, ",") {
+		part = strings.TrimSpace(part)
+		name, value, hasValue := strings.Cut(part, "=")
+		switch {
+		case part == "":
+		case hasValue:
+			out.Set(strings.ToLower(name), value)
+		case isNumber(part):
+			out.Set("limit", part)
+		default:
+			out.Set(strings.ToLower(part), "1")
+		}
+	}
+	return out
+}
+
+func isNumber(s string) bool {
+	_, err := strconv.Atoi(s)
+	return err == nil
+}
+
+// filter turns the options into a store filter. me is the name of the
+// visitor (user name or IP) for hidemyself. Invert and Associated cannot be
+// expressed in the filter; the namespace is then left unset and matches
+// decides row by row.
+func (o rcOptions) filter(now time.Time, me string) folio.RecentChangeFilter {
+	f := folio.RecentChangeFilter{
+		Since:     now.Add(-time.Duration(o.Days * float64(24*time.Hour))),
+		HideMinor: o.HideMinor,
+		HideBots:  o.HideBots,
+		HideAnons: o.HideAnons,
+		HideLiu:   o.HideLiu,
+		HideLogs:  o.HideLogs,
+		Limit:     o.Limit,
+	}
+	if o.HideMyself {
+		f.HideActor = me
+	}
+	if o.Namespace != nil && !o.Invert && !o.Associated {
+		ns := *o.Namespace
+		f.Namespace = &ns
+	}
+	return f
+}
+
+// needsRowFilter reports whether matches must be applied to store rows.
+func (o rcOptions) needsRowFilter() bool {
+	return o.Namespace != nil && (o.Invert || o.Associated)
+}
+
+// matches applies the namespace choice, with invert and associated, to a
+// change in namespace ns.
+func (o rcOptions) matches(ns int, namespaces *folio.Namespaces) bool {
+	if o.Namespace == nil {
+		return true
+	}
+	want := *o.Namespace
+	in := ns == want
+	if o.Associated && want >= 0 {
+		in = in || namespaces.Subject(ns) == namespaces.Subject(want)
+	}
+	return in != o.Invert
+}
+
+// query returns the options that differ from the defaults, for links that
+// keep the visitor's choices.
+func (o rcOptions) query() url.Values {
+	d := defaultRCOptions()
+	q := url.Values{}
+	if o.Namespace != nil {
+		q.Set("namespace", strconv.Itoa(*o.Namespace))
+		setBool(q, "invert", o.Invert, false)
+		setBool(q, "associated", o.Associated, false)
+	}
+	setBool(q, "hideminor", o.HideMinor, d.HideMinor)
+	setBool(q, "hidebots", o.HideBots, d.HideBots)
+	setBool(q, "hideanons", o.HideAnons, d.HideAnons)
+	setBool(q, "hideliu", o.HideLiu, d.HideLiu)
+	setBool(q, "hidemyself", o.HideMyself, d.HideMyself)
+	setBool(q, "hidelog", o.HideLogs, d.HideLogs)
+	if o.Limit != d.Limit {
+		q.Set("limit", strconv.Itoa(o.Limit))
+	}
+	if o.Days != d.Days {
+		q.Set("days", formatDays(o.Days))
+	}
+	return q
+}
+
+// setBool sets name to 1 or 0 when v differs from def.
+func setBool(q url.Values, name string, v, def bool) {
+	if v == def {
+		return
+	}
+	if v {
+		q.Set(name, "1")
+	} else {
+		q.Set(name, "0")
+	}
+}
+
+func formatDays(d float64) string { return strconv.FormatFloat(d, 'f', -1, 64) }
+
+// logOptions are the parameters of Special:Log.
+type logOptions struct {
+	Type   string
+	User   string
+	Page   string
+	Limit  int
+	Offset int64 // show entries with a smaller id
+}
+
+// parseLogOptions reads Special:Log's query. The subpage is a log type when
+// it names one (Special:Log/delete) and a user name otherwise, as in
+// MediaWiki.
+func parseLogOptions(q url.Values, subpage string, types []string) logOptions {
+	o := logOptions{
+		Type:   strings.TrimSpace(q.Get("type")),
+		User:   strings.TrimSpace(q.Get("user")),
+		Page:   strings.TrimSpace(q.Get("page")),
+		Limit:  limitParam(q, "limit", listDefaultLimit, maxListLimit),
+		Offset: idParam(q, "offset"),
+	}
+	if sub := strings.TrimSpace(subpage); sub != "" {
+		typ, rest, _ := strings.Cut(sub, "/")
+		if contains(types, strings.ToLower(typ)) {
+			o.Type = strings.ToLower(typ)
+			if rest != "" {
+				o.User = rest
+			}
+		} else {
+			o.User = sub
+		}
+	}
+	if o.Type == "all" {
+		o.Type = ""
+	}
+	o.User = strings.ReplaceAll(o.User, "_", " ")
+	return o
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// targetParam returns the target of a per-user or per-page special page:
+// the subpage (Special:Contributions/Name) or else the target parameter.
+func targetParam(q url.Values, subpage string) string {
+	if t := strings.TrimSpace(subpage); t != "" {
+		return t
+	}
+	return strings.TrimSpace(q.Get("target"))
+}
+
+// contribsOptions are the parameters of Special:Contributions.
+type contribsOptions struct {
+	Target    string // user name or IP, with spaces
+	Namespace *int
+	Limit     int
+	Offset    int64 // show revisions with a smaller id
+}
+
+// parseContribsOptions reads Special:Contributions's query and subpage.
+func parseContribsOptions(q url.Values, subpage string) contribsOptions {
+	return contribsOptions{
+		Target:    strings.ReplaceAll(targetParam(q, subpage), "_", " "),
+		Namespace: namespaceParam(q, "namespace"),
+		Limit:     limitParam(q, "limit", listDefaultLimit, maxListLimit),
+		Offset:    idParam(q, "offset"),
+	}
+}
+
+// filter turns the options into a store filter for the actor name, asking
+// for one row more than shown to know whether a next page exists.
+func (o contribsOptions) filter(name string) folio.RevisionFilter {
+	return folio.RevisionFilter{ActorName: &name, Namespace: o.Namespace,
+		Before: o.Offset, Limit: o.Limit + 1}
+}
+
+// wlhOptions are the parameters of Special:WhatLinksHere.
+type wlhOptions struct {
+	Target     string
+	Namespace  *int
+	HideLinks  bool
+	HideRedirs bool
+	HideTrans  bool
+	Limit      int
+	From       int64 // first page id to show
+}
+
+// parseWLHOptions reads Special:WhatLinksHere's query and subpage.
+func parseWLHOptions(q url.Values, subpage string) wlhOptions {
+	return wlhOptions{
+		Target:     targetParam(q, subpage),
+		Namespace:  namespaceParam(q, "namespace"),
+		HideLinks:  boolParam(q, "hidelinks", false),
+		HideRedirs: boolParam(q, "hideredirs", false),
+		HideTrans:  boolParam(q, "hidetrans", false),
+		Limit:      limitParam(q, "limit", listDefaultLimit, maxListLimit),
+		From:       idParam(q, "from"),
+	}
+}
+
+// newPagesOptions are the parameters of Special:NewPages.
+type newPagesOptions struct {
+	Namespace *int
+	Username  string
+	HideBots  bool
+	HideLiu   bool
+	Limit     int
+	Offset    int64 // rc id paging
+}
+
+// parseNewPagesOptions reads Special:NewPages's query. As in MediaWiki, the
+// main namespace is the default and "all" lists every namespace.
+func parseNewPagesOptions(q url.Values) newPagesOptions {
+	o := newPagesOptions{
+		Namespace: namespaceParam(q, "namespace"),
+		Username:  strings.ReplaceAll(strings.TrimSpace(q.Get("username")), "_", " "),
+		HideBots:  boolParam(q, "hidebots", false),
+		HideLiu:   boolParam(q, "hideliu", false),
+		Limit:     limitParam(q, "limit", listDefaultLimit, maxListLimit),
+		Offset:    idParam(q, "offset"),
+	}
+	if o.Namespace == nil && strings.TrimSpace(q.Get("namespace")) != "all" {
+		main := folio.NSMain
+		o.Namespace = &main
+	}
+	return o
+}
+
+// filter turns the options into a store filter, asking for one row more
+// than shown to know whether a next page exists.
+func (o newPagesOptions) filter() folio.RecentChangeFilter {
+	return folio.RecentChangeFilter{Namespace: o.Namespace, OnlyActor: o.Username,
+		HideBots: o.HideBots, HideLiu: o.HideLiu, NewOnly: true,
+		Before: o.Offset, Limit: o.Limit + 1}
+}
+
+// allPagesOptions are the parameters of Special:AllPages.
+type allPagesOptions struct {
+	From          string
+	To            string
+	Namespace     int
+	HideRedirects bool
+}
+
+// parseAllPagesOptions reads Special:AllPages's query; the subpage is the
+// same as from=.
+func parseAllPagesOptions(q url.Values, subpage string) allPagesOptions {
+	o := allPagesOptions{
+		From:          strings.TrimSpace(q.Get("from")),
+		To:            strings.TrimSpace(q.Get("to")),
+		HideRedirects: boolParam(q, "hideredirects", false),
+	}
+	if s := strings.TrimSpace(subpage); s != "" {
+		o.From = s
+	}
+	if ns := namespaceParam(q, "namespace"); ns != nil && *ns >= 0 {
+		o.Namespace = *ns
+	}
+	return o
+}
