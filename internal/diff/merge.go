@@ -23,8 +23,9 @@ type hunk struct {
 // that both sides made identically. Two changes conflict when they modify
 // overlapping base lines differently, or when they insert different lines
 // at the same place; an insertion right before or after a line the other
-// side changed is not a conflict. On conflict Merge3 returns ours unchanged
-// and ok=false.
+// side changed is not a conflict. Changing a last line that has no final
+// newline conflicts with adding lines after it. On conflict Merge3 returns
+// ours unchanged and ok=false.
 func Merge3(base, ours, theirs string) (merged string, ok bool) {
 	lines := [3][]string{splitKeepEnds(base), splitKeepEnds(ours), splitKeepEnds(theirs)}
 	ids := newInterner(len(lines[0]) + len(lines[1]) + len(lines[2]))
@@ -33,7 +34,7 @@ func Merge3(base, ours, theirs string) (merged string, ok bool) {
 	slices.SortFunc(hunks, func(x, y hunk) int {
 		return cmp.Or(cmp.Compare(x.a0, y.a0), cmp.Compare(x.a1, y.a1), cmp.Compare(x.side, y.side))
 	})
-	var sb strings.Builder
+	var out output
 	pos := 0
 	for len(hunks) > 0 {
 		n, gs, ge := group(hunks)
@@ -41,12 +42,34 @@ func Merge3(base, ours, theirs string) (merged string, ok bool) {
 		if !ok {
 			return ours, false
 		}
-		writeLines(&sb, lines[0][pos:gs])
-		sb.WriteString(text)
+		out.write(strings.Join(lines[0][pos:gs], ""))
+		out.write(text)
 		pos, hunks = ge, hunks[n:]
 	}
-	writeLines(&sb, lines[0][pos:])
-	return sb.String(), true
+	out.write(strings.Join(lines[0][pos:], ""))
+	if out.joined {
+		return ours, false
+	}
+	return out.sb.String(), true
+}
+
+// output collects the merged text. It notes when a piece is written after
+// text that does not end in a newline: that happens when one side changed
+// the unterminated last line and the other added text after it, and
+// writing both would glue two lines together.
+type output struct {
+	sb     strings.Builder
+	joined bool
+}
+
+func (o *output) write(s string) {
+	if s == "" {
+		return
+	}
+	if n := o.sb.Len(); n > 0 && o.sb.String()[n-1] != '\n' {
+		o.joined = true
+	}
+	o.sb.WriteString(s)
 }
 
 // sideHunks returns the changes of an edit script as hunks of one side.
