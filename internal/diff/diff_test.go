@@ -119,12 +119,7 @@ func TestLinesMinimal(t *testing.T) {
 		a, b := strings.Split(tt[0], ""), strings.Split(tt[1], "")
 		edits := diff.Lines(a, b)
 		checkScript(t, a, b, edits)
-		same := 0
-		for _, e := range edits {
-			if e.Op == diff.Equal {
-				same += e.A1 - e.A0
-			}
-		}
+		same := sameLines(edits)
 		if want := lcs(a, b); same != want {
 			t.Errorf("Lines(%q, %q) keeps %d lines, want %d", tt[0], tt[1], same, want)
 		}
@@ -214,12 +209,15 @@ func TestLinesLargeInputsFinish(t *testing.T) {
 		t.Skip("large inputs are skipped in -short mode")
 	}
 	tests := []struct {
-		name string
-		a, b []string
+		name     string
+		a, b     []string
+		wantSame int // unchanged lines of a minimal script, or -1 to skip
 	}{
-		{"nothing in common", bigText(20000, "old"), bigText(20000, "new")},
-		{"scrambled", scrambled(300000, 1), scrambled(300000, 2)},
-		{"every third line changed", bigText(20000, "x"), everyThird(bigText(20000, "x"))},
+		{"nothing in common", bigText(20000, "old"), bigText(20000, "new"), 0},
+		{"scrambled", scrambled(300000, 1), scrambled(300000, 2), -1},
+		{"every third line changed", bigText(20000, "x"), everyThird(bigText(20000, "x")), 13333},
+		{"pairs swapped", bigText(20000, "x"), swapPairs(bigText(20000, "x")), 13333},
+		{"long insertion", bigText(20000, "x"), append(bigText(5000, "y"), bigText(20000, "x")...), 20000},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -229,8 +227,30 @@ func TestLinesLargeInputsFinish(t *testing.T) {
 				t.Errorf("Lines took %v", d)
 			}
 			checkScript(t, tt.a, tt.b, edits)
+			if same := sameLines(edits); tt.wantSame >= 0 && same != tt.wantSame {
+				t.Errorf("Lines kept %d lines, want %d", same, tt.wantSame)
+			}
 		})
 	}
+}
+
+func sameLines(edits []diff.Edit) int {
+	same := 0
+	for _, e := range edits {
+		if e.Op == diff.Equal {
+			same += e.A1 - e.A0
+		}
+	}
+	return same
+}
+
+// swapPairs swaps lines i and i+1 for every i divisible by 3.
+func swapPairs(lines []string) []string {
+	out := append([]string(nil), lines...)
+	for i := 0; i+1 < len(out); i += 3 {
+		out[i], out[i+1] = out[i+1], out[i]
+	}
+	return out
 }
 
 func everyThird(lines []string) []string {
@@ -259,6 +279,7 @@ func BenchmarkLines(b *testing.B) {
 		{"sparse-edits-20k", bigText(20000, "x"), everyThird(bigText(20000, "x"))},
 		{"nothing-in-common-1MB", bigText(20000, "old"), bigText(20000, "new")},
 		{"scrambled-600k", scrambled(300000, 1), scrambled(300000, 2)},
+		{"pairs-swapped-20k", bigText(20000, "x"), swapPairs(bigText(20000, "x"))},
 	}
 	for _, bb := range benches {
 		b.Run(bb.name, func(b *testing.B) {

@@ -4,7 +4,7 @@ package diff
 // by the Myers search. When it runs out, the ranges still open are reported
 // as replaced instead of being searched further, so that even large texts
 // with little in common finish in well under a second.
-const maxCost = 1 << 26
+const maxCost = 1 << 25
 
 // maxSearchD bounds the edit distance one middle-snake search explores.
 // Beyond it the search splits the ranges at the furthest point it reached
