@@ -1,0 +1,88 @@
+// Package env describes the world a wikitext parse runs in: page titles and
+// the Host that answers questions about pages, templates and the site.
+//
+// The wikitext package re-exports these types under the same names, so
+// callers normally use wikitext.Title and wikitext.Host.
+package env
+
+import (
+	"context"
+	"time"
+)
+
+// Well-known namespace numbers used by the parser. They are the same on every
+// MediaWiki site.
+const (
+	NSMedia     = -2
+	NSSpecial   = -1
+	NSMain      = 0
+	NSTalk      = 1
+	NSUser      = 2
+	NSProject   = 4
+	NSFile      = 6
+	NSMediaWiki = 8
+	NSTemplate  = 10
+	NSHelp      = 12
+	NSCategory  = 14
+)
+
+// Title names a page. DBKey uses underscores and has its first letter already
+// normalised by the host. Fragment is the part after '#', without the '#'.
+// Interwiki is the lower-case interwiki prefix, empty for local pages.
+type Title struct {
+	Namespace int
+	DBKey     string
+	Fragment  string
+	Interwiki string
+}
+
+// Page returns t without its fragment: the key for existence checks.
+func (t Title) Page() Title {
+	t.Fragment = ""
+	return t
+}
+
+// Text returns the DBKey with spaces instead of underscores.
+func (t Title) Text() string {
+	b := []byte(t.DBKey)
+	for i, c := range b {
+		if c == '_' {
+			b[i] = ' '
+		}
+	}
+	return string(b)
+}
+
+// Host is everything the parser needs to know about the wiki it renders for.
+// Implementations must be safe for concurrent use.
+type Host interface {
+	// ParseTitle parses user-supplied title text, applying the site's title
+	// rules and namespace names. defaultNS applies when the text has no
+	// namespace prefix. It returns an error for invalid titles.
+	ParseTitle(text string, defaultNS int) (Title, error)
+	// PrefixedText returns the title as displayed, with its namespace
+	// prefix and spaces, without the fragment ("Help:Foo bar").
+	PrefixedText(t Title) string
+	// PageURL returns the URL of the page, with an optional query string
+	// ("action=edit&redlink=1"). For interwiki titles it returns the
+	// foreign URL. The fragment, if any, is not included.
+	PageURL(t Title, query string) string
+	// PagesExist reports which of the given pages exist, in one batch.
+	PagesExist(ctx context.Context, titles []Title) (map[Title]bool, error)
+	// TemplateSource returns the current wikitext of a page to transclude.
+	TemplateSource(ctx context.Context, t Title) (src string, found bool, err error)
+	// SiteInfo describes the site.
+	SiteInfo() SiteInfo
+	// Now is the clock used by time magic words and signatures.
+	Now() time.Time
+}
+
+// SiteInfo is the static description of the site.
+type SiteInfo struct {
+	Name        string         // SITENAME, e.g. "MediaWiki"
+	Server      string         // SERVER, e.g. "http://example.org"
+	Script      string         // path of index.php, e.g. "/index.php"
+	ArticlePath string         // e.g. "/wiki/$1"
+	Namespaces  map[int]string // canonical local namespace names, by number
+	Language    string         // content language code, e.g. "en"
+}

@@ -1,0 +1,161 @@
+package html
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Attr is one decoded HTML attribute.
+type Attr struct {
+	Name, Value string
+}
+
+// Attrs is an ordered attribute list. Setting an existing name replaces
+// its value in place, as PHP arrays do.
+type Attrs []Attr
+
+// Get returns the value of the named attribute.
+func (a Attrs) Get(name string) (string, bool) {
+	for _, at := range a {
+		if at.Name == name {
+			return at.Value, true
+		}
+	}
+	return "", false
+}
+
+// Set sets or replaces an attribute.
+func (a *Attrs) Set(name, value string) {
+	for i := range *a {
+		if (*a)[i].Name == name {
+			(*a)[i].Value = value
+			return
+		}
+	}
+	*a = append(*a, Attr{name, value})
+}
+
+var attribRegex = regexp.MustCompile(`((?:[^\t\n\f\r />=]|=)[^\t\n\f\r />=]*)` +
+	`([\t\n\f\r ]*=[\t\n\f\r ]*(?:"([^"]*)(?:"|$)|'([^']*)(?:'|$)|([^\t\n\f\r >]*)))?`)
+
+var attrNameRegex = regexp.MustCompile(`^[:_\pL\pN][:_.\-\pL\pN]*$`)
+
+// DecodeTagAttributes parses the attribute text of a tag. Entities in values
+// are decoded and whitespace is turned into spaces.
+func DecodeTagAttributes(text string) Attrs {
+	var out Attrs
+	if strings.TrimSpace(text) == "" {
+		return out
+	}
+	for _, m := range attribRegex.FindAllStringSubmatchIndex(text, -1) {
+		name := strings.ToLower(text[m[2]:m[3]])
+		if !attrNameRegex.MatchString(name) {
+			continue
+		}
+		val := ""
+		switch {
+		case m[10] >= 0:
+			val = text[m[10]:m[11]]
+		case m[8] >= 0:
+			val = text[m[8]:m[9]]
+		case m[6] >= 0:
+			val = text[m[6]:m[7]]
+		}
+		out.Set(name, normalizeAttributeValue(val))
+	}
+	return out
+}
+
+func normalizeAttributeValue(v string) string {
+	v = DecodeCharReferences(v)
+	return strings.NewReplacer("\n", " ", "\r", " ", "\t", " ").Replace(v)
+}
+
+// ValidateAttributes drops attributes that element el does not allow and
+// cleans the values of the rest (style, id, URLs).
+func ValidateAttributes(attrs Attrs, el string) Attrs {
+	var out Attrs
+	for _, a := range attrs {
+		if !AllowedAttr(el, a.Name) {
+			continue
+		}
+		switch a.Name {
+		case "style":
+			a.Value = CheckCSS(a.Value)
+		case "id":
+			a.Value = EscapeIDForAttribute(a.Value)
+		case "href", "src", "poster":
+			if !hrefRegex.MatchString(a.Value) {
+				continue
+			}
+		}
+		out.Set(a.Name, a.Value)
+	}
+	if _, ok := out.Get("itemscope"); !ok {
+		out = out.without("itemtype", "itemid", "itemref")
+	}
+	return out
+}
+
+func (a Attrs) without(names ...string) Attrs {
+	var out Attrs
+outer:
+	for _, at := range a {
+		for _, n := range names {
+			if at.Name == n {
+				continue outer
+			}
+		}
+		out = append(out, at)
+	}
+	return out
+}
+
+var hrefRegex = regexp.MustCompile(`^(?i:` + URLProtocolsPattern + `)[^\s]+$`)
+
+// FixTagAttributes sanitizes raw attribute text for element el and returns
+// it re-encoded, with a leading space when not empty.
+func FixTagAttributes(text, el string) string {
+	if strings.TrimSpace(text) == "" {
+		return ""
+	}
+	return EncodeAttributes(ValidateAttributes(DecodeTagAttributes(text), el))
+}
+
+// EncodeAttributes writes attributes as ` name="value"` pairs with values
+// armoured against later wikitext passes.
+func EncodeAttributes(attrs Attrs) string {
+	var b strings.Builder
+	for _, a := range attrs {
+		b.WriteString(" ")
+		b.WriteString(EscapeHTML(a.Name))
+		b.WriteString(`="`)
+		b.WriteString(SafeEncodeAttribute(a.Value))
+		b.WriteString(`"`)
+	}
+	return b.String()
+}
+
+var safeAttrReplacer = strings.NewReplacer(
+	"\n", "&#10;", "\r", "&#13;", "\t", "&#9;",
+	"{", "&#123;", "}", "&#125;", "[", "&#91;", "]", "&#93;",
+	"''", "&#39;&#39;", "ISBN", "&#73;SBN", "RFC", "&#82;FC", "PMID", "&#80;MID",
+	"|", "&#124;", "__", "&#95;_",
+)
+
+var protoColonRegex = regexp.MustCompile(`(?i:` + URLProtocolsPattern + `)`)
+
+// SafeEncodeAttribute escapes an attribute value so that no later parser
+// pass (links, templates, quotes, magic links) can act on it.
+func SafeEncodeAttribute(v string) string {
+	v = safeAttrReplacer.Replace(EscapeHTMLQuotes(v))
+	return protoColonRegex.ReplaceAllStringFunc(v, func(p string) string {
+		return strings.ReplaceAll(p, ":", "&#58;")
+	})
+}
+
+// EncodeAttribute escapes an attribute value like PHP's htmlspecialchars
+// with ENT_QUOTES, and encodes tabs and newlines.
+func EncodeAttribute(v string) string {
+	return strings.NewReplacer("\n", "&#10;", "\r", "&#13;", "\t", "&#9;").Replace(EscapeHTMLQuotes(v))
+}

@@ -1,0 +1,30 @@
+package parser
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/folio-wiki/folio/wikitext/html"
+)
+
+var nowikiBraces = strings.NewReplacer("-{", "-&#123;", "}-", "&#125;-")
+
+// NowikiTag renders <nowiki>: its content is shown as text.
+func NowikiTag(name, attrs string, content *string) string {
+	if content == nil {
+		return ""
+	}
+	return html.EscapeTagsOnly(nowikiBraces.Replace(*content))
+}
+
+var nowikiDelims = regexp.MustCompile(`(?is)<nowiki>(.*?)</nowiki>`)
+
+// PreTag renders <pre>: preformatted text where markup is shown as text.
+func PreTag(name, attrs string, content *string) string {
+	a := html.FixTagAttributes(attrs, "pre")
+	if content == nil {
+		return "<pre" + a + "></pre>"
+	}
+	text := nowikiDelims.ReplaceAllString(*content, "$1")
+	return "<pre" + a + ">" + html.EscapeTagsOnly(text) + "</pre>"
+}

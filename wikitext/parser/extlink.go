@@ -1,0 +1,84 @@
+package parser
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/folio-wiki/folio/wikitext/html"
+)
+
+// extLinkURLClass matches one character allowed in an external link URL.
+const extLinkURLClass = `[^\]\[<>"\x00-\x20\x7F\p{Zs}\x{FFFD}]`
+
+var extLinkBracketed = regexp.MustCompile(`\[((?i:` + html.URLProtocolsPattern + `)` +
+	extLinkURLClass + `+)\p{Zs}*([^\]\x00-\x08\x0a-\x1F\x{FFFD}]*?)\]`)
+
+var ltGtRegex = regexp.MustCompile(`&(lt|gt);`)
+
+var externalImageRegex = regexp.MustCompile(`(?i)^(?:http://|https://)` + extLinkURLClass + `+\.(?:gif|png|jpg|jpeg)$`)
+
+// doExternalLinks replaces [url text] and [url] links.
+func (c *Context) doExternalLinks(text string) string {
+	if !strings.Contains(text, "[") {
+		return text
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range extLinkBracketed.FindAllStringSubmatchIndex(text, -1) {
+		b.WriteString(text[last:m[0]])
+		last = m[1]
+		u, label := text[m[2]:m[3]], text[m[4]:m[5]]
+		trail := ""
+		if l := ltGtRegex.FindStringIndex(u); l != nil {
+			label = u[l[0]:] + " " + label
+			u = u[:l[0]]
+		}
+		if img := maybeExternalImage(label); img != "" {
+			label = img
+		}
+		class := "text"
+		if label == "" {
+			c.extLinkNum++
+			label = "[" + strconv.Itoa(c.extLinkNum) + "]"
+			class = "autonumber"
+		} else {
+			var rest string
+			trail, rest = splitTrail(text[last:])
+			last = len(text) - len(rest)
+		}
+		u = cleanURL(u)
+		b.WriteString(c.externalLink(u, label, class) + trail)
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
+
+// externalLink renders <a> for an external URL with HTML text.
+func (c *Context) externalLink(u, text, class string) string {
+	c.addExternalLink(u)
+	var b strings.Builder
+	b.WriteString(`<a`)
+	if c.Config.NoFollow {
+		b.WriteString(` rel="nofollow"`)
+	}
+	b.WriteString(` class="external ` + class + `" href="` + html.EscapeHTML(u) + `"`)
+	if c.Config.LinkTarget != "" {
+		b.WriteString(` target="` + html.EscapeHTML(c.Config.LinkTarget) + `"`)
+	}
+	b.WriteString(`>` + text + `</a>`)
+	return b.String()
+}
+
+func cleanURL(u string) string {
+	return html.CleanURL(html.DecodeCharReferences(u))
+}
+
+// maybeExternalImage returns an <img> for an image URL, or "".
+func maybeExternalImage(u string) string {
+	if !externalImageRegex.MatchString(u) {
+		return ""
+	}
+	name := u[strings.LastIndexByte(u, '/')+1:]
+	return `<img src="` + html.EscapeHTML(u) + `" alt="` + html.EscapeHTML(name) + `" />`
+}

@@ -1,0 +1,33 @@
+package parser
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+var headingRegexes [7]*regexp.Regexp
+
+func init() {
+	for i := 1; i <= 6; i++ {
+		h := strings.Repeat("=", i)
+		headingRegexes[i] = regexp.MustCompile(`(?m)^` + h + `[ \t]*(.+?)[ \t]*` + h + `\s*$`)
+	}
+}
+
+// doHeadings turns "== text ==" lines into <hN> elements, from level 6 down
+// so that longer runs of '=' win. A heading marker inside the element tells
+// formatHeadings that the heading came from wikitext (and may be edited).
+func doHeadings(text string) string {
+	if !strings.Contains(text, "=") {
+		return text
+	}
+	for i := 6; i >= 1; i-- {
+		n := strconv.Itoa(i)
+		text = headingRegexes[i].ReplaceAllString(text, "<h"+n+">"+headingMarker+"${1}</h"+n+">")
+	}
+	return text
+}
+
+// headingMarker marks headings written in wikitext syntax.
+const headingMarker = MarkerPrefix + "h-wiki" + MarkerSuffix

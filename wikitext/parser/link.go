@@ -1,0 +1,148 @@
+package parser
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+
+	"github.com/folio-wiki/folio/wikitext/env"
+	"github.com/folio-wiki/folio/wikitext/html"
+)
+
+// linkRegex matches what follows "[[": target, optional text, "]]" and
+// the rest of the piece.
+var linkRegex = regexp.MustCompile(`(?s)^([^\[\]{}<>|\x00-\x1F\x7F]+)(?:\|(.+?))?]](.*)$`)
+
+// trailRegex is the English link trail: letters glued to the link text.
+var trailRegex = regexp.MustCompile(`(?s)^([a-z]+)(.*)$`)
+
+// doInternalLinks replaces [[target|text]] with link holders that are
+// coloured (blue or red) once all titles are known.
+func (c *Context) doInternalLinks(text string) string {
+	if !strings.Contains(text, "[[") {
+		return text
+	}
+	pieces := strings.Split(text, "[[")
+	var b strings.Builder
+	b.WriteString(pieces[0])
+	for _, piece := range pieces[1:] {
+		b.WriteString(c.internalLink(piece))
+	}
+	return trimCategoryMarkers(b.String())
+}
+
+// internalLink renders one piece that followed "[[".
+func (c *Context) internalLink(piece string) string {
+	m := linkRegex.FindStringSubmatch(piece)
+	if m == nil {
+		return "[[" + piece
+	}
+	target, text, trail := m[1], m[2], m[3]
+	if text != "" && strings.HasPrefix(trail, "]") && strings.Contains(text, "[") {
+		text += "]"
+		trail = trail[1:]
+	}
+	if strings.Contains(target, "%") {
+		if d, err := url.PathUnescape(target); err == nil {
+			target = strings.NewReplacer("<", "&lt;", ">", "&gt;").Replace(d)
+		}
+	}
+	if html.HasURLProtocol(target) {
+		return "[[" + piece
+	}
+	return c.linkTo(target, text, m[2] == "", trail, piece)
+}
+
+// linkTo builds the link for a parsed [[target|text]]trail.
+func (c *Context) linkTo(target, text string, noPipe bool, trail, piece string) string {
+	leadingColon := strings.HasPrefix(target, ":")
+	link := target
+	if leadingColon {
+		link = target[1:]
+	}
+	t, err := c.Host.ParseTitle(c.Strip.UnstripNoWiki(link), env.NSMain)
+	if err != nil {
+		return "[[" + piece
+	}
+	if text == "" {
+		text = link
+	} else {
+		text = doQuotes(text)
+	}
+	if !leadingColon {
+		if out, ok := c.specialNamespaceLink(t, text, noPipe, trail); ok {
+			return out
+		}
+	}
+	inside, rest := splitTrail(trail)
+	return c.makeLink(t, text+inside) + rest
+}
+
+// specialNamespaceLink handles categories, language links and files.
+func (c *Context) specialNamespaceLink(t env.Title, text string, noPipe bool, trail string) (string, bool) {
+	if t.Interwiki == "" && t.Namespace == env.NSCategory {
+		sortKey := ""
+		if !noPipe {
+			sortKey = html.DecodeCharReferences(text)
+		}
+		c.addCategory(t.DBKey, sortKey)
+		return "\x00CATTRIM\x00" + trail, true
+	}
+	return "", false
+}
+
+// addCategory records a category once, keeping the first sort key.
+func (c *Context) addCategory(name, sortKey string) {
+	for _, cat := range c.Out.Categories {
+		if cat.Name == name {
+			return
+		}
+	}
+	c.Out.Categories = append(c.Out.Categories, Category{Name: name, SortKey: sortKey})
+}
+
+func splitTrail(trail string) (inside, rest string) {
+	if m := trailRegex.FindStringSubmatch(trail); m != nil {
+		return m[1], m[2]
+	}
+	return "", trail
+}
+
+// makeLink renders a link to t with the given HTML text. Local page links
+// become holders resolved later in one existence batch.
+func (c *Context) makeLink(t env.Title, text string) string {
+	if t.Interwiki != "" {
+		href := c.Host.PageURL(t, "")
+		if t.Fragment != "" {
+			href += "#" + html.EscapeID(t.Fragment, html.FragmentLegacy)
+		}
+		title := t.Interwiki + ":" + c.Host.PrefixedText(env.Title{Namespace: t.Namespace, DBKey: t.DBKey})
+		if t.DBKey == "" && t.Namespace == 0 {
+			title = t.Interwiki + ":"
+		}
+		return `<a href="` + html.EscapeHTML(href) + `" class="extiw" title="` + html.EscapeHTML(title) + `">` + text + `</a>`
+	}
+	if t.DBKey == "" && t.Fragment != "" {
+		return `<a href="#` + html.EscapeHTML(c.fragmentID(t.Fragment)) + `">` + text + `</a>`
+	}
+	if t.Fragment == "" && t.Page() == c.Title.Page() {
+		return `<a class="mw-selflink selflink">` + text + `</a>`
+	}
+	c.addLink(t)
+	return c.addHolder(t, text)
+}
+
+func (c *Context) fragmentID(f string) string {
+	return html.EscapeID(html.DecodeCharReferences(f), c.Config.FragmentMode)
+}
+
+// catTrimRegex removes the whitespace before a category link and the line
+// break after it, so that category-only lines leave no blank line.
+var catTrimRegex = regexp.MustCompile(`\s*\x00CATTRIM\x00`)
+
+func trimCategoryMarkers(text string) string {
+	if !strings.Contains(text, "\x00CATTRIM\x00") {
+		return text
+	}
+	return catTrimRegex.ReplaceAllString(text, "")
+}

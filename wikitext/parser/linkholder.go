@@ -1,0 +1,88 @@
+package parser
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/folio-wiki/folio/wikitext/env"
+	"github.com/folio-wiki/folio/wikitext/html"
+)
+
+// linkHolder is an internal link whose colour is not known yet.
+type linkHolder struct {
+	title env.Title
+	text  string
+}
+
+var holderRegex = regexp.MustCompile(`<!--LINK'" ([0-9]+)-->`)
+
+// addHolder stores a link and returns its placeholder.
+func (c *Context) addHolder(t env.Title, text string) string {
+	c.holders = append(c.holders, linkHolder{title: t, text: text})
+	return `<!--LINK'" ` + strconv.Itoa(len(c.holders)-1) + `-->`
+}
+
+// replaceLinkHolders asks the host which linked pages exist, in one batch,
+// and renders every holder as a blue or red link.
+func (c *Context) replaceLinkHolders(text string) string {
+	if len(c.holders) == 0 {
+		return text
+	}
+	exists := c.linkExistence()
+	return holderRegex.ReplaceAllStringFunc(text, func(m string) string {
+		i, _ := strconv.Atoi(holderRegex.FindStringSubmatch(m)[1])
+		if i >= len(c.holders) {
+			return m
+		}
+		h := c.holders[i]
+		return c.renderLink(h.title, h.text, exists[h.title.Page()])
+	})
+}
+
+func (c *Context) linkExistence() map[env.Title]bool {
+	var batch []env.Title
+	seen := map[env.Title]bool{}
+	for _, h := range c.holders {
+		p := h.title.Page()
+		if !seen[p] && p.Namespace != env.NSSpecial && p.Namespace != env.NSMedia {
+			seen[p] = true
+			batch = append(batch, p)
+		}
+	}
+	exists, err := c.Host.PagesExist(c.Ctx, batch)
+	if err != nil || exists == nil {
+		exists = map[env.Title]bool{}
+	}
+	return exists
+}
+
+// renderLink renders a resolved internal link.
+func (c *Context) renderLink(t env.Title, text string, exists bool) string {
+	name := c.Host.PrefixedText(t.Page())
+	if t.Namespace == env.NSSpecial || exists {
+		href := c.Host.PageURL(t.Page(), "")
+		if t.Fragment != "" {
+			href += "#" + c.fragmentID(t.Fragment)
+		}
+		return `<a href="` + html.EscapeHTML(href) + `" title="` + html.EscapeHTML(name) + `">` + text + `</a>`
+	}
+	href := c.Host.PageURL(t.Page(), "action=edit&redlink=1")
+	return `<a href="` + html.EscapeHTML(href) + `" class="new" title="` +
+		html.EscapeHTML(name+" (page does not exist)") + `">` + text + `</a>`
+}
+
+// holderText returns text with holders replaced by their link text, for
+// heading anchors.
+func (c *Context) holderText(text string) string {
+	if !strings.Contains(text, "<!--LINK") {
+		return text
+	}
+	return holderRegex.ReplaceAllStringFunc(text, func(m string) string {
+		i, _ := strconv.Atoi(holderRegex.FindStringSubmatch(m)[1])
+		if i >= len(c.holders) {
+			return m
+		}
+		return c.holders[i].text
+	})
+}

@@ -1,0 +1,98 @@
+package parser
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/folio-wiki/folio/wikitext/html"
+)
+
+const (
+	extLinkAddr  = `(?:[0-9.]+|\[(?i:[0-9a-f:.]+)\]|` + extLinkURLClass + `)`
+	spaceNotNL   = `(?:\t|&nbsp;|&#0*160;|&#[Xx]0*[Aa]0;|\p{Zs})`
+	spaceOrDash  = `(?:-|` + spaceNotNL + `)`
+)
+
+var (
+	magicPattern = `(<a[ \t\r\n>].*?</a>)|(<.*?>)|(\b(?i:` + html.URLProtocolsNoRelPattern + `)(` +
+		extLinkAddr + extLinkURLClass + `*))|\b(?:RFC|PMID)` + spaceNotNL + `+([0-9]+)\b|\bISBN` +
+		spaceNotNL + `+((?:97[89]` + spaceOrDash + `?)?(?:[0-9]` + spaceOrDash + `?){9}[0-9Xx])\b`
+)
+
+var magicRegex = regexp.MustCompile(magicPattern)
+
+var urlStopRegex = regexp.MustCompile(`&(lt|gt|nbsp|#x0*(3[CcEe]|[Aa]0)|#0*(60|62|160));`)
+var trailingEntityRegex = regexp.MustCompile(`(?i)&([a-z]+|#x[0-9a-f]+|#[0-9]+)$`)
+
+// doMagicLinks links bare URLs and ISBN, RFC and PMID numbers, skipping
+// existing links and tags.
+func (c *Context) doMagicLinks(text string) string {
+	return magicRegex.ReplaceAllStringFunc(text, func(m string) string {
+		sub := magicRegex.FindStringSubmatch(m)
+		switch {
+		case sub[1] != "" || sub[2] != "":
+			return m
+		case sub[3] != "":
+			return c.freeExternalLink(sub[3], len(sub[4]))
+		case sub[5] != "":
+			return c.rfcOrPMID(m, sub[5])
+		default:
+			return c.isbnLink(m, sub[6])
+		}
+	})
+}
+
+// freeExternalLink links a bare URL, moving trailing punctuation out of it.
+func (c *Context) freeExternalLink(u string, numPostProto int) string {
+	trail := ""
+	if l := urlStopRegex.FindStringIndex(u); l != nil {
+		trail = u[l[0]:]
+		u = u[:l[0]]
+	}
+	sep := ",;.:!?"
+	if !strings.Contains(u, "(") {
+		sep += ")"
+	}
+	n := 0
+	for n < len(u) && strings.IndexByte(sep, u[len(u)-1-n]) >= 0 {
+		n++
+	}
+	if n > 0 && u[len(u)-n] == ';' && trailingEntityRegex.MatchString(u[:len(u)-n]) {
+		n--
+	}
+	if n > 0 {
+		trail = u[len(u)-n:] + trail
+		u = u[:len(u)-n]
+	}
+	if len(trail) >= numPostProto {
+		return u + trail
+	}
+	u = cleanURL(u)
+	if img := maybeExternalImage(u); img != "" {
+		return img + trail
+	}
+	return c.externalLink(u, html.EscapeHTML(u), "free") + trail
+}
+
+func (c *Context) rfcOrPMID(m, num string) string {
+	class, href := "mw-magiclink-rfc", "https://tools.ietf.org/html/rfc"+num
+	if strings.HasPrefix(m, "PMID") {
+		class, href = "mw-magiclink-pmid", "//www.ncbi.nlm.nih.gov/pubmed/"+num+"?dopt=Abstract"
+	}
+	rel := ""
+	if c.Config.NoFollow {
+		rel = ` rel="nofollow"`
+	}
+	return `<a class="external ` + class + `"` + rel + ` href="` + html.EscapeHTML(href) + `">` + m + `</a>`
+}
+
+var isbnStrip = regexp.MustCompile(`[\-\s]|&nbsp;|&#0*160;|&#[Xx]0*[Aa]0;|\p{Zs}`)
+
+func (c *Context) isbnLink(m, num string) string {
+	n := strings.ToUpper(isbnStrip.ReplaceAllString(num, ""))
+	t, err := c.Host.ParseTitle("Special:BookSources/"+n, 0)
+	if err != nil {
+		return m
+	}
+	return `<a href="` + html.EscapeHTML(c.Host.PageURL(t, "")) + `" class="internal mw-magiclink-isbn">` + m + `</a>`
+}

@@ -1,0 +1,165 @@
+// Package parser turns preprocessed wikitext into HTML. It follows the pass
+// order of MediaWiki's legacy parser, because the exact output bytes are
+// the result of that order:
+//
+//	sanitize HTML tags → tables → horizontal rules → behaviour switches →
+//	headings → internal links → bold/italic → external links → magic links →
+//	section anchors and TOC → block levels (lists, paragraphs, pre) →
+//	link colours → unstrip → character references → tidy
+//
+// Each construct lives in its own file. Per-parse state lives in a
+// Context; the Config is shared and read-only.
+package parser
+
+import (
+	"context"
+	"strings"
+
+	"github.com/folio-wiki/folio/wikitext/env"
+	"github.com/folio-wiki/folio/wikitext/html"
+)
+
+// Config is the read-only configuration shared by all parses.
+type Config struct {
+	EditSections bool              // add [edit] links to headings
+	MaxTOCLevel  int               // deepest heading level shown in the TOC (0 = all)
+	FragmentMode html.FragmentMode // how heading ids are encoded
+	// FallbackFragment, when set, adds a second, legacy-encoded anchor.
+	FallbackFragment bool
+	NoFollow         bool   // add rel="nofollow" to external links
+	LinkTarget       string // target attribute for external links, if any
+	Language         string // content language code
+}
+
+// Output is what a parse produces besides HTML.
+type Output struct {
+	HTML          string
+	Links         []env.Title
+	Templates     []env.Title
+	Categories    []Category
+	ExternalLinks []string
+	LanguageLinks []string
+	Sections      []Section
+	DisplayTitle  string
+	Properties    map[string]string
+	Flags         map[string]bool
+	TOCHTML       string
+}
+
+// Category is a category the page is in, with its sort key.
+type Category struct {
+	Name    string // DB key
+	SortKey string
+}
+
+// Section describes one heading, as MediaWiki's parse API reports it.
+type Section struct {
+	Level  int    // 1-6, the heading level
+	Line   string // heading text as HTML, without links
+	Number string // TOC number such as "2.1"
+	Index  string // section index for editing, "" for headings from templates
+	Anchor string
+}
+
+// Context is the state of one parse.
+type Context struct {
+	Ctx    context.Context
+	Host   env.Host
+	Title  env.Title
+	Config *Config
+	Strip  *StripState
+	Out    *Output
+
+	holders     []linkHolder
+	extLinkNum  int
+	switches    map[string]bool
+	seenLink    map[env.Title]bool
+	seenExtLink map[string]bool
+}
+
+// NewContext prepares the state for one parse.
+func NewContext(ctx context.Context, h env.Host, title env.Title, cfg *Config, strip *StripState) *Context {
+	if strip == nil {
+		strip = NewStripState()
+	}
+	return &Context{
+		Ctx: ctx, Host: h, Title: title, Config: cfg, Strip: strip,
+		Out:         &Output{Properties: map[string]string{}, Flags: map[string]bool{}},
+		switches:    map[string]bool{},
+		seenLink:    map[env.Title]bool{},
+		seenExtLink: map[string]bool{},
+	}
+}
+
+// Switch reports whether behaviour switch name (e.g. "NOTOC") was seen.
+func (c *Context) Switch(name string) bool { return c.switches[name] }
+
+// SetSwitch records a behaviour switch.
+func (c *Context) SetSwitch(name string) { c.switches[name] = true }
+
+// Parse renders preprocessed text (templates expanded, extension tags
+// replaced by strip markers) to HTML and fills c.Out.
+func (c *Context) Parse(text string) string {
+	text = c.internalParse(text)
+	text = c.Strip.UnstripGeneral(text)
+	text = doBlockLevels(text, true)
+	text = c.replaceLinkHolders(text)
+	text = c.Strip.UnstripNoWiki(text)
+	text = c.Strip.UnstripGeneral(text)
+	text = html.NormalizeCharReferences(text)
+	text = html.Tidy(text)
+	text = expandTOC(text, c.allowTOC())
+	c.Out.HTML = text
+	return text
+}
+
+// internalParse runs the passes that work on wikitext lines, before block
+// formatting.
+func (c *Context) internalParse(text string) string {
+	text = html.RemoveHTMLTags(text)
+	text = c.doTables(text)
+	text = doHorizontalRules(text)
+	text = c.doDoubleUnderscore(text)
+	text = doHeadings(text)
+	text = c.doInternalLinks(text)
+	text = doAllQuotes(text)
+	text = c.doExternalLinks(text)
+	text = c.doMagicLinks(text)
+	text = c.formatHeadings(text)
+	return text
+}
+
+// ParseInline renders a fragment (link text, captions) through the inline
+// passes only.
+func (c *Context) ParseInline(text string) string {
+	text = c.doInternalLinks(text)
+	text = doAllQuotes(text)
+	text = c.doExternalLinks(text)
+	return c.doMagicLinks(text)
+}
+
+func (c *Context) allowTOC() bool { return !c.Switch("NOTOC") }
+
+func (c *Context) addLink(t env.Title) {
+	p := t.Page()
+	if p.Interwiki != "" || c.seenLink[p] {
+		return
+	}
+	c.seenLink[p] = true
+	c.Out.Links = append(c.Out.Links, p)
+}
+
+func (c *Context) addExternalLink(u string) {
+	if c.seenExtLink[u] {
+		return
+	}
+	c.seenExtLink[u] = true
+	c.Out.ExternalLinks = append(c.Out.ExternalLinks, u)
+}
+
+// pageName returns the prefixed text of the page being parsed.
+func (c *Context) pageName() string { return c.Host.PrefixedText(c.Title) }
+
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}

@@ -1,0 +1,191 @@
+package parser
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/folio-wiki/folio/wikitext/html"
+)
+
+const (
+	tocPlaceholder = "<mw:tocplace></mw:tocplace>"
+	tocStart       = "<mw:toc>"
+	tocEnd         = "</mw:toc>"
+)
+
+var headlineRegex = regexp.MustCompile(`(?is)<H([1-6])(.*?>)\s*(.*?)\s*</H[1-6] *>`)
+
+// heading is one heading found by formatHeadings.
+type heading struct {
+	level   int
+	attrs   string // the rest of the opening tag, ending in '>'
+	text    string // inner HTML
+	wiki    bool   // written as == wikitext ==
+	start   int
+	end     int
+	anchor  string
+	number  string
+	tocLine string
+}
+
+// formatHeadings gives every heading an id, adds section edit links and
+// builds the table of contents.
+func (c *Context) formatHeadings(text string) string {
+	hs := c.findHeadings(text)
+	if len(hs) == 0 {
+		return strings.ReplaceAll(text, tocPlaceholder, "")
+	}
+	c.assignAnchors(hs)
+	toc := c.buildTOC(hs)
+	showTOC := c.showTOC(len(hs))
+	var b strings.Builder
+	last, section := 0, 0
+	for i, h := range hs {
+		b.WriteString(text[last:h.start])
+		if i == 0 && showTOC && !c.Switch("TOC") {
+			b.WriteString(tocStart + toc + tocEnd + "\n")
+		}
+		editIndex := ""
+		if h.wiki {
+			section++
+			editIndex = strconv.Itoa(section)
+		}
+		b.WriteString(c.headingHTML(h, editIndex))
+		last = h.end
+	}
+	b.WriteString(text[last:])
+	out := b.String()
+	if showTOC {
+		return strings.Replace(out, tocPlaceholder, tocStart+toc+tocEnd, 1)
+	}
+	return strings.ReplaceAll(out, tocPlaceholder, "")
+}
+
+func (c *Context) showTOC(n int) bool {
+	if c.Switch("NOTOC") {
+		return false
+	}
+	return n >= 4 || c.Switch("FORCETOC") || c.Switch("TOC")
+}
+
+func (c *Context) findHeadings(text string) []*heading {
+	var hs []*heading
+	for _, m := range headlineRegex.FindAllStringSubmatchIndex(text, -1) {
+		lvl, _ := strconv.Atoi(text[m[2]:m[3]])
+		inner := text[m[6]:m[7]]
+		h := &heading{level: lvl, attrs: text[m[4]:m[5]], start: m[0], end: m[1]}
+		if strings.Contains(h.attrs, headingMarker) {
+			h.attrs = strings.Replace(h.attrs, headingMarker, "", 1)
+			h.wiki = true
+		}
+		if strings.HasPrefix(inner, headingMarker) {
+			inner = strings.TrimSpace(inner[len(headingMarker):])
+			h.wiki = true
+		}
+		h.text = inner
+		hs = append(hs, h)
+	}
+	return hs
+}
+
+var (
+	anyTagRegex   = regexp.MustCompile(`<.*?>`)
+	spaceRunRegex = regexp.MustCompile(`[ _]+`)
+)
+
+// assignAnchors computes the id and TOC text of each heading, making ids
+// unique case-insensitively.
+func (c *Context) assignAnchors(hs []*heading) {
+	seen := map[string]bool{}
+	for _, h := range hs {
+		safe := c.Strip.UnstripBoth(c.holderText(h.text))
+		h.tocLine = strings.TrimSpace(strings.ReplaceAll(tocLineHTML(safe), "<span></span>", ""))
+		plain := anyTagRegex.ReplaceAllString(safe, "")
+		plain = strings.TrimSpace(spaceRunRegex.ReplaceAllString(plain, " "))
+		anchor := html.EscapeID(html.DecodeCharReferences(plain), c.Config.FragmentMode)
+		key := strings.ToLower(anchor)
+		if seen[key] {
+			i := 2
+			for seen[key+"_"+strconv.Itoa(i)] {
+				i++
+			}
+			suffix := "_" + strconv.Itoa(i)
+			anchor += suffix
+			key += suffix
+		}
+		seen[key] = true
+		h.anchor = anchor
+	}
+}
+
+// tocLineHTML keeps only a few inline tags (without attributes, except a
+// span's dir) for the TOC entry.
+func tocLineHTML(s string) string {
+	return anyTagRegex.ReplaceAllStringFunc(s, func(tag string) string {
+		name := strings.ToLower(strings.TrimLeft(tag[1:], "/"))
+		if i := strings.IndexAny(name, " >"); i >= 0 {
+			name = name[:i]
+		}
+		switch name {
+		case "span", "sup", "sub", "bdi", "i", "b", "s", "strike":
+			closing := strings.HasPrefix(tag, "</")
+			if closing {
+				return "</" + name + ">"
+			}
+			if name == "span" {
+				if m := spanDirRegex.FindString(tag); m != "" {
+					return "<span " + m + ">"
+				}
+			}
+			return "<" + name + ">"
+		}
+		return ""
+	})
+}
+
+var spanDirRegex = regexp.MustCompile(`dir="(?:rtl|ltr)"`)
+
+// headingHTML renders one heading with its anchor span and edit link.
+func (c *Context) headingHTML(h *heading, editIndex string) string {
+	var b strings.Builder
+	n := strconv.Itoa(h.level)
+	b.WriteString("<h" + n + h.attrs)
+	b.WriteString(`<span class="mw-headline" id="` + h.anchor + `">` + h.text + `</span>`)
+	if editIndex != "" && c.Config.EditSections && !c.Switch("NOEDITSECTION") {
+		b.WriteString(c.editSectionLink(editIndex, h))
+	}
+	b.WriteString("</h" + n + ">")
+	c.Out.Sections = append(c.Out.Sections, Section{
+		Level: h.level, Line: h.tocLine, Number: h.number, Index: editIndex, Anchor: h.anchor,
+	})
+	return b.String()
+}
+
+func (c *Context) editSectionLink(index string, h *heading) string {
+	hint := anyTagRegex.ReplaceAllString(c.Strip.UnstripBoth(c.holderText(h.text)), "")
+	hint = strings.TrimSpace(spaceRunRegex.ReplaceAllString(hint, " "))
+	href := c.Host.PageURL(c.Title, "action=edit&section="+index)
+	return `<span class="mw-editsection"><span class="mw-editsection-bracket">[</span><a href="` +
+		html.EscapeHTML(href) + `" title="Edit section: ` + html.EscapeHTML(html.DecodeCharReferences(hint)) +
+		`">edit</a><span class="mw-editsection-bracket">]</span></span>`
+}
+
+// expandTOC removes the TOC delimiters, keeping the TOC when allowed.
+func expandTOC(text string, allow bool) string {
+	for {
+		i := strings.Index(text, tocStart)
+		if i < 0 {
+			return text
+		}
+		j := strings.Index(text[i:], tocEnd)
+		if j < 0 {
+			return text
+		}
+		inner := text[i+len(tocStart) : i+j]
+		if !allow {
+			inner = ""
+		}
+		text = text[:i] + inner + text[i+j+len(tocEnd):]
+	}
+}

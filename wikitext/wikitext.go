@@ -1,0 +1,135 @@
+// Package wikitext renders MediaWiki wikitext to HTML the way MediaWiki
+// 1.39's legacy parser does.
+//
+// Usage:
+//
+//	p := wikitext.New()
+//	out, err := p.Parse(ctx, src, wikitext.ParseOptions{Title: title, Host: host})
+//	// out.HTML, out.Links, out.Categories, …
+//
+// The pipeline is: preprocess (comments, extension tags, templates) →
+// parser passes (see package parser) → unstrip → tidy. The world outside
+// the text (titles, page existence, templates, the clock) is reached only
+// through a Host. A Parser is safe for concurrent use; all state of one
+// parse lives in that parse.
+package wikitext
+
+import (
+	"context"
+	"errors"
+
+	"github.com/folio-wiki/folio/wikitext/env"
+	"github.com/folio-wiki/folio/wikitext/html"
+	"github.com/folio-wiki/folio/wikitext/parser"
+	"github.com/folio-wiki/folio/wikitext/preprocess"
+)
+
+// Title names a page; see env.Title.
+type Title = env.Title
+
+// Host answers the parser's questions about the wiki; see env.Host.
+type Host = env.Host
+
+// SiteInfo describes the site; see env.SiteInfo.
+type SiteInfo = env.SiteInfo
+
+// Output is the result of a parse: HTML plus the metadata the server stores
+// in its link tables.
+type Output = parser.Output
+
+// Category is a category membership with its sort key.
+type Category = parser.Category
+
+// Section describes one heading of the page.
+type Section = parser.Section
+
+// TagFunc renders an extension tag such as <ref>; see preprocess.TagFunc.
+type TagFunc = preprocess.TagFunc
+
+// Parser renders wikitext. Create it with New; it is safe for concurrent
+// use and holds no per-parse state.
+type Parser struct {
+	cfg  parser.Config
+	tags map[string]TagFunc
+}
+
+// Option configures a Parser.
+type Option func(*Parser)
+
+// Extender adds features (tags, parser functions) to a Parser.
+type Extender interface {
+	Extend(p *Parser)
+}
+
+// WithExtensions registers extensions.
+func WithExtensions(exts ...Extender) Option {
+	return func(p *Parser) {
+		for _, e := range exts {
+			e.Extend(p)
+		}
+	}
+}
+
+// WithEditSections turns the [edit] links after headings on or off
+// (default on).
+func WithEditSections(on bool) Option {
+	return func(p *Parser) { p.cfg.EditSections = on }
+}
+
+// WithFragmentMode selects html5 (default legacy) heading ids.
+func WithFragmentMode(mode html.FragmentMode) Option {
+	return func(p *Parser) { p.cfg.FragmentMode = mode }
+}
+
+// WithNoFollow sets whether external links get rel="nofollow" (default on).
+func WithNoFollow(on bool) Option {
+	return func(p *Parser) { p.cfg.NoFollow = on }
+}
+
+// New returns a Parser with MediaWiki's default settings.
+func New(opts ...Option) *Parser {
+	p := &Parser{
+		cfg: parser.Config{EditSections: true, NoFollow: true, Language: "en"},
+		tags: map[string]TagFunc{
+			"nowiki": parser.NowikiTag,
+			"pre":    parser.PreTag,
+		},
+	}
+	for _, o := range opts {
+		o(p)
+	}
+	return p
+}
+
+// AddTag registers an extension tag. It returns an error if the name is
+// taken.
+func (p *Parser) AddTag(name string, fn TagFunc) error {
+	if _, ok := p.tags[name]; ok {
+		return errors.New("wikitext: tag <" + name + "> already registered")
+	}
+	p.tags[name] = fn
+	return nil
+}
+
+// ParseOptions are the per-parse inputs.
+type ParseOptions struct {
+	Title Title // the page being rendered
+	Host  Host  // required
+}
+
+// Parse renders src. The HTML is wrapped in <div class="mw-parser-output">.
+func (p *Parser) Parse(ctx context.Context, src string, opts ParseOptions) (*Output, error) {
+	if opts.Host == nil {
+		return nil, errors.New("wikitext: ParseOptions.Host is nil")
+	}
+	strip := parser.NewStripState()
+	cfg := &preprocess.Config{Tags: p.tags, Strip: strip.Add}
+	text := preprocess.StripTags(src, cfg)
+	pc := parser.NewContext(ctx, opts.Host, opts.Title, &p.cfg, strip)
+	body := pc.Parse(text)
+	pc.Out.HTML = `<div class="mw-parser-output">` + body + "</div>"
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return pc.Out, nil
+}
