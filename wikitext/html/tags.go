@@ -58,13 +58,13 @@ var elementAttrs = map[string]map[string]bool{
 	"ins": words("cite datetime"), "del": words("cite datetime"),
 	"ul": words("type"), "ol": words("type start reversed"), "li": words("type value"),
 	"table": tableAttrs, "td": cellAttrs, "th": cellAttrs,
-	"tr": words("bgcolor align valign"),
+	"tr":   words("bgcolor align valign"),
 	"font": words("size color face"),
 	"time": words("datetime"), "data": words("value"),
 	"meta": words("itemprop content"), "link": words("itemprop href title"),
 	"img": words("alt src width height srcset"),
-	"a": words("href rel rev"),
-	"rt": words("rbspan"),
+	"a":   words("href rel rev"),
+	"rt":  words("rbspan"),
 }
 
 // AllowedAttr reports whether attribute attr (lower case) is allowed on

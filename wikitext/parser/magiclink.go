@@ -8,9 +8,9 @@ import (
 )
 
 const (
-	extLinkAddr  = `(?:[0-9.]+|\[(?i:[0-9a-f:.]+)\]|` + extLinkURLClass + `)`
-	spaceNotNL   = `(?:\t|&nbsp;|&#0*160;|&#[Xx]0*[Aa]0;|\p{Zs})`
-	spaceOrDash  = `(?:-|` + spaceNotNL + `)`
+	extLinkAddr = `(?:[0-9.]+|\[(?i:[0-9a-f:.]+)\]|` + extLinkURLClass + `)`
+	spaceNotNL  = `(?:\t|&nbsp;|&#0*160;|&#[Xx]0*[Aa]0;|\p{Zs})`
+	spaceOrDash = `(?:-|` + spaceNotNL + `)`
 )
 
 var (

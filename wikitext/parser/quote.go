@@ -19,7 +19,7 @@ func doAllQuotes(text string) string {
 	return strings.Join(lines, "\n")
 }
 
-// doQuotes turns '' and ''' runs on one line into <i> and <b>, with
+// doQuotes turns ” and ”' runs on one line into <i> and <b>, with
 // MediaWiki's rules for unbalanced runs.
 func doQuotes(text string) string {
 	arr := splitQuotes(text)
@@ -45,8 +45,8 @@ func splitQuotes(text string) []string {
 	return append(arr, text[last:])
 }
 
-// normalizeQuoteRuns turns runs of 4 into ' + ''' and runs over 5 into
-// apostrophes + ''''', and counts bold and italic markers.
+// normalizeQuoteRuns turns runs of 4 into ' + ”' and runs over 5 into
+// apostrophes + ””', and counts bold and italic markers.
 func normalizeQuoteRuns(arr []string) (numBold, numItalics int) {
 	for i := 1; i < len(arr); i += 2 {
 		n := len(arr[i])
@@ -72,7 +72,7 @@ func normalizeQuoteRuns(arr []string) (numBold, numItalics int) {
 	return numBold, numItalics
 }
 
-// demoteOneBold turns one ''' into an apostrophe plus '', preferring one
+// demoteOneBold turns one ”' into an apostrophe plus ”, preferring one
 // after a single-letter word, then after a longer word, then after a space.
 func demoteOneBold(arr []string) {
 	single, multi, space := -1, -1, -1
