@@ -57,12 +57,13 @@ type Edit struct {
 // reported as replaced; the result is still a correct script.
 func Lines(a, b []string) []Edit {
 	ids := newInterner(len(a) + len(b))
-	return lineEdits(ids.ints(a), ids.ints(b))
+	x, y := ids.ints(a), ids.ints(b)
+	return lineEdits(x, y, ids.blanks())
 }
 
 // lineEdits diffs two interned sequences and converts the result to edits.
-func lineEdits(a, b []int) []Edit {
-	delA, insB := compare(a, b)
+func lineEdits(a, b []int, blank []bool) []Edit {
+	delA, insB := compare(a, b, blank)
 	return editsFromMarks(delA, insB)
 }
 

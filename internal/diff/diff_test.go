@@ -90,6 +90,12 @@ func TestLines(t *testing.T) {
 			{diff.Equal, 0, 1, 0, 1}, {diff.Replace, 1, 2, 1, 2}, {diff.Equal, 2, 3, 2, 3}}},
 		{"move", "a\nb\nc\nd", "c\nd\na\nb", []E{
 			{diff.Delete, 0, 2, 0, 0}, {diff.Equal, 2, 4, 0, 2}, {diff.Insert, 4, 4, 2, 4}}},
+		{"paragraph added with its blank line", "A\n\nC", "A\n\nB\n\nC", []E{
+			{diff.Equal, 0, 2, 0, 2}, {diff.Insert, 2, 2, 2, 4}, {diff.Equal, 2, 3, 4, 5}}},
+		{"paragraph removed with its blank line", "A\n\nB\n\nC", "A\n\nC", []E{
+			{diff.Equal, 0, 2, 0, 2}, {diff.Delete, 2, 4, 2, 2}, {diff.Equal, 4, 5, 2, 3}}},
+		{"duplicate slides down", "a\nb\nc", "a\nb\na\nb\nc", []E{
+			{diff.Equal, 0, 2, 0, 2}, {diff.Insert, 2, 2, 2, 4}, {diff.Equal, 2, 3, 4, 5}}},
 		{"repeated lines", "x\nx\nx", "x\nx", []E{
 			{diff.Equal, 0, 2, 0, 2}, {diff.Delete, 2, 3, 2, 2}}},
 	}

@@ -30,7 +30,8 @@ func Merge3(base, ours, theirs string) (merged string, ok bool) {
 	lines := [3][]string{splitKeepEnds(base), splitKeepEnds(ours), splitKeepEnds(theirs)}
 	ids := newInterner(len(lines[0]) + len(lines[1]) + len(lines[2]))
 	b, o, t := ids.ints(lines[0]), ids.ints(lines[1]), ids.ints(lines[2])
-	hunks := append(sideHunks(lineEdits(b, o), 1), sideHunks(lineEdits(b, t), 2)...)
+	blank := ids.blanks()
+	hunks := append(sideHunks(lineEdits(b, o, blank), 1), sideHunks(lineEdits(b, t, blank), 2)...)
 	slices.SortFunc(hunks, func(x, y hunk) int {
 		return cmp.Or(cmp.Compare(x.a0, y.a0), cmp.Compare(x.a1, y.a1), cmp.Compare(x.side, y.side))
 	})

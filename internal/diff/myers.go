@@ -1,5 +1,7 @@
 package diff
 
+import "strings"
+
 // maxCost bounds the work of one comparison, counted in diagonals visited
 // by the Myers search. When it runs out, the ranges still open are reported
 // as replaced instead of being searched further, so that even large texts
@@ -20,6 +22,16 @@ type interner struct {
 
 func newInterner(capacity int) *interner {
 	return &interner{ids: make(map[string]int, capacity)}
+}
+
+// blanks returns, indexed by id, whether each string seen so far is empty
+// or whitespace only.
+func (in *interner) blanks() []bool {
+	blank := make([]bool, len(in.ids))
+	for s, id := range in.ids {
+		blank[id] = strings.TrimSpace(s) == ""
+	}
+	return blank
 }
 
 // ints returns the ids of the given strings, assigning new ids as needed.
@@ -48,7 +60,9 @@ type differ struct {
 // each element of b, whether it is inserted. Elements that occur only in one
 // sequence can never be part of a common subsequence; they are marked first
 // and left out of the search, which keeps texts with little in common cheap.
-func compare(a, b []int) (delA, insB []bool) {
+// Finally runs of changes are shifted to read well; blank says, by id,
+// which elements are blank.
+func compare(a, b []int, blank []bool) (delA, insB []bool) {
 	delA = make([]bool, len(a))
 	insB = make([]bool, len(b))
 	inA, inB := presence(a), presence(b)
@@ -69,6 +83,8 @@ func compare(a, b []int) (delA, insB []bool) {
 	for k, ins := range d.insB {
 		insB[ib[k]] = ins
 	}
+	shiftRuns(a, delA, blank)
+	shiftRuns(b, insB, blank)
 	return delA, insB
 }
 

@@ -25,7 +25,8 @@ type Span struct {
 func Words(oldLine, newLine string) (oldSpans, newSpans []Span) {
 	a, b := Tokens(oldLine), Tokens(newLine)
 	ids := newInterner(len(a) + len(b))
-	edits := lineEdits(ids.ints(a), ids.ints(b))
+	x, y := ids.ints(a), ids.ints(b)
+	edits := lineEdits(x, y, ids.blanks())
 	absorbed := absorbSpaces(edits, a)
 	for i, e := range edits {
 		changed := e.Op != Equal || absorbed[i]
