@@ -1,0 +1,176 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"html/template"
+	"net/http"
+	"regexp"
+	"strconv"
+
+	"github.com/folio-wiki/folio"
+	"github.com/folio-wiki/folio/internal/render"
+)
+
+// pageData is what templates/view.html shows.
+type pageData struct {
+	HTML       template.HTML
+	Redirect   *link // set when the page shown is a redirect
+	Categories []link
+	Revision   *revisionNav // set for old revisions (oldid=)
+	Missing    *missingData // set when the page does not exist
+}
+
+// handleView shows a page (action=view), following a redirect once.
+func (s *Server) handleView(w http.ResponseWriter, r *http.Request) {
+	t := requestTitle(r)
+	if r.URL.Query().Has("oldid") {
+		s.handleOldRevision(w, r)
+		return
+	}
+	p, rev, err := s.latest(r.Context(), t)
+	if folio.ErrorCode(err) == folio.EMissingTitle {
+		s.showMissing(w, r, t)
+		return
+	} else if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if target, ok := s.redirectTarget(rev.Text); ok && r.URL.Query().Get("redirect") != "no" {
+		if s.followRedirect(w, r, t, target) {
+			return
+		}
+	}
+	v := s.pageView(r, t, p, rev)
+	if err := s.fillPage(r.Context(), v, t, rev); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "view", v)
+}
+
+// latest loads a page and its current revision with text.
+func (s *Server) latest(ctx context.Context, t folio.Title) (*folio.Page, *folio.Revision, error) {
+	p, err := s.Store.FindPageByTitle(ctx, t.Namespace, t.DBKey)
+	if err != nil {
+		return nil, nil, err
+	}
+	rev, err := s.Store.FindRevisionByID(ctx, p.Latest)
+	if err != nil {
+		return nil, nil, fmt.Errorf("load latest revision of %s: %w", t.PrefixedText(), err)
+	}
+	return p, rev, nil
+}
+
+// pageView returns the view of page p showing revision rev.
+func (s *Server) pageView(r *http.Request, t folio.Title, p *folio.Page, rev *folio.Revision) *view {
+	v := s.newView(r, t.PrefixedText())
+	v.Title, v.page, v.LastModified = &t, p, rev.Timestamp
+	v.Canonical = s.fullURL(titlePath(t))
+	return v
+}
+
+// followRedirect shows the target of a redirect with a "Redirected from"
+// note. It reports false when the target cannot be shown (it does not
+// exist), and the redirect page itself should be shown instead.
+func (s *Server) followRedirect(w http.ResponseWriter, r *http.Request, from, target folio.Title) bool {
+	if target.Namespace == folio.NSSpecial {
+		http.Redirect(w, r, titlePath(target), http.StatusFound)
+		return true
+	}
+	if target.Namespace < folio.NSMain {
+		return false
+	}
+	p, rev, err := s.latest(r.Context(), target)
+	if err != nil {
+		return false
+	}
+	v := s.pageView(r, target, p, rev)
+	fromURL := s.actionURL(from, "", "redirect", "no")
+	v.Subtitle = template.HTML(`<span class="mw-redirectedfrom">(Redirected from ` +
+		link{Href: fromURL, Text: from.PrefixedText(), Title: from.PrefixedText(), Class: "mw-redirect"}.String() + `)</span>`)
+	if err := s.fillPage(r.Context(), v, target, rev); err != nil {
+		s.writeError(w, r, err)
+		return true
+	}
+	s.render(w, r, http.StatusOK, "view", v)
+	return true
+}
+
+// fillPage renders rev into v: a redirect box for redirects, the rendered
+// text otherwise.
+func (s *Server) fillPage(ctx context.Context, v *view, t folio.Title, rev *folio.Revision) error {
+	d := &pageData{}
+	v.Data = d
+	if target, ok := s.redirectTarget(rev.Text); ok {
+		l := s.titleLink(ctx, target, "")
+		d.Redirect = &l
+		return nil
+	}
+	out, err := s.Renderer.Render(ctx, t, rev.Text, render.Options{RevID: rev.ID})
+	if err != nil {
+		return fmt.Errorf("render %s: %w", t.PrefixedText(), err)
+	}
+	d.HTML = template.HTML(out.HTML) // the renderer sanitises its output
+	if out.DisplayTitle != "" {
+		v.HeadingHTML = template.HTML(out.DisplayTitle)
+	}
+	var cats []folio.Title
+	for _, c := range out.Categories {
+		cats = append(cats, s.Namespaces.MakeTitle(folio.NSCategory, c))
+	}
+	d.Categories = s.titleLinks(ctx, cats)
+	for i := range d.Categories {
+		d.Categories[i].Text = cats[i].Text()
+	}
+	return nil
+}
+
+// redirectRE matches MediaWiki's redirect syntax at the start of a page:
+// #REDIRECT, an optional colon, and a link.
+var redirectRE = regexp.MustCompile(`(?i)^\s*#REDIRECT\s*:?\s*\[\[([^\]|\n]+)(?:\|[^\]]*)?\]\]`)
+
+// redirectTarget returns the target of a redirect page.
+func (s *Server) redirectTarget(text string) (folio.Title, bool) {
+	m := redirectRE.FindStringSubmatch(text)
+	if m == nil {
+		return folio.Title{}, false
+	}
+	t, err := s.Namespaces.ParseTitle(m[1], folio.NSMain)
+	if err != nil || t.Interwiki != "" || (t.DBKey == "" && t.Fragment != "") {
+		return folio.Title{}, false
+	}
+	return t, true
+}
+
+// missingData is the "no such page" notice.
+type missingData struct {
+	CreateURL   string // empty when the visitor may not create the page
+	LogURL      string
+	DeletedURL  string // the undelete listing, for users who may see it
+	DeletedRevs int
+}
+
+// showMissing answers a view of a page that does not exist with status 404.
+func (s *Server) showMissing(w http.ResponseWriter, r *http.Request, t folio.Title) {
+	ctx := r.Context()
+	v := s.newView(r, t.PrefixedText())
+	v.Title, v.Robots = &t, "noindex,nofollow"
+	m := &missingData{LogURL: s.specialURL("Log", "page", t.PrefixedText())}
+	if s.Wiki.CheckPermission(ctx, s.currentUser(r), "edit", t, nil) == nil {
+		m.CreateURL = s.actionURL(t, "edit")
+	}
+	if s.Wiki.Allowed(s.currentUser(r), "deletedhistory") {
+		if revs, err := s.Store.FindArchivedRevisions(ctx, t.Namespace, t.DBKey); err == nil && len(revs) > 0 {
+			m.DeletedRevs, m.DeletedURL = len(revs), s.actionURL(t, "undelete")
+		}
+	}
+	v.Data = &pageData{Missing: m}
+	s.render(w, r, http.StatusNotFound, "view", v)
+}
+
+// idParam reads a positive integer parameter.
+func idParam(r *http.Request, name string) (int64, bool) {
+	n, err := strconv.ParseInt(r.FormValue(name), 10, 64)
+	return n, err == nil && n > 0
+}

@@ -1,0 +1,76 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"runtime/debug"
+	"time"
+)
+
+// maxFormBytes limits request bodies: the largest page text plus room for
+// the other fields.
+const maxFormBytes = 3 << 20
+
+// statusWriter remembers the status a handler wrote.
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	if w.status == 0 {
+		w.status = code
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Write(b []byte) (int, error) {
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	return w.ResponseWriter.Write(b)
+}
+
+// middleware gives every request an id, its session and user, security
+// headers, a body limit and panic recovery, and logs it.
+func (s *Server) middleware(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		st := &requestState{id: randomString(9)}
+		r = r.WithContext(context.WithValue(r.Context(), stateKey{}, st))
+		sw := &statusWriter{ResponseWriter: w}
+		h := sw.Header()
+		h.Set("X-Request-Id", st.id)
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("X-Frame-Options", "SAMEORIGIN")
+		h.Set("Referrer-Policy", "origin-when-cross-origin")
+		if r.Body != nil {
+			r.Body = http.MaxBytesReader(sw, r.Body, maxFormBytes)
+		}
+		defer s.recoverPanic(sw, r)
+		if err := s.loadSession(r.Context(), r, st); err != nil {
+			s.writeError(sw, r, err)
+		} else {
+			next.ServeHTTP(sw, r)
+		}
+		s.Logger.Debug("request", "request_id", st.id, "method", r.Method, "path", r.URL.Path,
+			"status", sw.status, "duration_ms", time.Since(start).Milliseconds())
+	})
+}
+
+func (s *Server) recoverPanic(w *statusWriter, r *http.Request) {
+	v := recover()
+	if v == nil || v == http.ErrAbortHandler {
+		if v != nil {
+			panic(v)
+		}
+		return
+	}
+	err := fmt.Errorf("panic: %v\n%s", v, debug.Stack())
+	if w.status != 0 {
+		s.Logger.Error("panic after response started", "request_id", state(r).id, "err", err)
+		return
+	}
+	s.writeError(w, r, err)
+}

@@ -1,0 +1,145 @@
+// Package web is Folio's HTML user interface: /wiki/ paths, index.php
+// actions, Special pages, the skin, sessions and CSRF tokens.
+//
+// Helpers for handlers (special pages included):
+//
+//   - s.currentUser(r) returns the logged-in *folio.User, nil for anonymous
+//     visitors; s.clientIP(r) the address anonymous edits are credited to.
+//   - s.csrfToken(w, r) returns the session's CSRF token, creating a session
+//     (and its cookie) for anonymous visitors; put it in a hidden input named
+//     "wpEditToken". s.checkToken(r) verifies it on POST (it also accepts the
+//     field names "token" and "wpLoginToken") and returns an EBadToken error.
+//   - s.newView(r, heading) returns a *view for the layout: set v.Title
+//     (a *folio.Title for tabs and the footer), v.Data (what the page template
+//     reads as .Data) and optional v.Notices; then s.render(w, r, status,
+//     "name", v) executes templates/name.html inside the layout. Every
+//     template defines {{define "content"}}; it may define "head" too.
+//   - writeError / s.writeError(w, r, err) shows any error: folio.Error codes
+//     map to HTTP statuses in one table (errors.go), internal errors are logged
+//     with the request id and shown as a generic message.
+//   - URLs: s.titleURL(t, query) and s.specialURL("Name/sub", query) build
+//     MediaWiki URLs with wfUrlencode rules; s.titleLink(ctx, t, text) and
+//     s.titleLinks(ctx, ts) build links with class "new" for missing pages
+//     (one existence query per batch); s.userLinks(actor) gives the user
+//     link with (talk | contribs); the template funcs are in templates.go.
+//   - formatDate(t) formats times like MediaWiki's default ("13:45, 23
+//     November 2026"), formatBytes and formatSizeDiff byte counts.
+//   - parsePager(r, defaultLimit) reads limit/offset/dir; pager.nav builds
+//     "newer/older" links rendered by {{template "pager" .}}.
+//   - specialSubpage(r) is the text after "Special:Name/".
+package web
+
+import (
+	"log/slog"
+	"net/http"
+	"runtime"
+	"sync"
+
+	"github.com/folio-wiki/folio"
+	"github.com/folio-wiki/folio/internal/render"
+	"github.com/folio-wiki/folio/internal/wiki"
+)
+
+// Site describes the wiki to the skin.
+type Site struct {
+	// Name is the site name shown in page titles and the logo's alt text.
+	Name string
+	// Server is the public base URL without a trailing slash, such as
+	// "https://wiki.example.org"; relative URLs are used when it is empty.
+	Server string
+	// MainPage is the title of the main page, "Main Page" when empty.
+	MainPage string
+	// Logo is the URL of the logo image; the embedded logo when empty.
+	Logo string
+}
+
+// VersionInfo describes the running software for Special:Version.
+type VersionInfo struct {
+	// Folio is the Folio version, such as "0.1.0".
+	Folio string
+	// Commit is the source revision the binary was built from, if known.
+	Commit string
+	// Go is the Go version; runtime.Version() when empty.
+	Go string
+	// Extensions are the wikitext extensions compiled in.
+	Extensions []Extension
+}
+
+// Extension is one entry of Special:Version's extension list.
+type Extension struct {
+	Name        string
+	Version     string
+	Description string
+	URL         string
+}
+
+// Server serves the HTML interface. Set the exported fields, then call
+// Handler once.
+type Server struct {
+	Wiki          *wiki.Service
+	Store         folio.Store
+	Renderer      *render.Renderer
+	Namespaces    *folio.Namespaces
+	Site          Site
+	Version       VersionInfo
+	Logger        *slog.Logger
+	SecureCookies bool
+
+	once      sync.Once
+	templates map[string]*templateSet
+	assets    *assetSet
+	specials  specialTable
+}
+
+// specialPage is one entry of the Special page table returned by
+// specialPages (special.go). The handler reads the subpage with
+// specialSubpage(r).
+type specialPage struct {
+	Handler http.HandlerFunc
+	// Listed pages appear on Special:SpecialPages.
+	Listed bool
+	// Group is the heading Special:SpecialPages lists the page under.
+	Group string
+	// Right, when set, is needed to use the page.
+	Right string
+}
+
+// Handler returns the HTTP handler of the interface. It parses the embedded
+// templates on first use and panics if they are broken, which the template
+// test catches before any release.
+func (s *Server) Handler() http.Handler {
+	s.once.Do(s.setup)
+	return s.middleware(s.routes())
+}
+
+func (s *Server) setup() {
+	if s.Logger == nil {
+		s.Logger = slog.Default()
+	}
+	if s.Site.MainPage == "" {
+		s.Site.MainPage = "Main Page"
+	}
+	if s.Version.Go == "" {
+		s.Version.Go = runtime.Version()
+	}
+	assets, err := loadAssets()
+	if err != nil {
+		panic("web: " + err.Error())
+	}
+	s.assets = assets
+	tpls, err := s.parseTemplates()
+	if err != nil {
+		panic("web: " + err.Error())
+	}
+	s.templates = tpls
+	s.specials = newSpecialTable(s.specialPages())
+}
+
+// mainPage returns the title of the main page.
+func (s *Server) mainPage() folio.Title {
+	t, err := s.Namespaces.ParseTitle(s.Site.MainPage, folio.NSMain)
+	if err != nil {
+		return s.Namespaces.MakeTitle(folio.NSMain, "Main_Page")
+	}
+	return t
+}
