@@ -1,0 +1,26 @@
+package wikitest_test
+
+import (
+	"flag"
+	"testing"
+
+	"github.com/folio-wiki/folio/internal/wikitest"
+)
+
+var update = flag.Bool("update", false, "rewrite the known-failures files")
+
+// TestParserTests runs MediaWiki's parser tests with the known-failures
+// ratchet and logs the pass rate of each file.
+func TestParserTests(t *testing.T) {
+	dir := wikitest.MustCorpusDir(t)
+	var total wikitest.Result
+	for _, file := range wikitest.Files {
+		t.Run(file, func(t *testing.T) {
+			r := wikitest.RunFile(t, dir, file, *update)
+			total.Passed += r.Passed
+			total.Failed += r.Failed
+			t.Logf("parsertests %s: %d passed, %d failed", file, r.Passed, r.Failed)
+		})
+	}
+	t.Logf("parsertests total: %d passed, %d failed", total.Passed, total.Failed)
+}

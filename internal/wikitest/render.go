@@ -1,0 +1,106 @@
+package wikitest
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/folio-wiki/folio/wikitext"
+	"github.com/folio-wiki/folio/wikitext/html"
+	"github.com/folio-wiki/folio/wikitext/wikitexttest"
+)
+
+// Mode returns the runner mode of a test: "" for a normal parse, else
+// pst, msg, section, replace, comment or preload.
+func (t *Test) Mode() string {
+	for _, m := range []string{"pst", "msg", "section", "replace", "comment", "preload"} {
+		if _, ok := t.Options[m]; ok {
+			return m
+		}
+	}
+	return ""
+}
+
+// Runnable reports whether a legacy runner runs the test in normal mode.
+func (t *Test) Runnable() bool {
+	_, legacy := t.Legacy()
+	return legacy && !t.Disabled() && t.Mode() == ""
+}
+
+// NewHost returns a fake host holding the file's articles.
+func NewHost(f *File) *wikitexttest.Host {
+	h := wikitexttest.NewHost()
+	for _, a := range f.Articles {
+		_ = h.SetPage(a.Title, a.Text) // invalid titles are ignored, as MediaWiki would refuse them
+	}
+	return h
+}
+
+// Render runs one test through the parser and returns the output that the
+// legacy runner compares with the expectation.
+func Render(ctx context.Context, h *wikitexttest.Host, t *Test) (string, error) {
+	title := "Parser test"
+	if v, ok := t.Options["title"]; ok && v.First() != "" {
+		title = v.First()
+	}
+	tt, err := h.ParseTitle(title, 0)
+	if err != nil {
+		return "", fmt.Errorf("title %q: %w", title, err)
+	}
+	p := wikitext.New(parserOptions(t)...)
+	out, err := p.Parse(ctx, t.Wikitext(), wikitext.ParseOptions{Title: tt, Host: h})
+	if err != nil {
+		return "", err
+	}
+	return formatOutput(h, t, out, title), nil
+}
+
+func parserOptions(t *Test) []wikitext.Option {
+	opts := []wikitext.Option{wikitext.WithExtensions(Extensions()...)}
+	if v, ok := t.Config["wgFragmentMode"]; ok {
+		var modes []string
+		if json.Unmarshal([]byte(v), &modes) == nil && len(modes) > 0 && modes[0] == "html5" {
+			opts = append(opts, wikitext.WithFragmentMode(html.FragmentHTML5))
+		}
+	}
+	if v, ok := t.Config["wgNoFollowLinks"]; ok && v == "false" {
+		opts = append(opts, wikitext.WithNoFollow(false))
+	}
+	return opts
+}
+
+func formatOutput(h *wikitexttest.Host, t *Test, out *wikitext.Output, title string) string {
+	if _, ok := t.Options["cat"]; ok {
+		var lines []string
+		for _, c := range out.Categories {
+			lines = append(lines, "cat="+c.Name+" sort="+c.SortKey)
+		}
+		return strings.Join(lines, "\n")
+	}
+	if _, ok := t.Options["ill"]; ok {
+		return strings.Join(out.LanguageLinks, " ")
+	}
+	s := out.HTML
+	if _, ok := t.Options["wrap"]; !ok {
+		s = strings.TrimPrefix(s, `<div class="mw-parser-output">`)
+		s = strings.TrimSuffix(s, "</div>")
+	}
+	if _, ok := t.Options["showtitle"]; ok {
+		dt := out.DisplayTitle
+		if dt == "" {
+			dt = title
+		}
+		s = dt + "\n" + s
+	}
+	if _, ok := t.Options["showflags"]; ok {
+		var flags []string
+		for f := range out.Flags {
+			flags = append(flags, f)
+		}
+		sort.Strings(flags)
+		s += "\nflags=" + strings.Join(flags, ",")
+	}
+	return strings.TrimRight(s, " \t\n\r\x00\x0b")
+}
