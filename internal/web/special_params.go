@@ -3,6 +3,7 @@ package web
 import (
 	"math"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -26,9 +27,9 @@ var (
 	rcDaysChoices  = []float64{1, 3, 7, 14, 30}
 )
 
-// boolParam reads a MediaWiki boolean parameter: absent means def; present, it
+// queryBool reads a MediaWiki boolean parameter: absent means def; present, it
 // is false for "", "0" and "false" and true otherwise.
-func boolParam(q url.Values, name string, def bool) bool {
+func queryBool(q url.Values, name string, def bool) bool {
 	if !q.Has(name) {
 		return def
 	}
@@ -39,9 +40,9 @@ func boolParam(q url.Values, name string, def bool) bool {
 	return true
 }
 
-// limitParam reads a row limit: positive, at most max, def when absent or
+// queryLimit reads a row limit: positive, at most max, def when absent or
 // invalid.
-func limitParam(q url.Values, name string, def, max int) int {
+func queryLimit(q url.Values, name string, def, max int) int {
 	n, err := strconv.Atoi(strings.TrimSpace(q.Get(name)))
 	if err != nil || n <= 0 {
 		return def
@@ -49,9 +50,9 @@ func limitParam(q url.Values, name string, def, max int) int {
 	return min(n, max)
 }
 
-// namespaceParam reads a namespace number; "", "all" and garbage mean every
+// queryNamespace reads a namespace number; "", "all" and garbage mean every
 // namespace (nil).
-func namespaceParam(q url.Values, name string) *int {
+func queryNamespace(q url.Values, name string) *int {
 	v := strings.TrimSpace(q.Get(name))
 	n, err := strconv.Atoi(v)
 	if err != nil {
@@ -60,8 +61,8 @@ func namespaceParam(q url.Values, name string) *int {
 	return &n
 }
 
-// idParam reads a positive row id used for paging, 0 when absent.
-func idParam(q url.Values, name string) int64 {
+// queryID reads a positive row id used for paging, 0 when absent.
+func queryID(q url.Values, name string) int64 {
 	n, err := strconv.ParseInt(strings.TrimSpace(q.Get(name)), 10, 64)
 	if err != nil || n < 0 {
 		return 0
@@ -96,17 +97,17 @@ func parseRCOptions(q url.Values, subpage string) rcOptions {
 	q = mergeSubpageParams(q, subpage)
 	d := defaultRCOptions()
 	o := rcOptions{
-		Namespace:  namespaceParam(q, "namespace"),
-		Invert:     boolParam(q, "invert", false),
-		Associated: boolParam(q, "associated", false),
-		HideMinor:  boolParam(q, "hideminor", d.HideMinor),
-		HideBots:   boolParam(q, "hidebots", d.HideBots),
-		HideAnons:  boolParam(q, "hideanons", d.HideAnons),
-		HideLiu:    boolParam(q, "hideliu", d.HideLiu),
-		HideMyself: boolParam(q, "hidemyself", d.HideMyself),
-		HideLogs:   boolParam(q, "hidelog", d.HideLogs),
-		Limit:      limitParam(q, "limit", d.Limit, maxListLimit),
-		Days:       daysParam(q.Get("days")),
+		Namespace:  queryNamespace(q, "namespace"),
+		Invert:     queryBool(q, "invert", false),
+		Associated: queryBool(q, "associated", false),
+		HideMinor:  queryBool(q, "hideminor", d.HideMinor),
+		HideBots:   queryBool(q, "hidebots", d.HideBots),
+		HideAnons:  queryBool(q, "hideanons", d.HideAnons),
+		HideLiu:    queryBool(q, "hideliu", d.HideLiu),
+		HideMyself: queryBool(q, "hidemyself", d.HideMyself),
+		HideLogs:   queryBool(q, "hidelog", d.HideLogs),
+		Limit:      queryLimit(q, "limit", d.Limit, maxListLimit),
+		Days:       queryDays(q.Get("days")),
 	}
 	if o.Namespace == nil { // invert and associated need a namespace
 		o.Invert, o.Associated = false, false
@@ -114,9 +115,9 @@ func parseRCOptions(q url.Values, subpage string) rcOptions {
 	return o
 }
 
-// daysParam reads a period in days, which may be fractional as in
+// queryDays reads a period in days, which may be fractional as in
 // MediaWiki; it falls back to the default and is capped at rcMaxDays.
-func daysParam(v string) float64 {
+func queryDays(v string) float64 {
 	d, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
 	if err != nil || d <= 0 || math.IsNaN(d) || math.IsInf(d, 0) {
 		return rcDefaultDays
@@ -142,7 +143,7 @@ func mergeSubpageParams(q url.Values, subpage string) url.Values {
 		case part == "":
 		case hasValue:
 			out.Set(strings.ToLower(name), value)
-		case isNumber(part):
+		case isInteger(part):
 			out.Set("limit", part)
 		default:
 			out.Set(strings.ToLower(part), "1")
@@ -151,7 +152,7 @@ func mergeSubpageParams(q url.Values, subpage string) url.Values {
 	return out
 }
 
-func isNumber(s string) bool {
+func isInteger(s string) bool {
 	_, err := strconv.Atoi(s)
 	return err == nil
 }
@@ -255,12 +256,12 @@ func parseLogOptions(q url.Values, subpage string, types []string) logOptions {
 		Type:   strings.TrimSpace(q.Get("type")),
 		User:   strings.TrimSpace(q.Get("user")),
 		Page:   strings.TrimSpace(q.Get("page")),
-		Limit:  limitParam(q, "limit", listDefaultLimit, maxListLimit),
-		Offset: idParam(q, "offset"),
+		Limit:  queryLimit(q, "limit", listDefaultLimit, maxListLimit),
+		Offset: queryID(q, "offset"),
 	}
 	if sub := strings.TrimSpace(subpage); sub != "" {
 		typ, rest, _ := strings.Cut(sub, "/")
-		if contains(types, strings.ToLower(typ)) {
+		if slices.Contains(types, strings.ToLower(typ)) {
 			o.Type = strings.ToLower(typ)
 			if rest != "" {
 				o.User = rest
@@ -276,15 +277,6 @@ func parseLogOptions(q url.Values, subpage string, types []string) logOptions {
 	return o
 }
 
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
-}
-
 // targetParam returns the target of a per-user or per-page special page:
 // the subpage (Special:Contributions/Name) or else the target parameter.
 func targetParam(q url.Values, subpage string) string {
@@ -294,29 +286,19 @@ func targetParam(q url.Values, subpage string) string {
 	return strings.TrimSpace(q.Get("target"))
 }
 
-// contribsOptions are the parameters of Special:Contributions.
+// contribsOptions are the parameters of Special:Contributions besides
+// paging, which parsePager reads.
 type contribsOptions struct {
 	Target    string // user name or IP, with spaces
 	Namespace *int
-	Limit     int
-	Offset    int64 // show revisions with a smaller id
 }
 
 // parseContribsOptions reads Special:Contributions's query and subpage.
 func parseContribsOptions(q url.Values, subpage string) contribsOptions {
 	return contribsOptions{
 		Target:    strings.ReplaceAll(targetParam(q, subpage), "_", " "),
-		Namespace: namespaceParam(q, "namespace"),
-		Limit:     limitParam(q, "limit", listDefaultLimit, maxListLimit),
-		Offset:    idParam(q, "offset"),
+		Namespace: queryNamespace(q, "namespace"),
 	}
-}
-
-// filter turns the options into a store filter for the actor name, asking
-// for one row more than shown to know whether a next page exists.
-func (o contribsOptions) filter(name string) folio.RevisionFilter {
-	return folio.RevisionFilter{ActorName: &name, Namespace: o.Namespace,
-		Before: o.Offset, Limit: o.Limit + 1}
 }
 
 // wlhOptions are the parameters of Special:WhatLinksHere.
@@ -334,12 +316,12 @@ type wlhOptions struct {
 func parseWLHOptions(q url.Values, subpage string) wlhOptions {
 	return wlhOptions{
 		Target:     targetParam(q, subpage),
-		Namespace:  namespaceParam(q, "namespace"),
-		HideLinks:  boolParam(q, "hidelinks", false),
-		HideRedirs: boolParam(q, "hideredirs", false),
-		HideTrans:  boolParam(q, "hidetrans", false),
-		Limit:      limitParam(q, "limit", listDefaultLimit, maxListLimit),
-		From:       idParam(q, "from"),
+		Namespace:  queryNamespace(q, "namespace"),
+		HideLinks:  queryBool(q, "hidelinks", false),
+		HideRedirs: queryBool(q, "hideredirs", false),
+		HideTrans:  queryBool(q, "hidetrans", false),
+		Limit:      queryLimit(q, "limit", listDefaultLimit, maxListLimit),
+		From:       queryID(q, "from"),
 	}
 }
 
@@ -357,12 +339,12 @@ type newPagesOptions struct {
 // main namespace is the default and "all" lists every namespace.
 func parseNewPagesOptions(q url.Values) newPagesOptions {
 	o := newPagesOptions{
-		Namespace: namespaceParam(q, "namespace"),
+		Namespace: queryNamespace(q, "namespace"),
 		Username:  strings.ReplaceAll(strings.TrimSpace(q.Get("username")), "_", " "),
-		HideBots:  boolParam(q, "hidebots", false),
-		HideLiu:   boolParam(q, "hideliu", false),
-		Limit:     limitParam(q, "limit", listDefaultLimit, maxListLimit),
-		Offset:    idParam(q, "offset"),
+		HideBots:  queryBool(q, "hidebots", false),
+		HideLiu:   queryBool(q, "hideliu", false),
+		Limit:     queryLimit(q, "limit", listDefaultLimit, maxListLimit),
+		Offset:    queryID(q, "offset"),
 	}
 	if o.Namespace == nil && strings.TrimSpace(q.Get("namespace")) != "all" {
 		main := folio.NSMain
@@ -393,12 +375,12 @@ func parseAllPagesOptions(q url.Values, subpage string) allPagesOptions {
 	o := allPagesOptions{
 		From:          strings.TrimSpace(q.Get("from")),
 		To:            strings.TrimSpace(q.Get("to")),
-		HideRedirects: boolParam(q, "hideredirects", false),
+		HideRedirects: queryBool(q, "hideredirects", false),
 	}
 	if s := strings.TrimSpace(subpage); s != "" {
 		o.From = s
 	}
-	if ns := namespaceParam(q, "namespace"); ns != nil && *ns >= 0 {
+	if ns := queryNamespace(q, "namespace"); ns != nil && *ns >= 0 {
 		o.Namespace = *ns
 	}
 	return o

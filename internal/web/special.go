@@ -1,0 +1,208 @@
+package web
+
+import (
+	"html/template"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/folio-wiki/folio"
+)
+
+// specialPages is the table of Special pages, keyed by canonical English
+// name. Lookup ignores case, so MediaWiki's aliases that differ only in case
+// (Recentchanges, Allpages, Whatlinkshere…) need no entry; aliases with
+// other spellings redirect to the canonical name.
+func (s *Server) specialPages() map[string]specialPage {
+	pages := map[string]specialPage{
+		"RecentChanges":   {Handler: s.handleRecentChanges, Listed: true, Group: "changes"},
+		"NewPages":        {Handler: s.handleNewPages, Listed: true, Group: "changes"},
+		"Log":             {Handler: s.handleLog, Listed: true, Group: "changes"},
+		"AllPages":        {Handler: s.handleAllPages, Listed: true, Group: "pages"},
+		"Random":          {Handler: s.handleRandom, Listed: true, Group: "redirects"},
+		"WhatLinksHere":   {Handler: s.handleWhatLinksHere, Listed: true, Group: "pagetools"},
+		"Contributions":   {Handler: s.handleContributions, Listed: true, Group: "users"},
+		"ListGroupRights": {Handler: s.handleListGroupRights, Listed: true, Group: "users"},
+		"UserLogin":       {Handler: s.handleUserLogin, Listed: true, Group: "login"},
+		"UserLogout":      {Handler: s.handleUserLogout, Group: "login"},
+		"SpecialPages":    {Handler: s.handleSpecialPages, Listed: true, Group: "other"},
+		"Version":         {Handler: s.handleVersion, Listed: true, Group: "wiki"},
+	}
+	for alias, canon := range specialAliases {
+		pages[alias] = specialPage{Handler: s.aliasOf(canon, pages[canon].Handler)}
+	}
+	return pages
+}
+
+// specialAliases are MediaWiki's English alternative names of the pages
+// above that differ by more than case.
+var specialAliases = map[string]string{
+	"RandomPage":      "Random",
+	"Contribs":        "Contributions",
+	"Logs":            "Log",
+	"Login":           "UserLogin",
+	"Logout":          "UserLogout",
+	"UserGroupRights": "ListGroupRights",
+}
+
+// specialHeadings are the headings of the special pages and their names on
+// Special:SpecialPages.
+var specialHeadings = map[string]string{
+	"RecentChanges":   "Recent changes",
+	"NewPages":        "Newest pages",
+	"Log":             "Logs",
+	"AllPages":        "All pages",
+	"Random":          "Random page",
+	"WhatLinksHere":   "Pages that link here",
+	"Contributions":   "User contributions",
+	"ListGroupRights": "Rights of user groups",
+	"UserLogin":       "Log in",
+	"UserLogout":      "Log out",
+	"SpecialPages":    "Special pages",
+	"Version":         "Software version",
+}
+
+// specialGroups orders the sections of Special:SpecialPages and names them.
+var specialGroups = []struct{ ID, Label string }{
+	{"changes", "Changes and logs"},
+	{"pages", "Page lists"},
+	{"pagetools", "Page tools"},
+	{"users", "Users and rights"},
+	{"login", "Logging in and out"},
+	{"redirects", "Redirecting pages"},
+	{"wiki", "About this wiki"},
+	{"other", "Other pages"},
+}
+
+// aliasOf returns a handler that sends GET requests for an alias to the
+// canonical name, keeping subpage and query, and serves other methods
+// directly so that form posts keep their body.
+func (s *Server) aliasOf(canon string, h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			h(w, r)
+			return
+		}
+		target := canon
+		if sub := specialSubpage(r); sub != "" {
+			target += "/" + sub
+		}
+		q := r.URL.Query()
+		q.Del("title")
+		http.Redirect(w, r, s.titleURL(s.specialTitle(target), q), http.StatusMovedPermanently)
+	}
+}
+
+// specialView returns a view for the special page name, with its heading.
+func (s *Server) specialView(r *http.Request, name string) *view {
+	v := s.newView(r, specialHeadings[name])
+	t := s.specialTitle(name)
+	v.Title = &t
+	v.Robots = "noindex,nofollow"
+	return v
+}
+
+// specialEntry is a link on Special:SpecialPages.
+type specialEntry struct {
+	Link       link
+	Restricted bool // needs a right the visitor has
+}
+
+// specialSection is one group of Special:SpecialPages.
+type specialSection struct {
+	ID      string
+	Label   string
+	Entries []specialEntry
+}
+
+// handleSpecialPages lists the listed special pages by group; pages that
+// need a right are shown only to users who have it, in bold.
+func (s *Server) handleSpecialPages(w http.ResponseWriter, r *http.Request) {
+	u := s.currentUser(r)
+	byGroup := map[string][]specialEntry{}
+	for _, name := range s.specials.names() {
+		p := s.specials.pages[name]
+		if !p.Listed || (p.Right != "" && !s.Wiki.Allowed(u, p.Right)) {
+			continue
+		}
+		heading := specialHeadings[name]
+		if heading == "" {
+			heading = name
+		}
+		l := link{Href: titlePath(s.specialTitle(name)), Text: heading, Title: "Special:" + name}
+		byGroup[p.Group] = append(byGroup[p.Group], specialEntry{Link: l, Restricted: p.Right != ""})
+	}
+	var sections []specialSection
+	for _, g := range specialGroups {
+		if entries := byGroup[g.ID]; len(entries) > 0 {
+			slices.SortFunc(entries, func(a, b specialEntry) int { return strings.Compare(a.Link.Text, b.Link.Text) })
+			sections = append(sections, specialSection{ID: g.ID, Label: g.Label, Entries: entries})
+			delete(byGroup, g.ID)
+		}
+	}
+	for _, entries := range byGroup { // groups without a known heading
+		sections = append(sections, specialSection{ID: "other", Label: "Other pages", Entries: entries})
+	}
+	v := s.specialView(r, "SpecialPages")
+	v.Data = sections
+	s.render(w, r, http.StatusOK, "special_specialpages", v)
+}
+
+// specialNow returns the current time of the wiki (the service clock in tests).
+func (s *Server) specialNow() time.Time {
+	if s.Wiki != nil && s.Wiki.Now != nil {
+		return s.Wiki.Now()
+	}
+	return time.Now()
+}
+
+// namespaceSelect renders MediaWiki's namespace <select> (id "namespace"):
+// the non-negative namespaces, "(Main)" for the main one, with an "all"
+// option first when allLabel is set.
+func (s *Server) namespaceSelect(name string, selected *int, allLabel string) template.HTML {
+	var sb strings.Builder
+	sb.WriteString(`<select id="namespace" name="` + template.HTMLEscapeString(name) + `" class="namespaceselector">`)
+	if allLabel != "" {
+		sel := ""
+		if selected == nil {
+			sel = ` selected`
+		}
+		sb.WriteString(`<option value="all"` + sel + `>` + template.HTMLEscapeString(allLabel) + `</option>`)
+	}
+	for _, ns := range s.Namespaces.All() {
+		if ns.ID < 0 {
+			continue
+		}
+		label := ns.Name
+		if ns.ID == folio.NSMain {
+			label = "(Main)"
+		}
+		sel := ""
+		if selected != nil && *selected == ns.ID {
+			sel = ` selected`
+		}
+		sb.WriteString(`<option value="` + strconv.Itoa(ns.ID) + `"` + sel + `>` +
+			template.HTMLEscapeString(label) + `</option>`)
+	}
+	sb.WriteString(`</select>`)
+	return template.HTML(sb.String())
+}
+
+// hiddenFields renders hidden inputs for q, so that a form keeps the
+// options it does not show.
+func hiddenFields(q url.Values, skip ...string) template.HTML {
+	var sb strings.Builder
+	for _, k := range sortedKeys(q) {
+		if slices.Contains(skip, k) {
+			continue
+		}
+		for _, v := range q[k] {
+			sb.WriteString(`<input type="hidden" name="` + template.HTMLEscapeString(k) +
+				`" value="` + template.HTMLEscapeString(v) + `">`)
+		}
+	}
+	return template.HTML(sb.String())
+}

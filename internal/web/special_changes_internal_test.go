@@ -1,0 +1,32 @@
+package web
+
+import (
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestGroupByDay(t *testing.T) {
+	at := func(s string) time.Time {
+		tm, err := time.Parse(time.RFC3339, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return tm
+	}
+	lines := []time.Time{at("2026-11-23T10:00:00Z"), at("2026-11-23T01:00:00+01:00"),
+		at("2026-11-22T23:59:00Z"), at("2026-11-20T12:00:00Z")}
+	got := groupByDay(lines, func(t time.Time) time.Time { return t })
+	want := []dayGroup[time.Time]{
+		{Day: "23 November 2026", Lines: lines[:1]},
+		{Day: "22 November 2026", Lines: lines[1:3]},
+		{Day: "20 November 2026", Lines: lines[3:]},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("groupByDay mismatch (-want +got):\n%s", diff)
+	}
+	if g := groupByDay[time.Time](nil, func(t time.Time) time.Time { return t }); g != nil {
+		t.Errorf("groupByDay(nil) = %v, want nil", g)
+	}
+}

@@ -1,0 +1,241 @@
+package web
+
+import (
+	"context"
+	"html/template"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/folio-wiki/folio"
+)
+
+// logTypes are the log types Special:Log offers, with their names. They are
+// MediaWiki's log_type values.
+var logTypes = []struct{ Type, Name string }{
+	{"block", "Block log"},
+	{"create", "Page creation log"},
+	{"delete", "Deletion log"},
+	{"import", "Import log"},
+	{"merge", "Merge log"},
+	{"move", "Move log"},
+	{"newusers", "Account creation log"},
+	{"protect", "Protection log"},
+	{"rights", "User group log"},
+	{"upload", "Upload log"},
+}
+
+// logTypeNames returns the log type keys.
+func logTypeNames() []string {
+	out := make([]string, len(logTypes))
+	for i, t := range logTypes {
+		out[i] = t.Type
+	}
+	return out
+}
+
+// logTypeName returns the name of a log type, or a generic one.
+func logTypeName(typ string) string {
+	for _, t := range logTypes {
+		if t.Type == typ {
+			return t.Name
+		}
+	}
+	return "Log of type " + typ
+}
+
+// logDescription says what a log entry records, after the performer: the
+// target is a link, params are the entry's parameters (nil when unknown).
+func logDescription(typ, action string, target link, params map[string]string) template.HTML {
+	t := target.String()
+	var out string
+	switch typ + "/" + action {
+	case "delete/delete":
+		out = "deleted the page " + t
+	case "delete/restore":
+		out = "restored the page " + t
+	case "protect/protect":
+		out = "protected " + t + protectDetails(params)
+	case "protect/modify":
+		out = "changed the protection of " + t + protectDetails(params)
+	case "protect/unprotect":
+		out = "removed the protection of " + t
+	case "create/create":
+		out = "created the page " + t
+	case "move/move", "move/move_redir":
+		out = "moved the page " + t + moveTarget(params)
+	case "rights/rights":
+		out = "changed the groups of " + t
+	case "upload/upload", "upload/overwrite":
+		out = "uploaded " + t
+	case "block/block":
+		out = "blocked " + t
+	case "block/unblock":
+		out = "unblocked " + t
+	default:
+		if typ == "newusers" {
+			out = "created the user account " + t
+		} else {
+			out = template.HTMLEscapeString(typ+"/"+action) + " on " + t
+		}
+	}
+	return template.HTML(out)
+}
+
+// protectDetails renders the levels of a protection entry.
+func protectDetails(params map[string]string) string {
+	if d := params["description"]; d != "" {
+		return " " + template.HTMLEscapeString(d)
+	}
+	return ""
+}
+
+// moveTarget renders the new title of a move entry.
+func moveTarget(params map[string]string) string {
+	if t := params["target"]; t != "" {
+		return " to " + template.HTMLEscapeString(t)
+	}
+	return ""
+}
+
+// logPage is what templates/special_log.html shows.
+type logPage struct {
+	Types     []choice
+	User      string
+	Page      string
+	FormTitle string
+	Lines     []logLine
+	Nav       *pagerNav
+}
+
+// logLine is one log entry.
+type logLine struct {
+	Class       string
+	Date        string
+	User        template.HTML
+	Description template.HTML
+	Comment     template.HTML
+}
+
+// handleLog serves Special:Log with the type, user and page filters.
+func (s *Server) handleLog(w http.ResponseWriter, r *http.Request) {
+	o := parseLogOptions(r.URL.Query(), specialSubpage(r), logTypeNames())
+	f, err := s.logFilter(o)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	entries, err := s.Store.FindLogEntries(r.Context(), f)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	data := logPage{User: o.User, Page: o.Page, FormTitle: "Special:Log"}
+	for _, t := range logTypes {
+		data.Types = append(data.Types, choice{Text: t.Name, Href: t.Type, Current: t.Type == o.Type})
+	}
+	more := len(entries) > o.Limit
+	entries = entries[:min(len(entries), o.Limit)]
+	data.Nav = olderOnlyNav(pager{Limit: o.Limit, Offset: o.Offset}, s.logURL(o), logIDs(entries), more)
+	data.Lines = s.logLines(r.Context(), entries)
+	v := s.specialView(r, "Log")
+	if o.Type != "" {
+		v.Heading = logTypeName(o.Type)
+	}
+	v.Data = data
+	s.render(w, r, http.StatusOK, "special_log", v)
+}
+
+func logIDs(entries []*folio.LogEntry) []int64 {
+	ids := make([]int64, len(entries))
+	for i, e := range entries {
+		ids[i] = e.ID
+	}
+	return ids
+}
+
+// olderOnlyNav is the pager navigation of a listing whose store filter can
+// only read older rows (an id upper bound): the "newer" and "oldest" links,
+// which need a lower bound, are left out. ids are the ids shown, newest
+// first.
+func olderOnlyNav(p pager, urlFor func(url.Values) string, ids []int64, more bool) *pagerNav {
+	var first, last int64
+	if len(ids) > 0 {
+		first, last = ids[0], ids[len(ids)-1]
+	}
+	n := p.nav(urlFor, first, last, more)
+	n.Newer, n.Oldest = "", ""
+	if p.Offset != 0 {
+		n.Newest = urlFor(url.Values{"limit": {strconv.Itoa(p.Limit)}})
+	}
+	return n
+}
+
+// logFilter turns the options into a store filter, normalising the user
+// name and the page title.
+func (s *Server) logFilter(o logOptions) (folio.LogFilter, error) {
+	f := folio.LogFilter{Type: o.Type, Before: o.Offset, Limit: o.Limit + 1}
+	if o.User != "" {
+		name, err := s.userName(o.User)
+		if err != nil {
+			return f, err
+		}
+		f.ActorName = name
+	}
+	if o.Page != "" {
+		t, err := s.Namespaces.ParseTitle(o.Page, folio.NSMain)
+		if err != nil {
+			return f, err
+		}
+		ns := t.Namespace
+		f.Namespace, f.DBKey = &ns, t.DBKey
+	}
+	return f, nil
+}
+
+// userName normalises a user name or IP address as MediaWiki does for user
+// pages: first letter upper case, spaces for underscores.
+func (s *Server) userName(text string) (string, error) {
+	t, err := s.Namespaces.ParseTitle(text, folio.NSUser)
+	if err != nil {
+		return "", err
+	}
+	if t.Namespace != folio.NSUser || strings.Contains(t.DBKey, "/") {
+		return "", folio.Errorf(folio.EInvalidParameter, "%q is not a valid user name.", text)
+	}
+	return strings.ReplaceAll(t.DBKey, "_", " "), nil
+}
+
+// logURL returns a function that builds the URL of Special:Log with o's
+// filters and the given paging parameters.
+func (s *Server) logURL(o logOptions) func(url.Values) string {
+	return func(q url.Values) string {
+		for k, v := range map[string]string{"type": o.Type, "user": o.User, "page": o.Page} {
+			if v != "" {
+				q.Set(k, v)
+			}
+		}
+		return s.titleURL(s.specialTitle("Log"), q)
+	}
+}
+
+// logLines renders log entries with one existence query for their targets.
+func (s *Server) logLines(ctx context.Context, entries []*folio.LogEntry) []logLine {
+	titles := make([]folio.Title, len(entries))
+	for i, e := range entries {
+		titles[i] = s.Namespaces.MakeTitle(e.Namespace, e.DBKey)
+	}
+	links := s.titleLinks(ctx, titles)
+	out := make([]logLine, len(entries))
+	for i, e := range entries {
+		out[i] = logLine{
+			Class:       "mw-logline-" + e.Type,
+			Date:        formatDate(e.Timestamp),
+			User:        s.userLinks(e.Actor),
+			Description: logDescription(e.Type, e.Action, links[i], e.Params),
+			Comment:     s.formatComment(e.Comment),
+		}
+	}
+	return out
+}
