@@ -51,6 +51,7 @@ func MustOpenTemp(tb testing.TB, rawURL string) folio.Store {
 	return db
 }
 
+// TestStore runs the store conformance suite against this backend.
 func TestStore(t *testing.T) {
 	dsn := os.Getenv("FOLIO_TEST_MYSQL_DSN")
 	if dsn == "" {
@@ -59,6 +60,7 @@ func TestStore(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) folio.Store { return MustOpenTemp(t, dsn) })
 }
 
+// TestParseURL checks the conversion of mysql:// URLs.
 func TestParseURL(t *testing.T) {
 	tests := []struct {
 		in                          string

@@ -54,6 +54,7 @@ func randBytes(tb testing.TB, n int) []byte {
 	return b
 }
 
+// TestStore runs the store conformance suite against this backend.
 func TestStore(t *testing.T) {
 	dsn := os.Getenv("FOLIO_TEST_POSTGRES_DSN")
 	if dsn == "" {
@@ -62,6 +63,7 @@ func TestStore(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) folio.Store { return MustOpenTemp(t, dsn) })
 }
 
+// TestRebind checks the numbering of placeholders.
 func TestRebind(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"SELECT 1", "SELECT 1"},

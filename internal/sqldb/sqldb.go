@@ -12,6 +12,7 @@ import (
 	"database/sql"
 	"fmt"
 	"io/fs"
+	"sync/atomic"
 	"time"
 
 	"github.com/folio-wiki/folio"
@@ -64,6 +65,8 @@ type DB struct {
 	// MaxAttempts bounds how often a transaction failing with a retryable
 	// error is tried.
 	MaxAttempts int
+
+	retries atomic.Int64
 }
 
 // New returns a DB over the given handles. read may equal write.
@@ -77,6 +80,10 @@ func New(write, read *sql.DB, d Dialect, migrations fs.FS) *DB {
 		MaxAttempts: 8,
 	}
 }
+
+// Retries returns how many transactions were retried after a deadlock, a
+// serialization failure or a busy database since the DB was opened.
+func (db *DB) Retries() int64 { return db.retries.Load() }
 
 // Close closes the database handles.
 func (db *DB) Close() error {

@@ -37,8 +37,9 @@ func (db *DB) run(ctx context.Context, h *sql.DB, fn func(*Tx) error) error {
 	var err error
 	for i := range attempts {
 		if i > 0 {
+			db.retries.Add(1)
 			if werr := backoff(ctx, i); werr != nil {
-				return err
+				return fmt.Errorf("%w (while retrying: %w)", werr, err)
 			}
 		}
 		err = db.attempt(ctx, h, fn)

@@ -20,6 +20,7 @@ func MustOpen(tb testing.TB) folio.Store {
 	return db
 }
 
+// TestStore runs the store conformance suite against this backend.
 func TestStore(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) folio.Store { return MustOpen(t) })
 }

@@ -42,8 +42,15 @@ func testDeleteUndelete(t *testing.T, s folio.Store) {
 	if mid.Pages != before.Pages-1 || mid.Articles != before.Articles-1 || mid.Edits != before.Edits {
 		t.Errorf("Stats() after delete = %+v, before %+v", mid, before)
 	}
+	checkUndelete(t, s, admin, []*folio.Revision{res.Revision, v2.Revision}, before)
+}
 
-	le, err = s.UndeletePage(ctx, folio.UndeleteRequest{DBKey: "Doomed", Actor: admin, Comment: "oops"})
+// checkUndelete restores the page Doomed and checks that its revisions
+// (oldest first) and statistics come back.
+func checkUndelete(t *testing.T, s folio.Store, admin folio.Actor, revs []*folio.Revision, before *folio.SiteStats) {
+	ctx := context.Background()
+	latest := revs[len(revs)-1]
+	le, err := s.UndeletePage(ctx, folio.UndeleteRequest{DBKey: "Doomed", Actor: admin, Comment: "oops"})
 	if err != nil {
 		t.Fatalf("UndeletePage() error: %v", err)
 	}
@@ -51,10 +58,10 @@ func testDeleteUndelete(t *testing.T, s folio.Store) {
 		t.Errorf("UndeletePage() log entry = %+v, want delete/restore", le)
 	}
 	p, err := s.FindPageByTitle(ctx, 0, "Doomed")
-	if err != nil || p.Latest != v2.Revision.ID || p.Len != 2 || p.IsNew {
-		t.Fatalf("page after undelete = %+v, %v; want latest %d", p, err, v2.Revision.ID)
+	if err != nil || p.Latest != latest.ID || p.Len != latest.Len || p.IsNew {
+		t.Fatalf("page after undelete = %+v, %v; want latest %d", p, err, latest.ID)
 	}
-	for _, want := range []*folio.Revision{res.Revision, v2.Revision} {
+	for _, want := range revs {
 		r, err := s.FindRevisionByID(ctx, want.ID)
 		if err != nil || r.Text != want.Text || r.ParentID != want.ParentID || r.PageID != p.ID {
 			t.Errorf("restored revision %d = %+v, %v; want text %q", want.ID, r, err, want.Text)

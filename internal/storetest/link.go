@@ -24,20 +24,13 @@ func testLinks(t *testing.T, s folio.Store) {
 		Links: &folio.LinkSet{Links: []folio.LinkTarget{target}}})
 	c := MustSave(t, s, &folio.Edit{DBKey: "Templated", Text: "{{Infobox}}", Actor: anon,
 		Links: &folio.LinkSet{Templates: []folio.LinkTarget{{Namespace: 10, DBKey: "Infobox"}}}})
-	got, err := s.FindLinks(ctx, a.Page.ID)
-	if err != nil {
-		t.Fatalf("FindLinks() error: %v", err)
-	}
-	want := &folio.LinkSet{
+	checkLinks(t, s, a.Page.ID, &folio.LinkSet{
 		Links:      []folio.LinkTarget{{DBKey: "Target"}, {Namespace: 1, DBKey: "Talk_target"}},
 		Templates:  ls.Templates,
 		Images:     []string{"Logo.png"},
 		Categories: ls.Categories,
 		External:   []string{"http://example.com/a?b=c", "https://example.org/"},
-	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("FindLinks() (-want +got):\n%s", diff)
-	}
+	})
 	tests := []struct {
 		name string
 		f    folio.BacklinkFilter
@@ -61,18 +54,36 @@ func testLinks(t *testing.T, s folio.Store) {
 			}
 		})
 	}
-	// An edit without Links keeps the tables; UpdateLinks replaces them.
-	MustEdit(t, s, a.Page, "no links given", anon)
-	if got, _ := s.FindLinks(ctx, a.Page.ID); len(got.Links) != 2 {
+	checkUpdateLinks(t, s, a.Page)
+	testPagesExist(t, s)
+}
+
+// checkLinks compares the stored links of a page with want.
+func checkLinks(t *testing.T, s folio.Store, pageID int64, want *folio.LinkSet) {
+	t.Helper()
+	got, err := s.FindLinks(context.Background(), pageID)
+	if err != nil {
+		t.Fatalf("FindLinks() error: %v", err)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("FindLinks() (-want +got):\n%s", diff)
+	}
+}
+
+// checkUpdateLinks checks that an edit without Links keeps the link tables
+// and that UpdateLinks replaces them.
+func checkUpdateLinks(t *testing.T, s folio.Store, a *folio.Page) {
+	ctx := context.Background()
+	MustEdit(t, s, a, "no links given", anon)
+	if got, _ := s.FindLinks(ctx, a.ID); len(got.Links) != 2 {
 		t.Errorf("links after an edit with nil Links = %v, want kept", got.Links)
 	}
-	if err := s.UpdateLinks(ctx, a.Page.ID, &folio.LinkSet{}); err != nil {
+	if err := s.UpdateLinks(ctx, a.ID, &folio.LinkSet{}); err != nil {
 		t.Fatalf("UpdateLinks() error: %v", err)
 	}
-	if got, _ := s.FindLinks(ctx, a.Page.ID); len(got.Links)+len(got.Templates)+len(got.External) != 0 {
+	if got, _ := s.FindLinks(ctx, a.ID); len(got.Links)+len(got.Templates)+len(got.External) != 0 {
 		t.Errorf("links after UpdateLinks(empty) = %+v, want none", got)
 	}
-	testPagesExist(t, s)
 }
 
 func testPagesExist(t *testing.T, s folio.Store) {

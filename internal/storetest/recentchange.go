@@ -103,7 +103,8 @@ func testNewPages(t *testing.T, s folio.Store) {
 	}
 }
 
-func testLogEntries(t *testing.T, s folio.Store) {
+// logFixture creates three log entries and returns them, oldest first.
+func logFixture(t *testing.T, s folio.Store) []*folio.LogEntry {
 	ctx := context.Background()
 	u := MustCreateUser(t, s, "Logger")
 	user := folio.Actor{UserID: u.ID, Name: u.Name}
@@ -121,6 +122,12 @@ func testLogEntries(t *testing.T, s folio.Store) {
 			t.Errorf("CreateLogEntry() left %+v without id, actor or timestamp", e)
 		}
 	}
+	return entries
+}
+
+func testLogEntries(t *testing.T, s folio.Store) {
+	ctx := context.Background()
+	entries := logFixture(t, s)
 	got, err := s.FindLogEntries(ctx, folio.LogFilter{})
 	if err != nil || len(got) != 3 {
 		t.Fatalf("FindLogEntries() = %d, %v; want 3", len(got), err)

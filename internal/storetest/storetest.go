@@ -46,6 +46,7 @@ func Run(t *testing.T, open Opener) {
 		{"LargeText", testLargeText},
 		{"ConcurrentOnePage", testConcurrentOnePage},
 		{"ConcurrentDistinctPages", testConcurrentDistinctPages},
+		{"ConcurrentCreate", testConcurrentCreate},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -27,6 +27,12 @@ func testUsers(t *testing.T, s folio.Store) {
 	if got.ID != alice.ID || got.PasswordHash != "x" || !cmp.Equal(got.Groups, []string{"bureaucrat", "sysop"}) {
 		t.Errorf("FindUserByName() = %+v, want id %d and groups bureaucrat, sysop", got, alice.ID)
 	}
+	testFindUsers(t, s)
+	testUpdateUser(t, s, alice)
+}
+
+func testFindUsers(t *testing.T, s folio.Store) {
+	ctx := context.Background()
 	tests := []struct {
 		name string
 		f    folio.UserFilter
@@ -52,6 +58,10 @@ func testUsers(t *testing.T, s folio.Store) {
 			}
 		})
 	}
+}
+
+func testUpdateUser(t *testing.T, s folio.Store, alice *folio.User) {
+	ctx := context.Background()
 	auth := time.Date(2024, 5, 6, 7, 8, 9, 0, time.UTC)
 	upd, err := s.UpdateUser(ctx, alice.ID, folio.UserUpdate{RealName: ptr("Alice A."),
 		Email: ptr("alice@example.org"), Groups: &[]string{"interface-admin"}})
