@@ -2,6 +2,8 @@ package diff_test
 
 import (
 	"fmt"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -136,10 +138,38 @@ func TestTableDefaultLineLabel(t *testing.T) {
 	}
 }
 
+// markup matches every tag and entity that Table itself writes.
+var markup = regexp.MustCompile(`</?(tr|td|div|del|ins)( [a-z-]+="[^"<>]*")*>|&(lt|gt|amp|#34|#39);`)
+
+func FuzzTable(f *testing.F) {
+	f.Add("a\nb\nc", "a\nB\nc")
+	f.Add("<script>", "</td>&amp;")
+	f.Add("", "x\n")
+	f.Fuzz(func(t *testing.T, old, new string) {
+		got := diff.Table(old, new, diff.Options{})
+		if rest := markup.ReplaceAllString(got, ""); strings.ContainsAny(rest, "<>&") {
+			t.Fatalf("Table(%q, %q) has unescaped text: %q", old, new, rest)
+		}
+		if (got == "") != slices.Equal(diff.SplitLines(old), diff.SplitLines(new)) {
+			t.Fatalf("Table(%q, %q) = %q, empty only for equal lines", old, new, got)
+		}
+	})
+}
+
 func BenchmarkTable(b *testing.B) {
-	old := strings.Join(bigText(20000, "x"), "\n")
-	new := strings.Join(everyThird(bigText(20000, "x")), "\n")
-	for b.Loop() {
-		diff.Table(old, new, diff.Options{})
+	benches := []struct {
+		name     string
+		old, new []string
+	}{
+		{"sparse-edits-20k", bigText(20000, "x"), everyThird(bigText(20000, "x"))},
+		{"nothing-in-common-1MB", bigText(20000, "old"), bigText(20000, "new")},
+	}
+	for _, bb := range benches {
+		old, new := strings.Join(bb.old, "\n"), strings.Join(bb.new, "\n")
+		b.Run(bb.name, func(b *testing.B) {
+			for b.Loop() {
+				diff.Table(old, new, diff.Options{})
+			}
+		})
 	}
 }
