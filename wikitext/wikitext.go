@@ -46,11 +46,18 @@ type Section = parser.Section
 // TagFunc renders an extension tag such as <ref>; see preprocess.TagFunc.
 type TagFunc = preprocess.TagFunc
 
+// Func is a parser function such as {{#if:…}}; see preprocess.Func.
+type Func = preprocess.Func
+
+// Variable is a magic variable such as {{PAGENAME}}.
+type Variable = preprocess.Variable
+
 // Parser renders wikitext. Create it with New; it is safe for concurrent
 // use and holds no per-parse state.
 type Parser struct {
-	cfg  parser.Config
-	tags map[string]TagFunc
+	cfg    parser.Config
+	reg    *preprocess.Registry
+	limits preprocess.Limits
 }
 
 // Option configures a Parser.
@@ -89,26 +96,43 @@ func WithNoFollow(on bool) Option {
 // New returns a Parser with MediaWiki's default settings.
 func New(opts ...Option) *Parser {
 	p := &Parser{
-		cfg: parser.Config{EditSections: true, NoFollow: true, Language: "en"},
-		tags: map[string]TagFunc{
-			"nowiki": parser.NowikiTag,
-			"pre":    parser.PreTag,
-		},
+		cfg:    parser.Config{EditSections: true, NoFollow: true, Language: "en"},
+		reg:    preprocess.NewRegistry(),
+		limits: preprocess.DefaultLimits,
 	}
+	p.registerCore()
 	for _, o := range opts {
 		o(p)
 	}
 	return p
 }
 
+// WithLimits replaces the expansion limits.
+func WithLimits(l preprocess.Limits) Option {
+	return func(p *Parser) { p.limits = l }
+}
+
 // AddTag registers an extension tag. It returns an error if the name is
 // taken.
-func (p *Parser) AddTag(name string, fn TagFunc) error {
-	if _, ok := p.tags[name]; ok {
-		return errors.New("wikitext: tag <" + name + "> already registered")
-	}
-	p.tags[name] = fn
-	return nil
+func (p *Parser) AddTag(name string, fn TagFunc) error { return p.reg.AddTag(name, fn) }
+
+// AddFunction registers a case-insensitive parser function; hash
+// functions include the '#' in name.
+func (p *Parser) AddFunction(name string, fn Func) error { return p.reg.AddFunction(name, fn) }
+
+// AddVariable registers a magic variable.
+func (p *Parser) AddVariable(name string, v Variable) error { return p.reg.AddVariable(name, v) }
+
+// HasFunction reports whether a parser function is registered.
+func (p *Parser) HasFunction(name string) bool { return p.reg.HasFunction(name) }
+
+// HasTag reports whether an extension tag is registered.
+func (p *Parser) HasTag(name string) bool { return p.reg.HasTag(name) }
+
+func (p *Parser) registerCore() {
+	_ = p.reg.AddTag("nowiki", nowikiTag)
+	p.reg.SetNowiki("nowiki")
+	_ = p.reg.AddTag("pre", preTag)
 }
 
 // ParseOptions are the per-parse inputs.
@@ -123,11 +147,23 @@ func (p *Parser) Parse(ctx context.Context, src string, opts ParseOptions) (*Out
 		return nil, errors.New("wikitext: ParseOptions.Host is nil")
 	}
 	strip := parser.NewStripState()
-	cfg := &preprocess.Config{Tags: p.tags, Strip: strip.Add}
-	text := preprocess.StripTags(src, cfg)
+	exp := preprocess.NewExpander(ctx, opts.Host, opts.Title, p.reg, strip.Add)
+	exp.Limits = p.limits
+	text := exp.ExpandPage(src)
 	pc := parser.NewContext(ctx, opts.Host, opts.Title, &p.cfg, strip)
+	pc.HeadingInfo = func(serial int) (Title, int, bool) {
+		if serial < 0 || serial >= len(exp.Headings) {
+			return Title{}, 0, false
+		}
+		h := exp.Headings[serial]
+		return h.Title, h.Index, true
+	}
 	body := pc.Parse(text)
 	pc.Out.HTML = `<div class="mw-parser-output">` + body + "</div>"
+	pc.Out.Templates = exp.Templates
+	for _, c := range exp.Categories {
+		pc.AddCategory(c, "")
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

@@ -16,18 +16,15 @@ func init() {
 }
 
 // doHeadings turns "== text ==" lines into <hN> elements, from level 6 down
-// so that longer runs of '=' win. A heading marker inside the element tells
-// formatHeadings that the heading came from wikitext (and may be edited).
+// so that longer runs of '=' win. The preprocessor's heading marker stays
+// inside the element and tells formatHeadings where the heading came from.
 func doHeadings(text string) string {
 	if !strings.Contains(text, "=") {
 		return text
 	}
 	for i := 6; i >= 1; i-- {
 		n := strconv.Itoa(i)
-		text = headingRegexes[i].ReplaceAllString(text, "<h"+n+">"+headingMarker+"${1}</h"+n+">")
+		text = headingRegexes[i].ReplaceAllString(text, "<h"+n+">${1}</h"+n+">")
 	}
 	return text
 }
-
-// headingMarker marks headings written in wikitext syntax.
-const headingMarker = MarkerPrefix + "h-wiki" + MarkerSuffix

@@ -85,14 +85,14 @@ func (c *Context) specialNamespaceLink(t env.Title, text string, noPipe bool, tr
 		if !noPipe {
 			sortKey = html.DecodeCharReferences(text)
 		}
-		c.addCategory(t.DBKey, sortKey)
+		c.AddCategory(t.DBKey, sortKey)
 		return "\x00CATTRIM\x00" + trail, true
 	}
 	return "", false
 }
 
-// addCategory records a category once, keeping the first sort key.
-func (c *Context) addCategory(name, sortKey string) {
+// AddCategory records a category once, keeping the first sort key.
+func (c *Context) AddCategory(name, sortKey string) {
 	for _, cat := range c.Out.Categories {
 		if cat.Name == name {
 			return

@@ -70,6 +70,10 @@ type Context struct {
 	Strip  *StripState
 	Out    *Output
 
+	// HeadingInfo maps a heading marker serial to the page the heading
+	// was written on and its index there.
+	HeadingInfo func(serial int) (page env.Title, index int, ok bool)
+
 	holders     []linkHolder
 	extLinkNum  int
 	switches    map[string]bool

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/folio-wiki/folio/wikitext/env"
 	"github.com/folio-wiki/folio/wikitext/html"
 )
 
@@ -19,9 +20,11 @@ var headlineRegex = regexp.MustCompile(`(?is)<H([1-6])(.*?>)\s*(.*?)\s*</H[1-6] 
 // heading is one heading found by formatHeadings.
 type heading struct {
 	level   int
-	attrs   string // the rest of the opening tag, ending in '>'
-	text    string // inner HTML
-	wiki    bool   // written as == wikitext ==
+	attrs   string    // the rest of the opening tag, ending in '>'
+	text    string    // inner HTML
+	wiki    bool      // written as == wikitext == (has a heading marker)
+	source  env.Title // page the heading was written on
+	index   int       // heading index on that page
 	start   int
 	end     int
 	anchor  string
@@ -40,18 +43,13 @@ func (c *Context) formatHeadings(text string) string {
 	toc := c.buildTOC(hs)
 	showTOC := c.showTOC(len(hs))
 	var b strings.Builder
-	last, section := 0, 0
+	last := 0
 	for i, h := range hs {
 		b.WriteString(text[last:h.start])
 		if i == 0 && showTOC && !c.Switch("TOC") {
 			b.WriteString(tocStart + toc + tocEnd + "\n")
 		}
-		editIndex := ""
-		if h.wiki {
-			section++
-			editIndex = strconv.Itoa(section)
-		}
-		b.WriteString(c.headingHTML(h, editIndex))
+		b.WriteString(c.headingHTML(h, c.sectionIndex(h)))
 		last = h.end
 	}
 	b.WriteString(text[last:])
@@ -60,6 +58,18 @@ func (c *Context) formatHeadings(text string) string {
 		return strings.Replace(out, tocPlaceholder, tocStart+toc+tocEnd, 1)
 	}
 	return strings.ReplaceAll(out, tocPlaceholder, "")
+}
+
+// sectionIndex returns the edit section of a heading: "3" for the page's
+// own third heading, "T-2" for a template's second, "" for HTML headings.
+func (c *Context) sectionIndex(h *heading) string {
+	if !h.wiki {
+		return ""
+	}
+	if h.source.Page() == c.Title.Page() {
+		return strconv.Itoa(h.index)
+	}
+	return "T-" + strconv.Itoa(h.index)
 }
 
 func (c *Context) showTOC(n int) bool {
@@ -75,19 +85,20 @@ func (c *Context) findHeadings(text string) []*heading {
 		lvl, _ := strconv.Atoi(text[m[2]:m[3]])
 		inner := text[m[6]:m[7]]
 		h := &heading{level: lvl, attrs: text[m[4]:m[5]], start: m[0], end: m[1]}
-		if strings.Contains(h.attrs, headingMarker) {
-			h.attrs = strings.Replace(h.attrs, headingMarker, "", 1)
-			h.wiki = true
-		}
-		if strings.HasPrefix(inner, headingMarker) {
-			inner = strings.TrimSpace(inner[len(headingMarker):])
-			h.wiki = true
+		if mm := headingMarkerRegex.FindStringSubmatch(inner); mm != nil {
+			serial, _ := strconv.Atoi(mm[1])
+			if c.HeadingInfo != nil {
+				h.source, h.index, h.wiki = c.HeadingInfo(serial)
+			}
+			inner = strings.TrimSpace(inner[len(mm[0]):])
 		}
 		h.text = inner
 		hs = append(hs, h)
 	}
 	return hs
 }
+
+var headingMarkerRegex = regexp.MustCompile("^\x7f'\"`UNIQ--h-([0-9]+)--QINU`\"'\x7f")
 
 var (
 	anyTagRegex   = regexp.MustCompile(`<.*?>`)
@@ -165,7 +176,7 @@ func (c *Context) headingHTML(h *heading, editIndex string) string {
 func (c *Context) editSectionLink(index string, h *heading) string {
 	hint := anyTagRegex.ReplaceAllString(c.Strip.UnstripBoth(c.holderText(h.text)), "")
 	hint = strings.TrimSpace(spaceRunRegex.ReplaceAllString(hint, " "))
-	href := c.Host.PageURL(c.Title, "action=edit&section="+index)
+	href := c.Host.PageURL(h.source.Page(), "action=edit&section="+index)
 	return `<span class="mw-editsection"><span class="mw-editsection-bracket">[</span><a href="` +
 		html.EscapeHTML(href) + `" title="Edit section: ` + html.EscapeHTML(html.DecodeCharReferences(hint)) +
 		`">edit</a><span class="mw-editsection-bracket">]</span></span>`

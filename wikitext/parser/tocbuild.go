@@ -19,7 +19,6 @@ func (c *Context) buildTOC(hs []*heading) string {
 	toclevel, prevtoclevel, prevlevel := 0, 0, 0
 	levelCount := map[int]int{}
 	sublevelCount := map[int]int{}
-	section := 0
 	for i, h := range hs {
 		if i > 0 {
 			prevlevel = hs[i-1].level
@@ -51,9 +50,8 @@ func (c *Context) buildTOC(hs []*heading) string {
 		sublevelCount[toclevel]++
 		h.number = tocNumber(sublevelCount, toclevel)
 		index := ""
-		if h.wiki {
-			section++
-			index = strconv.Itoa(section)
+		if h.wiki && h.source.Page() == c.Title.Page() {
+			index = strconv.Itoa(h.index)
 		}
 		if toclevel < maxLevel {
 			toc.WriteString(c.tocLine(h, toclevel, index))

@@ -1,16 +1,17 @@
-package parser
+package wikitext
 
 import (
 	"regexp"
 	"strings"
 
 	"github.com/folio-wiki/folio/wikitext/html"
+	"github.com/folio-wiki/folio/wikitext/preprocess"
 )
 
 var nowikiBraces = strings.NewReplacer("-{", "-&#123;", "}-", "&#125;-")
 
-// NowikiTag renders <nowiki>: its content is shown as text.
-func NowikiTag(name, attrs string, content *string) string {
+// nowikiTag renders <nowiki>: its content is shown as text.
+func nowikiTag(f *preprocess.Frame, name, attrs string, content *string) string {
 	if content == nil {
 		return ""
 	}
@@ -19,8 +20,8 @@ func NowikiTag(name, attrs string, content *string) string {
 
 var nowikiDelims = regexp.MustCompile(`(?is)<nowiki>(.*?)</nowiki>`)
 
-// PreTag renders <pre>: preformatted text where markup is shown as text.
-func PreTag(name, attrs string, content *string) string {
+// preTag renders <pre>: preformatted text where markup is shown as text.
+func preTag(f *preprocess.Frame, name, attrs string, content *string) string {
 	a := html.FixTagAttributes(attrs, "pre")
 	if content == nil {
 		return "<pre" + a + "></pre>"

@@ -1,0 +1,261 @@
+package preprocess
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// piece is an open construct on the builder's stack: braces, brackets or
+// a heading.
+type piece struct {
+	open       byte // '{', '[' or '\n'
+	close      byte
+	count      int
+	parts      []*Part
+	lineStart  bool
+	startPos   int
+	commentEnd int
+	visualEnd  int
+}
+
+func (p *piece) current() *Part { return p.parts[len(p.parts)-1] }
+
+// breakSyntax returns the nodes for an unclosed piece: its opening
+// characters as text, then its parts separated by '|'.
+func (p *piece) breakSyntax(count int) []*Node {
+	if p.open == '\n' {
+		return p.parts[0].Out
+	}
+	out := []*Node{{Kind: Text, Text: strings.Repeat(string(p.open), count)}}
+	for i, part := range p.parts {
+		if i > 0 {
+			out = append(out, &Node{Kind: Text, Text: "|"})
+		}
+		out = append(out, part.Out...)
+	}
+	return out
+}
+
+// builder holds the state of one Build call.
+type builder struct {
+	text         string
+	i            int
+	stack        []*piece
+	root         []*Node
+	headingIndex int
+	forInclusion bool
+	elements     *regexp.Regexp
+	ignoredTags  map[string]bool
+	ignoredElems map[string]bool
+	noMoreGT     bool
+	noMoreClose  map[string]bool
+	fakeLine     bool
+	findOnly     bool
+	enableOnly   bool
+}
+
+// Build parses text into preprocessor nodes. tags lists the extension tag
+// names; forInclusion selects transclusion mode (noinclude content
+// dropped, includeonly kept, onlyinclude honoured).
+func Build(text string, tags []string, forInclusion bool) []*Node {
+	b := &builder{text: text, headingIndex: 1, forInclusion: forInclusion,
+		noMoreClose: map[string]bool{}, fakeLine: true}
+	b.setup(tags)
+	b.run()
+	for _, p := range b.stack {
+		b.root = appendNodes(b.root, p.breakSyntax(p.count))
+	}
+	return b.root
+}
+
+func (b *builder) setup(tags []string) {
+	elems := append([]string(nil), tags...)
+	if b.forInclusion {
+		b.ignoredTags = map[string]bool{"includeonly": true, "/includeonly": true}
+		b.ignoredElems = map[string]bool{"noinclude": true}
+		elems = append(elems, "noinclude")
+		b.enableOnly = strings.Contains(b.text, "<onlyinclude>") && strings.Contains(b.text, "</onlyinclude>")
+		b.findOnly = b.enableOnly
+	} else {
+		b.ignoredTags = map[string]bool{"noinclude": true, "/noinclude": true, "onlyinclude": true, "/onlyinclude": true}
+		b.ignoredElems = map[string]bool{"includeonly": true}
+		elems = append(elems, "includeonly")
+	}
+	for t := range b.ignoredTags {
+		elems = append(elems, t)
+	}
+	// Longer names first so that a name never shadows a longer one.
+	sort.Slice(elems, func(i, j int) bool { return len(elems[i]) > len(elems[j]) })
+	q := make([]string, len(elems))
+	for i, e := range elems {
+		q[i] = regexp.QuoteMeta(e)
+	}
+	b.elements = regexp.MustCompile(`(?i)^(?:(` + strings.Join(q, "|") + `)(?:\s|/>|>)|!--)`)
+}
+
+func (b *builder) top() *piece {
+	if len(b.stack) == 0 {
+		return nil
+	}
+	return b.stack[len(b.stack)-1]
+}
+
+// accum returns the node list new nodes go to.
+func (b *builder) accum() *[]*Node {
+	if p := b.top(); p != nil {
+		return &p.current().Out
+	}
+	return &b.root
+}
+
+func (b *builder) add(n *Node) { *b.accum() = append(*b.accum(), n) }
+
+func (b *builder) addText(s string) {
+	if s == "" {
+		return
+	}
+	acc := b.accum()
+	if l := len(*acc); l > 0 && (*acc)[l-1].Kind == Text {
+		(*acc)[l-1] = &Node{Kind: Text, Text: (*acc)[l-1].Text + s}
+		return
+	}
+	*acc = append(*acc, &Node{Kind: Text, Text: s})
+}
+
+func appendNodes(dst, src []*Node) []*Node {
+	for _, n := range src {
+		if n.Kind == Text && len(dst) > 0 && dst[len(dst)-1].Kind == Text {
+			dst[len(dst)-1] = &Node{Kind: Text, Text: dst[len(dst)-1].Text + n.Text}
+			continue
+		}
+		dst = append(dst, n)
+	}
+	return dst
+}
+
+// flags derived from the stack top.
+func (b *builder) flags() (findPipe, findEquals, inHeading bool) {
+	p := b.top()
+	if p == nil {
+		return false, false, false
+	}
+	findPipe = p.open != '\n' && p.open != '['
+	findEquals = findPipe && len(p.parts) > 1 && p.current().EqPos < 0
+	return findPipe, findEquals, p.open == '\n'
+}
+
+// run is the main scanning loop. It is long because it is one state
+// machine, mirroring MediaWiki's preprocessor.
+func (b *builder) run() {
+	for {
+		if b.findOnly && !b.skipToOnlyinclude() {
+			return
+		}
+		if b.fakeLine {
+			b.lineStart(true)
+			continue
+		}
+		findPipe, findEquals, inHeading := b.flags()
+		search := "[{<\n"
+		if p := b.top(); p != nil && p.open != '\n' {
+			search += string(p.close)
+		}
+		if findPipe {
+			search += "|"
+		}
+		if findEquals {
+			search += "="
+		}
+		n := strcspn(b.text[b.i:], search)
+		b.addText(b.text[b.i : b.i+n])
+		b.i += n
+		if b.i >= len(b.text) {
+			if p := b.top(); p != nil && p.open == '\n' {
+				b.lineEnd()
+				continue
+			}
+			return
+		}
+		c := b.text[b.i]
+		switch {
+		case c == '|':
+			b.pipe()
+		case c == '=':
+			b.equals()
+		case c == '<':
+			b.angle()
+		case c == '\n':
+			if inHeading {
+				b.lineEnd()
+			} else {
+				b.lineStart(false)
+			}
+		case b.top() != nil && c == b.top().close:
+			b.closeBrace()
+		case c == '{' || c == '[':
+			b.openBrace(c)
+		default:
+			b.addText(string(c))
+			b.i++
+		}
+	}
+}
+
+func strcspn(s, chars string) int {
+	for i := 0; i < len(s); i++ {
+		if strings.IndexByte(chars, s[i]) >= 0 {
+			return i
+		}
+	}
+	return len(s)
+}
+
+func (b *builder) skipToOnlyinclude() bool {
+	start := strings.Index(b.text[b.i:], "<onlyinclude>")
+	if start < 0 {
+		b.add(&Node{Kind: Ignore, Text: b.text[b.i:]})
+		b.i = len(b.text)
+		return false
+	}
+	end := b.i + start + len("<onlyinclude>")
+	b.add(&Node{Kind: Ignore, Text: b.text[b.i:end]})
+	b.i = end
+	b.findOnly = false
+	return true
+}
+
+func (b *builder) pipe() {
+	p := b.top()
+	p.parts = append(p.parts, &Part{EqPos: -1})
+	b.i++
+}
+
+func (b *builder) equals() {
+	b.add(&Node{Kind: Equals, Text: "="})
+	acc := b.accum()
+	b.top().current().EqPos = len(*acc) - 1
+	b.i++
+}
+
+// lineStart handles a line break outside headings: it may open a heading.
+func (b *builder) lineStart(fake bool) {
+	if fake {
+		b.fakeLine = false
+	} else {
+		b.addText("\n")
+		b.i++
+	}
+	count := 0
+	for count < 6 && b.i+count < len(b.text) && b.text[b.i+count] == '=' {
+		count++
+	}
+	_, findEquals, _ := b.flags()
+	if count == 0 || (count == 1 && findEquals) {
+		return
+	}
+	b.stack = append(b.stack, &piece{open: '\n', close: '\n', count: count, startPos: b.i,
+		parts:      []*Part{{EqPos: -1, Out: []*Node{{Kind: Text, Text: strings.Repeat("=", count)}}}},
+		commentEnd: -1})
+	b.i += count
+}
