@@ -72,55 +72,56 @@ func numbered(from, to int) string {
 	return strings.Join(lines, "\n")
 }
 
+var tableTests = []struct {
+	name     string
+	old, new string
+	opts     diff.Options
+	want     string
+}{
+	{"both empty", "", "", diff.Options{}, ""},
+	{"identical", "a\nb", "a\nb", diff.Options{}, ""},
+	{"old empty", "", "a\nb", diff.Options{}, header(1, 1) + added("a") + added("b")},
+	{"new empty", "a", "", diff.Options{}, header(1, 1) + deleted("a")},
+	{"changed word", "x\nthe quick fox\ny", "x\nthe slow fox\ny", diff.Options{},
+		header(1, 1) + context("x") +
+			changed("the "+del("quick")+" fox", "the "+ins("slow")+" fox") + context("y")},
+	{"escaping", "<b>&amp;</b>", `<i>"'</i>`, diff.Options{},
+		header(1, 1) + changed("&lt;"+del("b")+"&gt;"+del("&amp;amp;")+"&lt;/"+del("b")+"&gt;",
+			"&lt;"+ins("i")+"&gt;"+ins("&#34;&#39;")+"&lt;/"+ins("i")+"&gt;")},
+	{"more new lines", "a\nb", "A\nB\nC", diff.Options{},
+		header(1, 1) + changed(del("a"), ins("A")) + changed(del("b"), ins("B")) + added("C")},
+	{"more old lines", "a\nb\nc", "A", diff.Options{},
+		header(1, 1) + changed(del("a"), ins("A")) + deleted("b") + deleted("c")},
+	{"trailing newline", "a\nb", "a\nb\n", diff.Options{},
+		header(1, 1) + context("a") + context("b") + added("")},
+	{"empty line changed", "a\n\nc", "a\nb\nc", diff.Options{},
+		header(1, 1) + context("a") + changed("", ins("b")) + context("c")},
+	{"context trimmed", numbered(1, 9), strings.Replace(numbered(1, 9), "line 5", "line five", 1), diff.Options{},
+		header(3, 3) + context("line 3") + context("line 4") +
+			changed("line "+del("5"), "line "+ins("five")) + context("line 6") + context("line 7")},
+	{"two blocks", numbered(1, 12),
+		strings.Replace(strings.Replace(numbered(1, 12), "line 2\n", "", 1), "line 11", "line eleven", 1),
+		diff.Options{},
+		header(1, 1) + context("line 1") + deleted("line 2") + context("line 3") + context("line 4") +
+			header(9, 8) + context("line 9") + context("line 10") +
+			changed("line "+del("11"), "line "+ins("eleven")) + context("line 12")},
+	{"blocks joined when context meets", numbered(1, 7),
+		strings.Replace(strings.Replace(numbered(1, 7), "line 1", "one", 1), "line 6", "six", 1),
+		diff.Options{},
+		header(1, 1) + changed(del("line 1"), ins("one")) + context("line 2") + context("line 3") +
+			context("line 4") + context("line 5") + changed(del("line 6"), ins("six")) + context("line 7")},
+	{"no context", numbered(1, 5), strings.Replace(numbered(1, 5), "line 3", "three", 1),
+		diff.Options{Context: -1},
+		header(3, 3) + changed(del("line 3"), ins("three"))},
+	{"custom label and grouping", strings.Repeat("x\n", 1233) + "a", strings.Repeat("x\n", 1233) + "b",
+		diff.Options{Context: -1, LineLabel: func(n int) string { return fmt.Sprintf("L<%d>", n) }},
+		strings.ReplaceAll(header(1234, 1234), ">Line 1234:<", ">L&lt;1234&gt;<") + changed(del("a"), ins("b"))},
+	{"unicode", "Grüße 世界", "Grüße 世间", diff.Options{},
+		header(1, 1) + changed("Grüße 世"+del("界"), "Grüße 世"+ins("间"))},
+}
+
 func TestTable(t *testing.T) {
-	tests := []struct {
-		name     string
-		old, new string
-		opts     diff.Options
-		want     string
-	}{
-		{"both empty", "", "", diff.Options{}, ""},
-		{"identical", "a\nb", "a\nb", diff.Options{}, ""},
-		{"old empty", "", "a\nb", diff.Options{}, header(1, 1) + added("a") + added("b")},
-		{"new empty", "a", "", diff.Options{}, header(1, 1) + deleted("a")},
-		{"changed word", "x\nthe quick fox\ny", "x\nthe slow fox\ny", diff.Options{},
-			header(1, 1) + context("x") +
-				changed("the "+del("quick")+" fox", "the "+ins("slow")+" fox") + context("y")},
-		{"escaping", "<b>&amp;</b>", `<i>"'</i>`, diff.Options{},
-			header(1, 1) + changed("&lt;"+del("b")+"&gt;"+del("&amp;amp;")+"&lt;/"+del("b")+"&gt;",
-				"&lt;"+ins("i")+"&gt;"+ins("&#34;&#39;")+"&lt;/"+ins("i")+"&gt;")},
-		{"more new lines", "a\nb", "A\nB\nC", diff.Options{},
-			header(1, 1) + changed(del("a"), ins("A")) + changed(del("b"), ins("B")) + added("C")},
-		{"more old lines", "a\nb\nc", "A", diff.Options{},
-			header(1, 1) + changed(del("a"), ins("A")) + deleted("b") + deleted("c")},
-		{"trailing newline", "a\nb", "a\nb\n", diff.Options{},
-			header(1, 1) + context("a") + context("b") + added("")},
-		{"empty line changed", "a\n\nc", "a\nb\nc", diff.Options{},
-			header(1, 1) + context("a") + changed("", ins("b")) + context("c")},
-		{"context trimmed", numbered(1, 9), strings.Replace(numbered(1, 9), "line 5", "line five", 1), diff.Options{},
-			header(3, 3) + context("line 3") + context("line 4") +
-				changed("line "+del("5"), "line "+ins("five")) + context("line 6") + context("line 7")},
-		{"two blocks", numbered(1, 12),
-			strings.Replace(strings.Replace(numbered(1, 12), "line 2\n", "", 1), "line 11", "line eleven", 1),
-			diff.Options{},
-			header(1, 1) + context("line 1") + deleted("line 2") + context("line 3") + context("line 4") +
-				header(9, 8) + context("line 9") + context("line 10") +
-				changed("line "+del("11"), "line "+ins("eleven")) + context("line 12")},
-		{"blocks joined when context meets", numbered(1, 7),
-			strings.Replace(strings.Replace(numbered(1, 7), "line 1", "one", 1), "line 6", "six", 1),
-			diff.Options{},
-			header(1, 1) + changed(del("line 1"), ins("one")) + context("line 2") + context("line 3") +
-				context("line 4") + context("line 5") + changed(del("line 6"), ins("six")) + context("line 7")},
-		{"no context", numbered(1, 5), strings.Replace(numbered(1, 5), "line 3", "three", 1),
-			diff.Options{Context: -1},
-			header(3, 3) + changed(del("line 3"), ins("three"))},
-		{"custom label and grouping", strings.Repeat("x\n", 1233) + "a", strings.Repeat("x\n", 1233) + "b",
-			diff.Options{Context: -1, LineLabel: func(n int) string { return fmt.Sprintf("L<%d>", n) }},
-			strings.ReplaceAll(header(1234, 1234), ">Line 1234:<", ">L&lt;1234&gt;<") + changed(del("a"), ins("b"))},
-		{"unicode", "Grüße 世界", "Grüße 世间", diff.Options{},
-			header(1, 1) + changed("Grüße 世"+del("界"), "Grüße 世"+ins("间"))},
-	}
-	for _, tt := range tests {
+	for _, tt := range tableTests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := diff.Table(tt.old, tt.new, tt.opts)
 			if d := cmp.Diff(tt.want, got); d != "" {
