@@ -112,7 +112,7 @@ func (s *Server) newSession(w http.ResponseWriter, r *http.Request, userID int64
 func (s *Server) endSession(w http.ResponseWriter, r *http.Request) error {
 	st := state(r)
 	if st.session != nil {
-		if err := s.Store.DeleteSession(r.Context(), st.session.ID); err != nil && folio.ErrorCode(err) != folio.EMissingTitle {
+		if err := s.Store.DeleteSession(r.Context(), st.session.ID); err != nil && folio.ErrorCode(err) != folio.ENotLoggedIn {
 			return fmt.Errorf("delete session: %w", err)
 		}
 	}

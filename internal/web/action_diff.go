@@ -1,0 +1,196 @@
+package web
+
+import (
+	"context"
+	"html/template"
+	"net/http"
+	"strconv"
+
+	"github.com/folio-wiki/folio"
+	"github.com/folio-wiki/folio/internal/diff"
+)
+
+// diffData is a side-by-side diff table with a header for each side.
+type diffData struct {
+	Old, New diffSide
+	Rows     template.HTML // rows from internal/diff; empty when equal
+}
+
+// diffSide is the header of one column of a diff: a revision with its
+// author and summary, or just a label.
+type diffSide struct {
+	Label    string
+	Rev      *folio.Revision
+	URL      string // permanent link of Rev
+	EditURL  string
+	UndoURL  string
+	NavURL   string // previous or next edit
+	NavText  string
+	NavID    string
+	Rollback *rollbackForm
+}
+
+// rollbackForm is the POST form behind a rollback link.
+type rollbackForm struct {
+	Action string
+	Token  string
+	From   string
+}
+
+// diffBox compares two texts that are not (both) saved revisions.
+func (s *Server) diffBox(oldText, newText, oldLabel, newLabel string) *diffData {
+	return &diffData{
+		Old:  diffSide{Label: oldLabel},
+		New:  diffSide{Label: newLabel},
+		Rows: template.HTML(diff.Table(oldText, newText, diff.Options{})), // diff.Table escapes
+	}
+}
+
+// diffPageData is what templates/diff.html shows.
+type diffPageData struct {
+	Diff *diffData
+	// The new revision rendered below the diff, unless diffonly=1.
+	Page *pageData
+	// PageHeading introduces Page.
+	PageHeading string
+}
+
+// handleDiff shows the differences between two revisions (diff= with
+// oldid=; diff may be prev, next or cur).
+func (s *Server) handleDiff(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	old, cur, err := s.diffPair(ctx, r, requestTitle(r))
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	p, err := s.Store.FindPageByID(ctx, cur.PageID)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	t := s.pageTitle(p)
+	v := s.pageView(r, t, p, cur)
+	v.Heading, v.Robots, v.Canonical = t.PrefixedText()+": Difference between revisions", "noindex,nofollow", ""
+	d := &diffPageData{Diff: s.revisionDiff(w, r, t, p, old, cur)}
+	if r.FormValue("diffonly") != "1" {
+		pv := s.pageView(r, t, p, cur)
+		if err := s.fillPage(ctx, pv, t, cur); err != nil {
+			s.writeError(w, r, err)
+			return
+		}
+		d.Page, d.PageHeading = pv.Data.(*pageData), "Revision as of "+formatDate(cur.Timestamp)
+		if cur.ID == p.Latest {
+			d.PageHeading = "Latest revision as of " + formatDate(cur.Timestamp)
+		}
+	}
+	v.Data = d
+	s.render(w, r, http.StatusOK, "diff", v)
+}
+
+// diffPair resolves diff= and oldid= into the old (nil for a page's first
+// revision) and new revisions, older first.
+func (s *Server) diffPair(ctx context.Context, r *http.Request, t folio.Title) (old, cur *folio.Revision, err error) {
+	dp := r.FormValue("diff")
+	oldid, hasOld := idParam(r, "oldid")
+	diffID, numeric := idParam(r, "diff")
+	switch {
+	case hasOld && numeric:
+		old, cur, err = s.twoRevisions(ctx, oldid, diffID)
+	case hasOld && dp == "prev":
+		cur, err = s.Store.FindRevisionByID(ctx, oldid)
+	case hasOld && dp == "next":
+		if old, err = s.Store.FindRevisionByID(ctx, oldid); err == nil {
+			cur, err = s.nextOrSelf(ctx, old)
+		}
+	case hasOld:
+		if old, err = s.Store.FindRevisionByID(ctx, oldid); err == nil {
+			cur, err = s.latestOf(ctx, old.PageID)
+		}
+	case numeric:
+		cur, err = s.Store.FindRevisionByID(ctx, diffID)
+	default:
+		_, cur, err = s.latest(ctx, t)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	if old == nil && cur.ParentID != 0 && !(hasOld && dp == "next") {
+		old, err = s.Store.FindRevisionByID(ctx, cur.ParentID)
+	}
+	if old != nil && old.ID > cur.ID {
+		old, cur = cur, old
+	}
+	return old, cur, err
+}
+
+func (s *Server) twoRevisions(ctx context.Context, a, b int64) (*folio.Revision, *folio.Revision, error) {
+	ra, err := s.Store.FindRevisionByID(ctx, a)
+	if err != nil {
+		return nil, nil, err
+	}
+	rb, err := s.Store.FindRevisionByID(ctx, b)
+	return ra, rb, err
+}
+
+func (s *Server) nextOrSelf(ctx context.Context, rev *folio.Revision) (*folio.Revision, error) {
+	next, err := s.nextRevisionID(ctx, rev)
+	if err != nil || next == 0 {
+		return rev, err
+	}
+	return s.Store.FindRevisionByID(ctx, next)
+}
+
+func (s *Server) latestOf(ctx context.Context, pageID int64) (*folio.Revision, error) {
+	p, err := s.Store.FindPageByID(ctx, pageID)
+	if err != nil {
+		return nil, err
+	}
+	return s.Store.FindRevisionByID(ctx, p.Latest)
+}
+
+// revisionDiff builds the diff table of two revisions with their headers.
+func (s *Server) revisionDiff(w http.ResponseWriter, r *http.Request, t folio.Title, p *folio.Page, old, cur *folio.Revision) *diffData {
+	oldText := ""
+	d := &diffData{New: s.revSide(t, p, cur)}
+	if old != nil {
+		oldText, d.Old = old.Text, s.revSide(t, p, old)
+		if old.ParentID != 0 {
+			d.Old.NavURL, d.Old.NavText, d.Old.NavID = s.actionURL(t, "", "diff", "prev", "oldid", strconv.FormatInt(old.ID, 10)), "← Previous edit", "differences-prevlink"
+		}
+		if old.PageID == cur.PageID && old.ID != cur.ID {
+			d.New.UndoURL = s.actionURL(t, "edit", "undoafter", strconv.FormatInt(old.ID, 10), "undo", strconv.FormatInt(cur.ID, 10))
+		}
+	}
+	if cur.ID != p.Latest {
+		d.New.NavURL, d.New.NavText, d.New.NavID = s.actionURL(t, "", "diff", "next", "oldid", strconv.FormatInt(cur.ID, 10)), "Next edit →", "differences-nextlink"
+	} else {
+		d.New.Rollback = s.rollbackForm(w, r, t, p, cur)
+	}
+	d.Rows = template.HTML(diff.Table(oldText, cur.Text, diff.Options{})) // diff.Table escapes
+	return d
+}
+
+// revSide is the header of a revision in a diff.
+func (s *Server) revSide(t folio.Title, p *folio.Page, rev *folio.Revision) diffSide {
+	id := strconv.FormatInt(rev.ID, 10)
+	side := diffSide{Rev: rev, URL: s.actionURL(t, "", "oldid", id), EditURL: s.actionURL(t, "edit", "oldid", id)}
+	side.Label = "Revision as of " + formatDate(rev.Timestamp)
+	if rev.ID == p.Latest {
+		side.Label, side.EditURL = "Latest revision as of "+formatDate(rev.Timestamp), s.actionURL(t, "edit")
+	}
+	return side
+}
+
+// rollbackForm returns the rollback button for the latest revision when
+// the visitor has the right; nil otherwise.
+func (s *Server) rollbackForm(w http.ResponseWriter, r *http.Request, t folio.Title, p *folio.Page, latest *folio.Revision) *rollbackForm {
+	if latest.ID != p.Latest || !s.Wiki.Allowed(s.currentUser(r), "rollback") {
+		return nil
+	}
+	tok, err := s.csrfToken(w, r)
+	if err != nil {
+		return nil
+	}
+	return &rollbackForm{Action: s.actionURL(t, "rollback", "from", latest.Actor.Name), Token: tok, From: latest.Actor.Name}
+}

@@ -1,0 +1,134 @@
+package web
+
+import (
+	"html/template"
+	"net/http"
+
+	"github.com/folio-wiki/folio"
+	"github.com/folio-wiki/folio/internal/render"
+	"github.com/folio-wiki/folio/internal/wiki"
+)
+
+// handleSubmit handles the edit form (action=submit): preview, show
+// changes or save. Nothing the user typed is lost on any failure: the
+// form comes back with the text.
+func (s *Server) handleSubmit(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodPost {
+		s.handleEdit(w, r)
+		return
+	}
+	ctx := r.Context()
+	st, err := s.loadEdit(ctx, requestTitle(r))
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	d, err := s.submittedEditData(w, r, st)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	v := s.editView(r, st, d)
+	if err := s.checkToken(r); err != nil {
+		v.addNotice("error", folio.ErrorMessage(err))
+		s.renderEdit(w, r, errorStatusOf(err), v, st)
+		return
+	}
+	switch {
+	case r.PostFormValue("wpPreview") != "":
+		s.preview(w, r, v, st)
+	case r.PostFormValue("wpDiff") != "":
+		cur := ""
+		if st.cur != nil {
+			cur = st.cur.Text
+		}
+		d.Diff = s.diffBox(cur, d.Text, "Latest revision", "Your text")
+		s.renderEdit(w, r, http.StatusOK, v, st)
+	default:
+		s.save(w, r, v, st)
+	}
+}
+
+// submittedEditData reads the form fields back into editData.
+func (s *Server) submittedEditData(w http.ResponseWriter, r *http.Request, st *editState) (*editData, error) {
+	d, err := s.newEditData(w, r, st)
+	if err != nil {
+		return nil, err
+	}
+	d.Text = r.PostFormValue("wpTextbox1")
+	d.Summary = r.PostFormValue("wpSummary")
+	d.Minor = r.PostFormValue("wpMinoredit") != ""
+	d.BaseRevID, _ = idParam(r, "baseRevId")
+	d.UndidRev, _ = idParam(r, "wpUndidRevision")
+	if ts := r.PostFormValue("wpStarttime"); ts != "" {
+		d.StartTime = ts
+	}
+	d.EditTime = r.PostFormValue("wpEdittime")
+	return d, nil
+}
+
+// preview renders the submitted text above the form.
+func (s *Server) preview(w http.ResponseWriter, r *http.Request, v *view, st *editState) {
+	d := v.Data.(*editData)
+	out, err := s.Renderer.Render(r.Context(), st.t, d.Text, render.Options{Preview: true})
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	d.Preview = template.HTML(out.HTML) // the renderer sanitises its output
+	s.renderEdit(w, r, http.StatusOK, v, st)
+}
+
+// save saves the edit and redirects to the page (303). A conflict shows
+// the conflict page; other refusals show the form again with the message.
+func (s *Server) save(w http.ResponseWriter, r *http.Request, v *view, st *editState) {
+	d := v.Data.(*editData)
+	out, err := s.Wiki.Edit(r.Context(), wiki.EditRequest{
+		Title: st.t, Text: d.Text, Summary: d.Summary, Minor: d.Minor,
+		BaseRevID: d.BaseRevID, User: s.currentUser(r), IP: s.clientIP(r),
+	})
+	switch {
+	case wiki.IsConflict(err) && out != nil:
+		s.showConflict(w, r, v, st, out)
+	case err == nil:
+		s.logSave(r, st, out)
+		http.Redirect(w, r, titlePath(st.t), http.StatusSeeOther)
+	case folio.ErrorCode(err) == folio.EInternal:
+		s.writeError(w, r, err)
+	default:
+		v.addNotice("error", folio.ErrorMessage(err))
+		s.renderEdit(w, r, errorStatusOf(err), v, st)
+	}
+}
+
+func (s *Server) logSave(r *http.Request, st *editState, out *wiki.EditOutcome) {
+	if out.Result == nil || out.Result.Revision == nil {
+		return
+	}
+	s.Logger.Info("page saved", "request_id", state(r).id, "page_id", out.Result.Page.ID,
+		"rev_id", out.Result.Revision.ID, "merged", out.Merged)
+}
+
+// showConflict shows MediaWiki's edit conflict page with status 409: the
+// current text in the upper box (wpTextbox1), to be edited and saved on
+// top of the latest revision, and the user's text below (wpTextbox2),
+// with the differences between them.
+func (s *Server) showConflict(w http.ResponseWriter, r *http.Request, v *view, st *editState, out *wiki.EditOutcome) {
+	d := v.Data.(*editData)
+	yours := d.Text
+	if out.SubmittedText != "" {
+		yours = out.SubmittedText
+	}
+	d.Conflict = &conflictData{Yours: yours, Diff: s.diffBox(out.CurrentText, yours, "Latest revision", "Your text")}
+	d.Text, d.BaseRevID = out.CurrentText, out.CurrentRevID
+	if p, rev, err := s.latest(r.Context(), st.t); err == nil {
+		st.page, st.cur = p, rev
+		v.page = p
+		d.EditTime = mwTimestamp(rev.Timestamp)
+	}
+	v.Heading = "Edit conflict: " + st.t.PrefixedText()
+	v.addNotice("warning", "Someone else changed this page after you started editing it. "+
+		"The upper box holds the page as it is now; your text is in the lower box. "+
+		"Move your changes into the upper box, then publish. Only the text in the upper box is saved.")
+	s.renderEdit(w, r, http.StatusConflict, v, st)
+}

@@ -1,0 +1,67 @@
+package web_test
+
+import (
+	"fmt"
+	"net/http"
+	"testing"
+)
+
+func TestView(t *testing.T) {
+	ForEachBackend(t, func(t *testing.T, env *Env) {
+		r1 := env.MustEdit("Alpha", "First text of alpha.", "create", nil)
+		r2 := env.MustEdit("Alpha", "Second text of alpha.", "improve", nil)
+		env.MustEdit("Bridge", "#REDIRECT [[Alpha]]", "redirect", nil)
+		env.MustEdit("Talk:Alpha", "Let us talk.", "", nil)
+		env.MustEdit("Odd (page), with; signs!", "odd", "", nil)
+		anon := env.NewBrowser()
+		Run(t, map[string]*Browser{"anon": anon}, []Scenario{
+			{Name: "root redirects to the main page", As: "anon", URL: "/", Status: http.StatusFound, Location: "/wiki/Main_Page"},
+			{Name: "view", As: "anon", URL: "/wiki/Alpha", Status: http.StatusOK,
+				Want: []string{`<h1 id="firstHeading"`, "Second text of alpha.", `id="ca-view"`, `id="ca-edit"`, `id="ca-history"`,
+					`id="ca-nstab-main"`, `id="ca-talk"`, `id="n-recentchanges"`, `id="p-personal"`, `id="pt-login"`,
+					`id="mw-content-text"`, `id="bodyContent"`, `id="footer-info-lastmod"`, `<!DOCTYPE html>`},
+				DontWant: []string{"First text", `id="ca-delete"`, `id="pt-logout"`}},
+			{Name: "view through index.php", As: "anon", URL: "/index.php?title=Alpha", Status: http.StatusOK, Want: []string{"Second text of alpha."}},
+			{Name: "index.php by curid", As: "anon", URL: "/index.php?curid=1", Status: http.StatusOK, Want: []string{"Second text of alpha."}},
+			{Name: "non-canonical title redirects", As: "anon", URL: "/wiki/alpha", Status: http.StatusMovedPermanently, Location: "/wiki/Alpha"},
+			{Name: "title URL keeps MediaWiki's readable characters", As: "anon", URL: "/wiki/Odd_(page),_with;_signs!", Status: http.StatusOK, Want: []string{"odd"}},
+			{Name: "talk tab is blue when the talk page exists", As: "anon", URL: "/wiki/Alpha", Status: http.StatusOK,
+				Want: []string{`<li id="ca-talk"><a href="/wiki/Talk:Alpha"`}},
+			{Name: "talk tab is red when missing", As: "anon", URL: "/wiki/Bridge?redirect=no", Status: http.StatusOK,
+				Want: []string{`<li id="ca-talk" class="new">`}},
+			{Name: "redirect is followed once", As: "anon", URL: "/wiki/Bridge", Status: http.StatusOK,
+				Want: []string{"Second text of alpha.", "Redirected from", "redirect=no"}},
+			{Name: "redirect=no shows the redirect", As: "anon", URL: "/index.php?title=Bridge&redirect=no", Status: http.StatusOK,
+				Want: []string{`class="redirectMsg"`, `href="/wiki/Alpha"`}, DontWant: []string{"Second text of alpha."}},
+			{Name: "missing page", As: "anon", URL: "/wiki/Nowhere", Status: http.StatusNotFound,
+				Want: []string{"noarticletext", "action=edit", `class="selected new"`}},
+			{Name: "bad title", As: "anon", URL: "/wiki/A%5BB%5D", Status: http.StatusBadRequest, Want: []string{"Bad title"}},
+			{Name: "unknown action", As: "anon", URL: "/index.php?title=Alpha&action=frobnicate", Status: http.StatusBadRequest},
+			{Name: "old revision", As: "anon", URL: fmt.Sprintf("/index.php?title=Alpha&oldid=%d", r1), Status: http.StatusOK,
+				Want: []string{"First text of alpha.", "Revision as of", "Newer revision", "mw-revision-nav", "diff=next"},
+				DontWant: []string{"Second text"}},
+			{Name: "old revision without title", As: "anon", URL: fmt.Sprintf("/index.php?oldid=%d", r1), Status: http.StatusOK,
+				Want: []string{"First text of alpha.", "Alpha"}},
+			{Name: "current revision by oldid", As: "anon", URL: fmt.Sprintf("/index.php?title=Alpha&oldid=%d", r2), Status: http.StatusOK,
+				Want: []string{"current revision", "Older revision"}},
+			{Name: "missing revision", As: "anon", URL: "/index.php?title=Alpha&oldid=99999", Status: http.StatusNotFound},
+			{Name: "raw", As: "anon", URL: "/index.php?title=Alpha&action=raw", Status: http.StatusOK, Want: []string{"Second text of alpha."},
+				DontWant: []string{"<html"}},
+			{Name: "raw oldid", As: "anon", URL: fmt.Sprintf("/index.php?title=Alpha&action=raw&oldid=%d", r1), Status: http.StatusOK,
+				Want: []string{"First text of alpha."}},
+			{Name: "raw missing", As: "anon", URL: "/index.php?title=Nowhere&action=raw", Status: http.StatusNotFound},
+			{Name: "info", As: "anon", URL: "/index.php?title=Alpha&action=info", Status: http.StatusOK,
+				Want: []string{"mw-pageinfo-article-id", "mw-pageinfo-edits", "<td>2</td>", "mw-pageinfo-firstuser", "192.0.2.7", "mw-restriction-edit"}},
+			{Name: "info of a missing page", As: "anon", URL: "/index.php?title=Nowhere&action=info", Status: http.StatusNotFound},
+		})
+	})
+}
+
+func TestRawContentType(t *testing.T) {
+	env := MustStart(t, MustOpenSQLite(t))
+	env.MustEdit("Alpha", "text", "", nil)
+	resp := env.NewBrowser().Do(http.MethodGet, "/index.php?title=Alpha&action=raw", nil)
+	if got, want := resp.Header.Get("Content-Type"), "text/x-wiki; charset=UTF-8"; got != want {
+		t.Errorf("Content-Type = %q, want %q", got, want)
+	}
+}
