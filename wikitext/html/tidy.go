@@ -2,84 +2,178 @@ package html
 
 import "strings"
 
-// Tidy cleans the final HTML the way MediaWiki's HTML5 tidying does: it
-// fixes French spacing in text (not in tags, scripts or styles). Tag
-// balancing is done by Balance.
+// Tidy balances the final HTML the way MediaWiki's HTML5 tidying (RemexHtml)
+// does for the structures wikitext produces: missing end tags are added,
+// stray end tags dropped, <tbody> inserted, paragraphs closed before
+// blocks. It also applies French spacing to text nodes.
 func Tidy(s string) string {
-	if !strings.ContainsAny(s, "?:;!%»«‹›") {
-		return s
-	}
-	var b strings.Builder
-	raw := ""
+	t := &tidier{}
+	t.out.Grow(len(s) + 64)
 	for len(s) > 0 {
 		i := strings.IndexByte(s, '<')
 		if i < 0 {
-			i = len(s)
+			t.text(s)
+			break
 		}
-		if raw == "" {
-			b.WriteString(frenchSpaces(s[:i]))
+		if i > 0 {
+			t.text(s[:i])
+			s = s[i:]
+		}
+		n := t.markup(s)
+		s = s[n:]
+	}
+	t.closeAll()
+	return t.out.String()
+}
+
+type tidier struct {
+	out   strings.Builder
+	stack []string
+	raw   string // open script or style element
+}
+
+// markup handles s starting with '<' and returns how much it consumed.
+func (t *tidier) markup(s string) int {
+	if strings.HasPrefix(s, "<!--") {
+		end := strings.Index(s, "-->")
+		if end < 0 {
+			t.out.WriteString(s)
+			return len(s)
+		}
+		t.out.WriteString(s[:end+3])
+		return end + 3
+	}
+	end := strings.IndexByte(s, '>')
+	name, closing := tagName(s)
+	if end < 0 || name == "" {
+		t.text("<")
+		return 1
+	}
+	tag := s[:end+1]
+	if t.raw != "" {
+		if closing && name == t.raw {
+			t.raw = ""
+			t.endTag(name)
 		} else {
-			b.WriteString(s[:i])
+			t.out.WriteString(tag)
 		}
-		s = s[i:]
-		if s == "" {
-			break
-		}
-		j := strings.IndexByte(s, '>')
-		if j < 0 {
-			b.WriteString(s)
-			break
-		}
-		tag := s[:j+1]
-		raw = rawTextState(raw, tag)
-		b.WriteString(tag)
-		s = s[j+1:]
+		return end + 1
 	}
-	return b.String()
+	if closing {
+		t.endTag(name)
+	} else {
+		t.startTag(name, tag)
+	}
+	return end + 1
 }
 
-// rawTextState tracks whether we are inside <script> or <style>.
-func rawTextState(raw, tag string) string {
-	lower := strings.ToLower(tag)
-	if raw != "" {
-		if strings.HasPrefix(lower, "</"+raw) {
-			return ""
-		}
-		return raw
+// tagName returns the lower-case element name of a tag.
+func tagName(s string) (string, bool) {
+	i := 1
+	closing := false
+	if len(s) > 1 && s[1] == '/' {
+		closing = true
+		i = 2
 	}
-	for _, n := range []string{"script", "style"} {
-		if strings.HasPrefix(lower, "<"+n) && len(lower) > len(n)+1 && strings.ContainsRune(" >/\t\n", rune(lower[len(n)+1])) {
-			return n
-		}
+	j := i
+	for j < len(s) && (isAlnum(s[j]) || s[j] == ':' || s[j] == '-' || s[j] >= 0x80) {
+		j++
 	}
-	return ""
+	if j == i || !isAlpha(s[i]) {
+		return "", false
+	}
+	return strings.ToLower(s[i:j]), closing
 }
 
-// frenchSpaces turns a space before ? : ; ! % » › or after « ‹ into a
-// non-breaking space.
-func frenchSpaces(t string) string {
-	if !strings.Contains(t, " ") {
-		return t
+func isAlpha(c byte) bool { return (c|0x20) >= 'a' && (c|0x20) <= 'z' }
+func isAlnum(c byte) bool { return isAlpha(c) || (c >= '0' && c <= '9') }
+
+func (t *tidier) text(s string) {
+	if t.raw != "" {
+		t.out.WriteString(s)
+		return
 	}
-	var b strings.Builder
-	for i := 0; i < len(t); i++ {
-		if t[i] == ' ' && (spaceBefore(t[i+1:]) || spaceAfter(t[:i])) {
-			b.WriteString("&#160;")
-			continue
+	t.out.WriteString(frenchSpaces(s))
+}
+
+func (t *tidier) current() string {
+	if len(t.stack) == 0 {
+		return ""
+	}
+	return t.stack[len(t.stack)-1]
+}
+
+func (t *tidier) push(name, tag string) {
+	t.out.WriteString(tag)
+	t.stack = append(t.stack, name)
+}
+
+func (t *tidier) pop() {
+	n := t.current()
+	t.stack = t.stack[:len(t.stack)-1]
+	t.out.WriteString("</" + n + ">")
+}
+
+// popThrough pops elements up to and including the topmost name.
+func (t *tidier) popThrough(name string) {
+	for len(t.stack) > 0 {
+		n := t.current()
+		t.pop()
+		if n == name {
+			return
 		}
-		b.WriteByte(t[i])
 	}
-	return b.String()
 }
 
-func spaceBefore(rest string) bool {
-	if rest == "" {
-		return false
+func (t *tidier) closeAll() {
+	for len(t.stack) > 0 {
+		t.pop()
 	}
-	return strings.IndexByte("?:;!%", rest[0]) >= 0 ||
-		strings.HasPrefix(rest, "»") || strings.HasPrefix(rest, "›")
 }
 
-func spaceAfter(before string) bool {
-	return strings.HasSuffix(before, "«") || strings.HasSuffix(before, "‹")
+// inScope reports whether name is open without crossing a boundary.
+func (t *tidier) inScope(name string, boundary map[string]bool) bool {
+	for i := len(t.stack) - 1; i >= 0; i-- {
+		n := t.stack[i]
+		if n == name {
+			return true
+		}
+		if boundary[n] {
+			return false
+		}
+	}
+	return false
+}
+
+var (
+	defaultScope = words("applet caption html table td th marquee object template")
+	listScope    = words("applet caption html table td th marquee object template ol ul")
+	buttonScope  = words("applet caption html table td th marquee object template button")
+	tableScope   = words("html table template")
+	voidElements = words("area base br col embed hr img input link meta param source track wbr")
+	closesP      = words(`address article aside blockquote center details dialog dir div dl fieldset
+		figcaption figure footer header hgroup main menu nav ol p section summary ul
+		h1 h2 h3 h4 h5 h6 pre listing form table hr`)
+	impliedEnd = words("dd dt li optgroup option p rb rp rt rtc")
+	special    = words(`address applet area article aside base basefont bgsound blockquote body br button
+		caption center col colgroup dd details dir div dl dt embed fieldset figcaption figure footer
+		form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html iframe img input li link
+		listing main marquee menu meta nav noembed noframes noscript object ol p param plaintext pre
+		script section select source style summary table tbody td template textarea tfoot th thead
+		title tr track ul wbr`)
+	headings = words("h1 h2 h3 h4 h5 h6")
+)
+
+// generateImpliedEnd closes dd, dt, li, p… except the one named.
+func (t *tidier) generateImpliedEnd(except string) {
+	for impliedEnd[t.current()] && t.current() != except {
+		t.pop()
+	}
+}
+
+func (t *tidier) closeP() {
+	if t.inScope("p", buttonScope) {
+		t.generateImpliedEnd("p")
+		t.popThrough("p")
+	}
 }

@@ -1,0 +1,32 @@
+package html
+
+import "strings"
+
+// frenchSpaces turns a space before ? : ; ! % » › or after « ‹ into a
+// non-breaking space, as French typography wants.
+func frenchSpaces(t string) string {
+	if !strings.Contains(t, " ") || !strings.ContainsAny(t, "?:;!%»«‹›") {
+		return t
+	}
+	var b strings.Builder
+	for i := 0; i < len(t); i++ {
+		if t[i] == ' ' && (spaceBefore(t[i+1:]) || spaceAfter(t[:i])) {
+			b.WriteString("&#160;")
+			continue
+		}
+		b.WriteByte(t[i])
+	}
+	return b.String()
+}
+
+func spaceBefore(rest string) bool {
+	if rest == "" {
+		return false
+	}
+	return strings.IndexByte("?:;!%", rest[0]) >= 0 ||
+		strings.HasPrefix(rest, "»") || strings.HasPrefix(rest, "›")
+}
+
+func spaceAfter(before string) bool {
+	return strings.HasSuffix(before, "«") || strings.HasSuffix(before, "‹")
+}
