@@ -14,6 +14,8 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 
@@ -40,11 +42,14 @@ func mustSub(fsys fs.FS, dir string) fs.FS {
 // process before SQLITE_BUSY, in milliseconds.
 const BusyTimeoutMS = 10000
 
-// Open opens (creating if needed) the SQLite database at path. It does not
-// apply migrations; call Migrate.
+// Open opens the SQLite database at path, creating the file and its
+// directory when missing. It does not apply migrations; call Migrate.
 func Open(path string) (*sqldb.DB, error) {
 	if path == "" || strings.HasPrefix(path, ":memory:") || strings.ContainsAny(path, "?#") {
 		return nil, errors.New("open sqlite: a file path without ? or # is required")
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
 	write, err := sql.Open("sqlite", dsn(path, true))
 	if err != nil {
