@@ -285,11 +285,11 @@ func (sc Scenario) form(b *Browser) url.Values {
 func (sc Scenario) check(t *testing.T, resp *Response) {
 	t.Helper()
 	if resp.Status != sc.Status {
-		t.Errorf("%s %s: status %d, want %d\n%s", sc.method(), sc.URL, resp.Status, sc.Status, excerpt(resp.Body))
+		t.Errorf("%s %s: status %d, want %d\n%s", sc.method(), sc.URL, resp.Status, sc.Status, pageExcerpt(resp.Body))
 	}
 	for _, w := range sc.Want {
 		if !strings.Contains(resp.Body, w) {
-			t.Errorf("%s %s: body lacks %q\n%s", sc.method(), sc.URL, w, excerpt(resp.Body))
+			t.Errorf("%s %s: body lacks %q\n%s", sc.method(), sc.URL, w, pageExcerpt(resp.Body))
 		}
 	}
 	for _, w := range sc.DontWant {
@@ -302,8 +302,8 @@ func (sc Scenario) check(t *testing.T, resp *Response) {
 	}
 }
 
-// excerpt returns the content part of a page for failure messages.
-func excerpt(body string) string {
+// pageExcerpt returns the content part of a page for failure messages.
+func pageExcerpt(body string) string {
 	if i := strings.Index(body, `<h1 id="firstHeading"`); i >= 0 {
 		body = body[i:]
 	}
