@@ -96,6 +96,9 @@ func (s *Server) backlinkItems(ctx context.Context, t folio.Title, o wlhOptions,
 			return nil, 0, err
 		}
 		for _, p := range found {
+			if o.HideRedirs && p.IsRedirect {
+				continue // a redirect's link to its target is the redirect itself
+			}
 			it, ok := byID[p.ID]
 			if !ok {
 				it = &wlhItem{}
