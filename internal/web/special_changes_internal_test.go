@@ -15,7 +15,7 @@ func TestGroupByDay(t *testing.T) {
 		}
 		return tm
 	}
-	lines := []time.Time{at("2026-11-23T10:00:00Z"), at("2026-11-23T01:00:00+01:00"),
+	lines := []time.Time{at("2026-11-23T10:00:00Z"), at("2026-11-23T01:00:00+02:00"),
 		at("2026-11-22T23:59:00Z"), at("2026-11-20T12:00:00Z")}
 	got := groupByDay(lines, func(t time.Time) time.Time { return t })
 	want := []dayGroup[time.Time]{
