@@ -41,3 +41,13 @@ func (f *File) Count() Counts {
 	}
 	return c
 }
+
+// Plain reports whether a runnable test needs no options (besides
+// parsoid=…) and no config.
+func (t *Test) Plain() bool {
+	n := len(t.Options)
+	if _, ok := t.Options["parsoid"]; ok {
+		n--
+	}
+	return n == 0 && len(t.Config) == 0
+}

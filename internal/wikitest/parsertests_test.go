@@ -19,8 +19,10 @@ func TestParserTests(t *testing.T) {
 			r := wikitest.RunFile(t, dir, file, *update)
 			total.Passed += r.Passed
 			total.Failed += r.Failed
-			t.Logf("parsertests %s: %d passed, %d failed", file, r.Passed, r.Failed)
+			total.PlainPassed += r.PlainPassed
+			total.PlainTotal += r.PlainTotal
+			t.Logf("parsertests %s: %d passed, %d failed (plain: %d/%d)", file, r.Passed, r.Failed, r.PlainPassed, r.PlainTotal)
 		})
 	}
-	t.Logf("parsertests total: %d passed, %d failed", total.Passed, total.Failed)
+	t.Logf("parsertests total: %d passed, %d failed (plain: %d/%d)", total.Passed, total.Failed, total.PlainPassed, total.PlainTotal)
 }

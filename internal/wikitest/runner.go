@@ -37,6 +37,9 @@ var CaseTimeout = 10 * time.Second
 type Result struct {
 	File           string
 	Passed, Failed int
+	// PlainPassed and PlainTotal count the "plain" tests: no options
+	// other than parsoid=…, and no config.
+	PlainPassed, PlainTotal int
 }
 
 // KnownFailuresPath returns the ratchet file for a corpus file.
@@ -63,11 +66,10 @@ func RunFile(t *testing.T, dir, file string, update bool) Result {
 		want, _ := tc.Legacy()
 		got, err := runCase(h, tc)
 		ok := err == nil && got == want
-		if ok {
-			res.Passed++
-		} else {
-			res.Failed++
+		res.count(tc, ok)
+		if !ok {
 			failures = append(failures, tc.Name)
+			dump(tc, got, want, err)
 		}
 		if update {
 			continue
@@ -80,6 +82,36 @@ func RunFile(t *testing.T, dir, file string, update bool) Result {
 		writeKnown(t, KnownFailuresPath(file), failures)
 	}
 	return res
+}
+
+func (r *Result) count(tc *Test, ok bool) {
+	plain := tc.Plain()
+	if plain {
+		r.PlainTotal++
+	}
+	if !ok {
+		r.Failed++
+		return
+	}
+	r.Passed++
+	if plain {
+		r.PlainPassed++
+	}
+}
+
+// dump appends a failure to the file named by FOLIO_PARSERTESTS_DUMP, for
+// looking at failures in bulk.
+func dump(tc *Test, got, want string, err error) {
+	path := os.Getenv("FOLIO_PARSERTESTS_DUMP")
+	if path == "" {
+		return
+	}
+	fh, ferr := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+	if ferr != nil {
+		return
+	}
+	defer fh.Close()
+	fmt.Fprintf(fh, "=== %s (line %d) err=%v\n--- wikitext\n%s\n--- want\n%s\n--- got\n%s\n\n", tc.Name, tc.Line, err, tc.Wikitext(), want, got)
 }
 
 func checkCase(t *testing.T, tc *Test, known, ok bool, got, want string, err error) {

@@ -7,8 +7,7 @@ import "strings"
 // stray end tags dropped, <tbody> inserted, paragraphs closed before
 // blocks. It also applies French spacing to text nodes.
 func Tidy(s string) string {
-	t := &tidier{}
-	t.out.Grow(len(s) + 64)
+	t := &tidier{root: &tnode{}}
 	for len(s) > 0 {
 		i := strings.IndexByte(s, '<')
 		if i < 0 {
@@ -22,13 +21,15 @@ func Tidy(s string) string {
 		n := t.markup(s)
 		s = s[n:]
 	}
-	t.closeAll()
-	return t.out.String()
+	var b strings.Builder
+	b.Grow(len(s) + 64)
+	t.root.serializeChildren(&b)
+	return b.String()
 }
 
 type tidier struct {
-	out   strings.Builder
-	stack []string
+	root  *tnode
+	stack []*tnode
 	raw   string // open script or style element
 }
 
@@ -37,10 +38,10 @@ func (t *tidier) markup(s string) int {
 	if strings.HasPrefix(s, "<!--") {
 		end := strings.Index(s, "-->")
 		if end < 0 {
-			t.out.WriteString(s)
+			t.insertRaw(s)
 			return len(s)
 		}
-		t.out.WriteString(s[:end+3])
+		t.insertRaw(s[:end+3])
 		return end + 3
 	}
 	end := strings.IndexByte(s, '>')
@@ -55,7 +56,7 @@ func (t *tidier) markup(s string) int {
 			t.raw = ""
 			t.endTag(name)
 		} else {
-			t.out.WriteString(tag)
+			t.insertRaw(tag)
 		}
 		return end + 1
 	}
@@ -90,28 +91,21 @@ func isAlnum(c byte) bool { return isAlpha(c) || (c >= '0' && c <= '9') }
 
 func (t *tidier) text(s string) {
 	if t.raw != "" {
-		t.out.WriteString(s)
+		t.insertRaw(s)
 		return
 	}
-	t.out.WriteString(frenchSpaces(s))
+	t.insertText(frenchSpaces(s))
 }
 
 func (t *tidier) current() string {
 	if len(t.stack) == 0 {
 		return ""
 	}
-	return t.stack[len(t.stack)-1]
-}
-
-func (t *tidier) push(name, tag string) {
-	t.out.WriteString(tag)
-	t.stack = append(t.stack, name)
+	return t.stack[len(t.stack)-1].name
 }
 
 func (t *tidier) pop() {
-	n := t.current()
 	t.stack = t.stack[:len(t.stack)-1]
-	t.out.WriteString("</" + n + ">")
 }
 
 // popThrough pops elements up to and including the topmost name.
@@ -125,16 +119,10 @@ func (t *tidier) popThrough(name string) {
 	}
 }
 
-func (t *tidier) closeAll() {
-	for len(t.stack) > 0 {
-		t.pop()
-	}
-}
-
 // inScope reports whether name is open without crossing a boundary.
 func (t *tidier) inScope(name string, boundary map[string]bool) bool {
 	for i := len(t.stack) - 1; i >= 0; i-- {
-		n := t.stack[i]
+		n := t.stack[i].name
 		if n == name {
 			return true
 		}

@@ -8,7 +8,8 @@ func (t *tidier) startTag(name, tag string) {
 		if closesP[name] {
 			t.closeP()
 		}
-		t.out.WriteString(voidTag(tag))
+		t.insertElement(name, voidTag(tag))
+		t.pop()
 		return
 	}
 	switch name {
@@ -35,10 +36,11 @@ func (t *tidier) startTag(name, tag string) {
 	}
 	if strings.HasSuffix(tag, "/>") && !voidElements[name] {
 		// A self-closed non-void tag is an empty element.
-		t.out.WriteString(strings.TrimSuffix(strings.TrimSuffix(tag, "/>"), " ") + "></" + name + ">")
+		t.insertElement(name, strings.TrimSuffix(strings.TrimSuffix(tag, "/>"), " ")+">")
+		t.pop()
 		return
 	}
-	t.push(name, tag)
+	t.insertElement(name, tag)
 }
 
 func voidTag(tag string) string {
@@ -59,7 +61,7 @@ func (t *tidier) startRow() {
 	for {
 		switch t.current() {
 		case "table":
-			t.push("tbody", "<tbody>")
+			t.insertElement("tbody", "<tbody>")
 			return
 		case "tbody", "thead", "tfoot":
 			return
@@ -79,7 +81,7 @@ func (t *tidier) startCell() {
 			return
 		case "table", "tbody", "thead", "tfoot":
 			t.startRow()
-			t.push("tr", "<tr>")
+			t.insertElement("tr", "<tr>")
 			return
 		}
 		t.pop()
@@ -98,7 +100,7 @@ func (t *tidier) clearToTable() {
 // closeListItem closes an open li (or dd/dt) before a new one.
 func (t *tidier) closeListItem(names []string) {
 	for i := len(t.stack) - 1; i >= 0; i-- {
-		n := t.stack[i]
+		n := t.stack[i].name
 		for _, want := range names {
 			if n == want {
 				t.generateImpliedEnd(n)
@@ -117,12 +119,14 @@ func (t *tidier) endTag(name string) {
 	switch {
 	case name == "p":
 		if !t.inScope("p", buttonScope) {
-			t.out.WriteString("<p></p>")
+			t.insertElement("p", "<p>")
+			t.pop()
 			return
 		}
 		t.closeP()
 	case name == "br":
-		t.out.WriteString("<br />")
+		t.insertElement("br", "<br />")
+		t.pop()
 	case voidElements[name]:
 	case name == "table" || name == "tbody" || name == "tr" || name == "td" || name == "th" || name == "thead" || name == "tfoot":
 		if t.inScope(name, tableScope) {
@@ -143,12 +147,12 @@ func (t *tidier) endTag(name string) {
 func (t *tidier) endBlock(name string) {
 	if headings[name] {
 		for i := len(t.stack) - 1; i >= 0; i-- {
-			if headings[t.stack[i]] {
+			if n := t.stack[i].name; headings[n] {
 				t.generateImpliedEnd("")
-				t.popThrough(t.stack[i])
+				t.popThrough(n)
 				return
 			}
-			if defaultScope[t.stack[i]] {
+			if defaultScope[t.stack[i].name] {
 				return
 			}
 		}
@@ -165,7 +169,7 @@ func (t *tidier) endBlock(name string) {
 // special element.
 func (t *tidier) endInline(name string) {
 	for i := len(t.stack) - 1; i >= 0; i-- {
-		n := t.stack[i]
+		n := t.stack[i].name
 		if n == name {
 			t.popThrough(name)
 			return

@@ -1,0 +1,165 @@
+package html
+
+import "strings"
+
+// tnode is a node of the tidy tree. Text nodes have an empty name.
+type tnode struct {
+	name     string
+	tag      string // start tag as written, or the text
+	children []*tnode
+	parent   *tnode
+	pwrap    bool // a paragraph added around inline content
+	nonblank int  // non-blank children of a pwrap
+}
+
+var phrasing = words(`a abbr b bdi bdo big br cite code data del dfn em font i img ins kbd
+	mark q rb rp rt rtc ruby s samp small span strike strong sub sup time tt u var wbr
+	meta link audio video`)
+
+var fosterParents = words("table tbody thead tfoot tr")
+
+var emptyMarked = words("p li tr")
+
+func (t *tidier) currentNode() *tnode {
+	if len(t.stack) == 0 {
+		return t.root
+	}
+	return t.stack[len(t.stack)-1]
+}
+
+func (n *tnode) append(c *tnode) {
+	c.parent = n
+	n.children = append(n.children, c)
+	if n.pwrap && !c.blank() {
+		n.nonblank++
+	}
+}
+
+func (n *tnode) blank() bool {
+	return n.name == "" && strings.Trim(n.tag, " \t\n\r\f") == ""
+}
+
+// insertRaw adds text that is neither wrapped nor fostered (comments,
+// script content).
+func (t *tidier) insertRaw(s string) {
+	t.currentNode().append(&tnode{tag: s})
+}
+
+// insertText adds text, wrapping non-blank top-level text in a paragraph
+// and moving text that sits directly in a table before the table.
+func (t *tidier) insertText(s string) {
+	if s == "" {
+		return
+	}
+	n := &tnode{tag: s}
+	cur := t.currentNode()
+	if fosterParents[cur.name] && !n.blank() {
+		t.foster(n)
+		return
+	}
+	if cur == t.root && !n.blank() {
+		cur = t.openPWrap()
+	}
+	cur.append(n)
+}
+
+// insertElement adds an element and pushes it on the stack.
+func (t *tidier) insertElement(name, tag string) {
+	n := &tnode{name: name, tag: tag}
+	cur := t.currentNode()
+	switch {
+	case fosterParents[cur.name] && !tableContent[name]:
+		t.foster(n)
+	case cur == t.root && phrasing[name]:
+		t.openPWrap().append(n)
+	case !phrasing[name]:
+		cur = t.breakPWrap()
+		cur.append(n)
+	default:
+		cur.append(n)
+	}
+	t.stack = append(t.stack, n)
+}
+
+var tableContent = words("caption colgroup col tbody thead tfoot tr td th table script style template")
+
+// openPWrap starts a paragraph wrapper at the top level.
+func (t *tidier) openPWrap() *tnode {
+	p := &tnode{name: "p", tag: "<p>", pwrap: true}
+	t.root.append(p)
+	t.stack = append(t.stack, p)
+	return p
+}
+
+// breakPWrap ends an open paragraph wrapper before a block element. When
+// the block sits inside inline elements of the wrapper, those elements
+// move out of the paragraph.
+func (t *tidier) breakPWrap() *tnode {
+	for i := len(t.stack) - 1; i >= 0; i-- {
+		p := t.stack[i]
+		if !p.pwrap {
+			continue
+		}
+		if i == len(t.stack)-1 {
+			t.stack = t.stack[:i]
+			return t.currentNode()
+		}
+		inline := t.stack[i+1]
+		p.children = p.children[:len(p.children)-1]
+		if !inline.blank() {
+			p.nonblank--
+		}
+		t.root.append(inline)
+		t.stack = append(t.stack[:i], t.stack[i+1:]...)
+		return t.currentNode()
+	}
+	return t.currentNode()
+}
+
+// foster inserts n before the innermost open table.
+func (t *tidier) foster(n *tnode) {
+	for i := len(t.stack) - 1; i >= 0; i-- {
+		if t.stack[i].name != "table" {
+			continue
+		}
+		table := t.stack[i]
+		parent := table.parent
+		for j, c := range parent.children {
+			if c == table {
+				n.parent = parent
+				parent.children = append(parent.children[:j], append([]*tnode{n}, parent.children[j:]...)...)
+				if parent.pwrap && !n.blank() {
+					parent.nonblank++
+				}
+				return
+			}
+		}
+	}
+	t.currentNode().append(n)
+}
+
+func (n *tnode) serializeChildren(b *strings.Builder) {
+	for _, c := range n.children {
+		c.serialize(b)
+	}
+}
+
+func (n *tnode) serialize(b *strings.Builder) {
+	switch {
+	case n.name == "":
+		b.WriteString(n.tag)
+	case n.pwrap && n.nonblank == 0:
+		n.serializeChildren(b)
+	case voidElements[n.name]:
+		b.WriteString(n.tag)
+	default:
+		var inner strings.Builder
+		n.serializeChildren(&inner)
+		c := inner.String()
+		tag := n.tag
+		if emptyMarked[n.name] && tag == "<"+n.name+">" && strings.Trim(c, " \t\n\r\f") == "" {
+			tag = "<" + n.name + ` class="mw-empty-elt">`
+		}
+		b.WriteString(tag + c + "</" + n.name + ">")
+	}
+}
