@@ -3,6 +3,8 @@ package web_test
 import (
 	"fmt"
 	"net/http"
+	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -63,5 +65,27 @@ func TestRawContentType(t *testing.T) {
 	resp := env.NewBrowser().Do(http.MethodGet, "/index.php?title=Alpha&action=raw", nil)
 	if got, want := resp.Header.Get("Content-Type"), "text/x-wiki; charset=UTF-8"; got != want {
 		t.Errorf("Content-Type = %q, want %q", got, want)
+	}
+}
+
+// TestStatic checks that assets are served under content-hash URLs with
+// immutable caching, and that other names are not found.
+func TestStatic(t *testing.T) {
+	env := MustStart(t, MustOpenSQLite(t))
+	b := env.NewBrowser()
+	page := b.Do(http.MethodGet, "/wiki/Anything", nil).Body
+	m := regexp.MustCompile(`href="(/static/folio\.[0-9a-f]{12}\.css)"`).FindStringSubmatch(page)
+	if m == nil {
+		t.Fatal("no hashed stylesheet link in the page")
+	}
+	css := b.Do(http.MethodGet, m[1], nil)
+	if css.Status != http.StatusOK || !strings.Contains(css.Header.Get("Cache-Control"), "immutable") ||
+		!strings.HasPrefix(css.Header.Get("Content-Type"), "text/css") {
+		t.Errorf("GET %s = %d, Cache-Control %q, Content-Type %q", m[1], css.Status, css.Header.Get("Cache-Control"), css.Header.Get("Content-Type"))
+	}
+	for _, path := range []string{"/static/folio.css", "/static/folio.000000000000.css"} {
+		if got := b.Do(http.MethodGet, path, nil).Status; got != http.StatusNotFound {
+			t.Errorf("GET %s = %d, want 404", path, got)
+		}
 	}
 }
