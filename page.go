@@ -76,4 +76,10 @@ type UndeleteRequest struct {
 	RevIDs    []int64 // empty restores every archived revision
 	Actor     Actor
 	Comment   string
+
+	// Links and Redirect describe the newest restored revision as rendered,
+	// as in Edit. They are applied when that revision becomes the page's
+	// latest; nil Links leaves the link tables empty or as they are.
+	Links    *LinkSet
+	Redirect *LinkTarget
 }

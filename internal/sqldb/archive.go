@@ -9,7 +9,8 @@ import (
 )
 
 // DeletePage moves a page's revisions to the archive, removes the page with
-// its links and protections, and logs delete/delete.
+// its links, redirect, protections and (as MediaWiki does) its non-log
+// recent changes, and logs delete/delete.
 func (db *DB) DeletePage(ctx context.Context, req folio.DeleteRequest) (*folio.LogEntry, error) {
 	var le *folio.LogEntry
 	err := db.write(ctx, func(tx *Tx) error {
@@ -63,8 +64,8 @@ func deletePage(ctx context.Context, tx *Tx, req folio.DeleteRequest) (*folio.Lo
 // UndeletePage restores archived revisions of a title and logs
 // delete/restore. A deleted page comes back with its old page id; when the
 // title exists again, the revisions join its history and the newest
-// revision becomes the latest. Link tables and the redirect flag are not
-// rebuilt here: the caller re-renders the page.
+// revision by timestamp becomes the latest. When the newest restored
+// revision becomes the latest, req.Links and req.Redirect are applied.
 func (db *DB) UndeletePage(ctx context.Context, req folio.UndeleteRequest) (*folio.LogEntry, error) {
 	var le *folio.LogEntry
 	err := db.write(ctx, func(tx *Tx) error {
@@ -85,30 +86,56 @@ func undeletePage(ctx context.Context, tx *Tx, req folio.UndeleteRequest) (*foli
 		return nil, folio.Errorf(folio.ECantUndelete, "There are no archived revisions of %d:%s to restore.",
 			req.Namespace, req.DBKey)
 	}
-	pageID, created, err := restoreTarget(ctx, tx, req, revs[0])
+	old, err := restoreTarget(ctx, tx, req, revs[0])
 	if err != nil {
 		return nil, err
 	}
 	for _, r := range revs {
-		if err := restoreRevision(ctx, tx, r.ID, pageID); err != nil {
+		if err := restoreRevision(ctx, tx, r.ID, old.ID); err != nil {
 			return nil, err
 		}
 	}
-	p, err := refreshLatest(ctx, tx, pageID)
+	p, err := refreshLatest(ctx, tx, old.ID)
 	if err != nil {
 		return nil, err
 	}
-	delta := statsDelta{}
-	if created {
-		delta = statsDelta{pages: 1, articles: isArticle(p.Namespace, p.IsRedirect)}
+	if p.Latest == revs[0].ID {
+		if err := applyRestoredLinks(ctx, tx, p, req); err != nil {
+			return nil, err
+		}
+	}
+	delta := statsDelta{articles: isArticle(p.Namespace, p.IsRedirect)}
+	if old.Latest == 0 {
+		delta.pages = 1
+	} else {
+		delta.articles -= isArticle(old.Namespace, old.IsRedirect)
 	}
 	if err := updateStats(ctx, tx, delta); err != nil {
 		return nil, err
 	}
 	le := &folio.LogEntry{Type: "delete", Action: "restore", Actor: req.Actor,
-		Namespace: req.Namespace, DBKey: req.DBKey, PageID: pageID, Comment: req.Comment,
+		Namespace: req.Namespace, DBKey: req.DBKey, PageID: p.ID, Comment: req.Comment,
 		Params: map[string]string{"count": strconv.Itoa(len(revs))}}
 	return le, createLogEntry(ctx, tx, le)
+}
+
+// applyRestoredLinks writes the links and redirect of the request when the
+// newest restored revision became the latest, and updates p.
+func applyRestoredLinks(ctx context.Context, tx *Tx, p *folio.Page, req folio.UndeleteRequest) error {
+	if req.Links != nil {
+		if err := replaceLinks(ctx, tx, p.ID, p.Namespace, req.Links); err != nil {
+			return err
+		}
+	}
+	if err := setRedirect(ctx, tx, p.ID, req.Redirect); err != nil {
+		return err
+	}
+	p.IsRedirect = req.Redirect != nil
+	if _, err := tx.exec(ctx, `UPDATE page SET page_is_redirect = ? WHERE page_id = ?`,
+		b2i(p.IsRedirect), p.ID); err != nil {
+		return fmt.Errorf("update page %d: %w", p.ID, err)
+	}
+	return nil
 }
 
 // selectRevisions keeps the revisions whose ids are in ids; empty ids keeps all.
@@ -129,19 +156,20 @@ func selectRevisions(revs []*folio.Revision, ids []int64) []*folio.Revision {
 	return out
 }
 
-// restoreTarget returns the page to restore into, creating it with the
-// archived page id of newest when the title does not exist.
-func restoreTarget(ctx context.Context, tx *Tx, req folio.UndeleteRequest, newest *folio.Revision) (int64, bool, error) {
+// restoreTarget returns the page to restore into as it was before: the
+// existing page of the title, or a new page (Latest 0) that reuses the
+// archived page id of newest when that id is free.
+func restoreTarget(ctx context.Context, tx *Tx, req folio.UndeleteRequest, newest *folio.Revision) (*folio.Page, error) {
 	p, err := findPageByTitle(ctx, tx, req.Namespace, req.DBKey)
 	if err == nil {
-		return p.ID, false, nil
+		return p, nil
 	} else if folio.ErrorCode(err) != folio.EMissingTitle {
-		return 0, false, err
+		return nil, err
 	}
 	var taken int
 	if err := tx.queryRow(ctx, `SELECT COUNT(*) FROM page WHERE page_id = ?`,
 		newest.PageID).Scan(&taken); err != nil {
-		return 0, false, fmt.Errorf("check page id: %w", err)
+		return nil, fmt.Errorf("check page id: %w", err)
 	}
 	cols := `page_namespace, page_title, page_is_redirect, page_is_new, page_touched, page_latest,
 		page_len, page_content_model`
@@ -152,9 +180,9 @@ func restoreTarget(ctx context.Context, tx *Tx, req folio.UndeleteRequest, newes
 	id, err := tx.insertID(ctx, `INSERT INTO page (`+cols+`) VALUES (`+placeholders(len(args))+`)`,
 		"page_id", args...)
 	if err != nil {
-		return 0, false, fmt.Errorf("recreate page: %w", err)
+		return nil, fmt.Errorf("recreate page: %w", err)
 	}
-	return id, true, nil
+	return &folio.Page{ID: id, Namespace: req.Namespace, DBKey: req.DBKey}, nil
 }
 
 // restoreRevision moves one archived revision back into revision.

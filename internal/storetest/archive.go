@@ -130,3 +130,60 @@ func testProtect(t *testing.T, s folio.Store) {
 		t.Errorf("protect log = %+v, want 3 entries with parameters", les)
 	}
 }
+
+// testUndeleteRedirect restores a redirect with its links and redirect row.
+func testUndeleteRedirect(t *testing.T, s folio.Store) {
+	ctx := context.Background()
+	dest := folio.LinkTarget{DBKey: "Dest"}
+	MustCreate(t, s, 0, "Dest", "destination")
+	r := MustSave(t, s, &folio.Edit{DBKey: "Redir", Text: "#REDIRECT [[Dest]]", Actor: anon,
+		Redirect: &dest, Links: &folio.LinkSet{Links: []folio.LinkTarget{dest}}})
+	before, _ := s.Stats(ctx)
+	if _, err := s.DeletePage(ctx, folio.DeleteRequest{PageID: r.Page.ID, Actor: anon}); err != nil {
+		t.Fatalf("DeletePage() error: %v", err)
+	}
+	_, err := s.UndeletePage(ctx, folio.UndeleteRequest{DBKey: "Redir", Actor: anon, Redirect: &dest,
+		Links: &folio.LinkSet{Links: []folio.LinkTarget{dest}}})
+	if err != nil {
+		t.Fatalf("UndeletePage() error: %v", err)
+	}
+	p, err := s.FindPageByTitle(ctx, 0, "Redir")
+	if err != nil || !p.IsRedirect || p.ID != r.Page.ID {
+		t.Errorf("restored page = %+v, %v; want redirect with page id %d", p, err, r.Page.ID)
+	}
+	for _, kind := range []string{"redirect", "link"} {
+		bl, _ := s.FindBacklinks(ctx, folio.BacklinkFilter{Target: dest, Kind: kind})
+		if len(bl) != 1 || bl[0].ID != r.Page.ID {
+			t.Errorf("FindBacklinks(%s) after undelete = %v, want Redir", kind, titles(bl))
+		}
+	}
+	if after, _ := s.Stats(ctx); *after != *before {
+		t.Errorf("Stats() after delete and undelete = %+v, want %+v", after, before)
+	}
+}
+
+// testUndeleteMerge restores revisions into a page created again since.
+func testUndeleteMerge(t *testing.T, s folio.Store) {
+	ctx := context.Background()
+	old := MustCreate(t, s, 0, "Merged", "old text")
+	if _, err := s.DeletePage(ctx, folio.DeleteRequest{PageID: old.Page.ID, Actor: anon}); err != nil {
+		t.Fatalf("DeletePage() error: %v", err)
+	}
+	cur := MustCreate(t, s, 0, "Merged", "new text")
+	if _, err := s.UndeletePage(ctx, folio.UndeleteRequest{DBKey: "Merged", Actor: anon,
+		Redirect: &folio.LinkTarget{DBKey: "Ignored"}}); err != nil {
+		t.Fatalf("UndeletePage() error: %v", err)
+	}
+	p, err := s.FindPageByTitle(ctx, 0, "Merged")
+	if err != nil || p.ID != cur.Page.ID || p.Latest != cur.Revision.ID || p.IsRedirect || p.IsNew {
+		t.Errorf("merged page = %+v, %v; want page %d at revision %d, not a redirect",
+			p, err, cur.Page.ID, cur.Revision.ID)
+	}
+	revs, _ := s.FindRevisions(ctx, folio.RevisionFilter{PageID: &cur.Page.ID})
+	if diff := cmp.Diff([]int64{cur.Revision.ID, old.Revision.ID}, revIDs(revs)); diff != "" {
+		t.Errorf("merged history (-want +got):\n%s", diff)
+	}
+	if st, _ := s.Stats(ctx); st.Pages != 1 || st.Articles != 1 {
+		t.Errorf("Stats() = %+v, want 1 page, 1 article", st)
+	}
+}

@@ -33,6 +33,8 @@ func Run(t *testing.T, open Opener) {
 		{"NewPages", testNewPages},
 		{"LogEntries", testLogEntries},
 		{"DeleteUndelete", testDeleteUndelete},
+		{"UndeleteRedirect", testUndeleteRedirect},
+		{"UndeleteMerge", testUndeleteMerge},
 		{"Protect", testProtect},
 		{"Links", testLinks},
 		{"Redirects", testRedirects},
