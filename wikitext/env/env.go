@@ -85,4 +85,7 @@ type SiteInfo struct {
 	ArticlePath string         // e.g. "/wiki/$1"
 	Namespaces  map[int]string // canonical local namespace names, by number
 	Language    string         // content language code, e.g. "en"
+	// InterlanguagePrefixes are the interwiki prefixes that make
+	// language links ([[fr:Page]]) instead of inline links.
+	InterlanguagePrefixes map[string]bool
 }

@@ -44,10 +44,7 @@ func sanitizeTag(x string) (string, bool) {
 		return "", false
 	}
 	if brace == "/>" && !singleTags[name] {
-		brace = ">"
-		if slash == "" {
-			brace = "></" + name + ">"
-		}
+		brace = ">" // HTML5 ignores the slash on non-void elements
 	}
 	if SingleOnly(name) {
 		// Void elements are written the way the HTML5 serializer does.

@@ -20,6 +20,10 @@ func Tidy(s string) string {
 		}
 		n := t.markup(s)
 		s = s[n:]
+		if t.skipNewline {
+			t.skipNewline = false
+			s = strings.TrimPrefix(s, "\n")
+		}
 	}
 	var b strings.Builder
 	b.Grow(len(s) + 64)
@@ -31,6 +35,8 @@ type tidier struct {
 	root  *tnode
 	stack []*tnode
 	raw   string // open script or style element
+	// skipNewline drops a newline right after <pre>, as HTML5 does.
+	skipNewline bool
 }
 
 // markup handles s starting with '<' and returns how much it consumed.

@@ -34,13 +34,14 @@ func (t *tidier) startTag(name, tag string) {
 	if headings[name] && headings[t.current()] {
 		t.pop()
 	}
-	if strings.HasSuffix(tag, "/>") && !voidElements[name] {
-		// A self-closed non-void tag is an empty element.
-		t.insertElement(name, strings.TrimSuffix(strings.TrimSuffix(tag, "/>"), " ")+">")
-		t.pop()
-		return
+	if strings.HasSuffix(tag, "/>") {
+		// HTML5 ignores the slash on non-void elements.
+		tag = strings.TrimRight(strings.TrimSuffix(tag, "/>"), " ") + ">"
 	}
 	t.insertElement(name, tag)
+	if name == "pre" || name == "textarea" || name == "listing" {
+		t.skipNewline = true
+	}
 }
 
 func voidTag(tag string) string {

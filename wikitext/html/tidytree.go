@@ -57,7 +57,7 @@ func (t *tidier) insertText(s string) {
 		t.foster(n)
 		return
 	}
-	if cur == t.root && !n.blank() {
+	if (cur == t.root || cur.name == "blockquote") && !n.blank() {
 		cur = t.openPWrap()
 	}
 	cur.append(n)
@@ -70,7 +70,7 @@ func (t *tidier) insertElement(name, tag string) {
 	switch {
 	case fosterParents[cur.name] && !tableContent[name]:
 		t.foster(n)
-	case cur == t.root && phrasing[name]:
+	case (cur == t.root || cur.name == "blockquote") && phrasing[name]:
 		t.openPWrap().append(n)
 	case !phrasing[name]:
 		cur = t.breakPWrap()
@@ -86,7 +86,7 @@ var tableContent = words("caption colgroup col tbody thead tfoot tr td th table 
 // openPWrap starts a paragraph wrapper at the top level.
 func (t *tidier) openPWrap() *tnode {
 	p := &tnode{name: "p", tag: "<p>", pwrap: true}
-	t.root.append(p)
+	t.currentNode().append(p)
 	t.stack = append(t.stack, p)
 	return p
 }
@@ -109,7 +109,7 @@ func (t *tidier) breakPWrap() *tnode {
 		if !inline.blank() {
 			p.nonblank--
 		}
-		t.root.append(inline)
+		p.parent.append(inline)
 		t.stack = append(t.stack[:i], t.stack[i+1:]...)
 		return t.currentNode()
 	}

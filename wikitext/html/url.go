@@ -48,6 +48,12 @@ func CleanURL(u string) string {
 			b.WriteString("%3C")
 		case c == '>':
 			b.WriteString("%3E")
+		case c == '[':
+			b.WriteString("%5B")
+		case c == ']':
+			b.WriteString("%5D")
+		case c == '|':
+			b.WriteString("%7C")
 		case c < 0x20 || c == 0x7f:
 			b.WriteString("%")
 			b.WriteString(strings.ToUpper(hex2(c)))

@@ -62,7 +62,7 @@ func (c *Context) externalLink(u, text, class string) string {
 	if c.Config.NoFollow {
 		b.WriteString(` rel="nofollow"`)
 	}
-	b.WriteString(` class="external ` + class + `" href="` + html.EscapeHTML(u) + `"`)
+	b.WriteString(` class="external ` + class + `" href="` + strings.ReplaceAll(html.EscapeHTML(u), "'", "&#39;") + `"`)
 	if c.Config.LinkTarget != "" {
 		b.WriteString(` target="` + html.EscapeHTML(c.Config.LinkTarget) + `"`)
 	}

@@ -60,7 +60,7 @@ func (c *Context) linkTo(target, text string, noPipe bool, trail, piece string) 
 	if leadingColon {
 		link = target[1:]
 	}
-	t, err := c.Host.ParseTitle(c.Strip.UnstripNoWiki(link), env.NSMain)
+	t, err := c.Host.ParseTitle(html.DecodeCharReferences(c.Strip.UnstripNoWiki(link)), env.NSMain)
 	if err != nil {
 		return "[[" + piece
 	}
@@ -80,6 +80,10 @@ func (c *Context) linkTo(target, text string, noPipe bool, trail, piece string) 
 
 // specialNamespaceLink handles categories, language links and files.
 func (c *Context) specialNamespaceLink(t env.Title, text string, noPipe bool, trail string) (string, bool) {
+	if t.Interwiki != "" && c.Host.SiteInfo().InterlanguagePrefixes[t.Interwiki] {
+		c.addLanguageLink(t.Interwiki + ":" + t.Text())
+		return "\x00CATTRIM\x00" + trail, true
+	}
 	if t.Interwiki == "" && t.Namespace == env.NSCategory {
 		sortKey := ""
 		if !noPipe {
@@ -89,6 +93,15 @@ func (c *Context) specialNamespaceLink(t env.Title, text string, noPipe bool, tr
 		return "\x00CATTRIM\x00" + trail, true
 	}
 	return "", false
+}
+
+func (c *Context) addLanguageLink(l string) {
+	for _, x := range c.Out.LanguageLinks {
+		if strings.HasPrefix(x, l[:strings.IndexByte(l, ':')+1]) {
+			return
+		}
+	}
+	c.Out.LanguageLinks = append(c.Out.LanguageLinks, l)
 }
 
 // AddCategory records a category once, keeping the first sort key.

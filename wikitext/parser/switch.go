@@ -14,10 +14,7 @@ var BehaviourSwitches = []string{
 	"DISAMBIG", "EXPECTUNUSEDTEMPLATE",
 }
 
-// caseSensitiveSwitches must be written in upper case.
-var caseInsensitiveSwitches = map[string]bool{}
-
-var switchRegex = regexp.MustCompile(`__(` + strings.Join(BehaviourSwitches, "|") + `)__`)
+var switchRegex = regexp.MustCompile(`(?i)__(` + strings.Join(BehaviourSwitches, "|") + `)__`)
 
 // doDoubleUnderscore removes behaviour switches and records them. Only the
 // first __TOC__ is kept, as a placeholder where the TOC goes.
@@ -26,7 +23,7 @@ func (c *Context) doDoubleUnderscore(text string) string {
 		return text
 	}
 	return switchRegex.ReplaceAllStringFunc(text, func(m string) string {
-		name := m[2 : len(m)-2]
+		name := strings.ToUpper(m[2 : len(m)-2])
 		if name == "TOC" && !c.Switch("TOC") {
 			c.SetSwitch(name)
 			return tocPlaceholder

@@ -60,6 +60,8 @@ func NewHost() *Host {
 		Site: env.SiteInfo{
 			Name: "MediaWiki", Server: "http://example.org", Script: "/index.php",
 			ArticlePath: "/wiki/$1", Namespaces: DefaultNamespaces, Language: "en",
+			InterlanguagePrefixes: map[string]bool{"zh": true, "es": true, "fr": true, "ru": true,
+				"en": true, "mul": true, "ko": true, "de": true},
 		},
 		Interwiki:      DefaultInterwiki,
 		LocalInterwiki: map[string]bool{"local": true, "project": true, "mi": true},
