@@ -2,10 +2,7 @@ package web_test
 
 import (
 	"context"
-	"io"
 	"net/http"
-	"net/http/httptest"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
@@ -13,26 +10,23 @@ import (
 	"time"
 
 	"github.com/folio-wiki/folio"
-	"github.com/folio-wiki/folio/internal/render"
 	"github.com/folio-wiki/folio/internal/sqldb"
-	"github.com/folio-wiki/folio/internal/sqlite"
-	"github.com/folio-wiki/folio/internal/web"
 	"github.com/folio-wiki/folio/internal/wiki"
 )
 
-// testIP is the address httptest.NewRequest gives every request: the
-// anonymous editor of the fixture is the visitor of the tests.
-const testIP = "192.0.2.1"
-
-// specialFixture is a server over a temporary SQLite database with a few
-// users, pages, edits and log entries (see MustSpecialFixture).
+// specialFixture is a running server with a few users, pages, edits and
+// log entries (see mustSpecialFixture), and browsers to visit it: "" is an
+// anonymous visitor, whose address is also the fixture's anonymous editor,
+// and "Alice" is logged in as Alice.
 type specialFixture struct {
-	Handler http.Handler
-	Store   *sqldb.DB
-	Wiki    *wiki.Service
-	Users   map[string]*folio.User
-	clock   *testClock
+	env      *Env
+	browsers map[string]*Browser
+	users    map[string]*folio.User
+	clock    *testClock
 }
+
+// testIP is the address the test browsers connect from.
+const testIP = "127.0.0.1"
 
 // testClock hands out increasing times, one minute apart, so that changes
 // have a stable order.
@@ -86,49 +80,42 @@ func (l testLinker) Links(_ context.Context, _ folio.Title, text string) (*folio
 	return ls, redirect, nil
 }
 
-// MustSpecialFixture builds the fixture:
+// forEachSpecialFixture runs fn on a fresh fixture on every backend.
+func forEachSpecialFixture(t *testing.T, fn func(t *testing.T, f *specialFixture)) {
+	ForEachBackend(t, func(t *testing.T, env *Env) { fn(t, mustSpecialFixture(t, env)) })
+}
+
+// mustSpecialFixture fills env's empty store:
 //
 //	10 days ago  Alice creates "Ancient"
 //	then         Alice creates "Alpha" (links to Beta, uses Template:Tpl)
-//	             192.0.2.1 creates "Beta"
+//	             127.0.0.1 creates "Beta"
 //	             Alice edits "Alpha" (minor, +text)
 //	             Botty edits "Beta" as a bot
 //	             Alice creates "Talk:Alpha", "Gamma" (redirect to Beta),
 //	             "Delta" (links to Gamma), "Template:Tpl", "Zeta",
 //	             and shortens "Delta"
 //	             Sysop deletes "Zeta" and protects "Alpha"
-func MustSpecialFixture(tb testing.TB) *specialFixture {
+func mustSpecialFixture(tb testing.TB, env *Env) *specialFixture {
 	tb.Helper()
-	db, err := sqlite.Open(filepath.Join(tb.TempDir(), "wiki.db"))
-	if err != nil {
-		tb.Fatal(err)
+	db, ok := env.Store.(*sqldb.DB)
+	if !ok {
+		tb.Fatalf("store %T has no clock to set", env.Store)
 	}
-	tb.Cleanup(func() { db.Close() })
-	ctx := context.Background()
-	if _, err := db.Migrate(ctx); err != nil {
-		tb.Fatal(err)
-	}
-	ns := folio.NewNamespaces("Testwiki")
 	clock := &testClock{now: time.Now().Add(-10 * 24 * time.Hour)}
 	db.Now = clock.Now
-	svc := wiki.New(db, ns)
-	svc.Linker = testLinker{ns}
-	f := &specialFixture{Store: db, Wiki: svc, Users: map[string]*folio.User{}, clock: clock}
-	for name, groups := range map[string][]string{"Alice": nil, "Botty": {"bot"}, "Sysop": {"sysop"}} {
-		u, err := svc.CreateUser(ctx, name, "password123", groups)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		f.Users[name] = u
-	}
-	srv := &web.Server{Wiki: svc, Store: db, Renderer: &render.Renderer{Store: db, Namespaces: ns},
-		Namespaces: ns, Site: web.Site{Name: "Testwiki"}, Version: web.VersionInfo{Folio: "9.9.9-test"}}
-	f.Handler = srv.Handler()
+	env.Wiki.Linker = testLinker{env.Server.Namespaces}
+	f := &specialFixture{env: env, users: map[string]*folio.User{}, clock: clock,
+		browsers: map[string]*Browser{"": env.NewBrowser(), "Alice": env.NewBrowser()}}
+	f.users["Alice"] = env.MustCreateUser("Alice")
+	f.users["Botty"] = env.MustCreateUser("Botty", "bot")
+	f.users["Sysop"] = env.MustCreateUser("Sysop", "sysop")
 	f.populate(tb)
+	f.browsers["Alice"].MustLogin("Alice")
 	return f
 }
 
-// populate makes the edits and log entries listed on MustSpecialFixture.
+// populate makes the edits and log entries listed on mustSpecialFixture.
 func (f *specialFixture) populate(tb testing.TB) {
 	tb.Helper()
 	f.edit(tb, "Alice", "Ancient", "Very old text.", "old times", false, false)
@@ -144,18 +131,19 @@ func (f *specialFixture) populate(tb testing.TB) {
 	f.edit(tb, "Alice", "Zeta", "to be deleted", "doomed page", false, false)
 	f.edit(tb, "Alice", "Delta", "[[Gamma]]", "shorter now", false, false)
 	ctx := context.Background()
-	zeta, err := f.Store.FindPageByTitle(ctx, folio.NSMain, "Zeta")
+	w, st := f.env.Wiki, f.env.Store
+	zeta, err := st.FindPageByTitle(ctx, folio.NSMain, "Zeta")
 	if err != nil {
 		tb.Fatal(err)
 	}
-	if _, err := f.Wiki.Delete(ctx, f.Users["Sysop"], "", zeta, "spam cleanup"); err != nil {
+	if _, err := w.Delete(ctx, f.users["Sysop"], "", zeta, "spam cleanup"); err != nil {
 		tb.Fatal(err)
 	}
-	alpha, err := f.Store.FindPageByTitle(ctx, folio.NSMain, "Alpha")
+	alpha, err := st.FindPageByTitle(ctx, folio.NSMain, "Alpha")
 	if err != nil {
 		tb.Fatal(err)
 	}
-	if _, err := f.Wiki.Protect(ctx, f.Users["Sysop"], "", alpha,
+	if _, err := w.Protect(ctx, f.users["Sysop"], "", alpha,
 		[]folio.Protection{{Type: "edit", Level: "sysop"}}, "edit war"); err != nil {
 		tb.Fatal(err)
 	}
@@ -164,54 +152,56 @@ func (f *specialFixture) populate(tb testing.TB) {
 // edit saves text as user ("" for the anonymous test visitor).
 func (f *specialFixture) edit(tb testing.TB, user, title, text, summary string, minor, bot bool) {
 	tb.Helper()
-	t, err := f.Wiki.Namespaces.ParseTitle(title, folio.NSMain)
+	t, err := f.env.Server.Namespaces.ParseTitle(title, folio.NSMain)
 	if err != nil {
 		tb.Fatal(err)
 	}
 	base := int64(0)
-	if p, err := f.Store.FindPageByTitle(context.Background(), t.Namespace, t.DBKey); err == nil {
+	if p, err := f.env.Store.FindPageByTitle(context.Background(), t.Namespace, t.DBKey); err == nil {
 		base = p.Latest
 	}
 	req := wiki.EditRequest{Title: t, Text: text, Summary: summary, Minor: minor, Bot: bot,
-		BaseRevID: base, User: f.Users[user], IP: testIP}
-	if _, err := f.Wiki.Edit(context.Background(), req); err != nil {
+		BaseRevID: base, User: f.users[user], IP: testIP}
+	if _, err := f.env.Wiki.Edit(context.Background(), req); err != nil {
 		tb.Fatalf("edit %s: %v", title, err)
 	}
 }
 
-// scenario is one request and what its answer must and must not contain.
+// scenario is one GET request and what its answer must and must not
+// contain.
 type scenario struct {
 	name       string
+	as         string // browser: "" anonymous, "Alice" logged in
 	url        string
-	wantStatus int
+	wantStatus int // 200 when zero
 	want       []string
 	notWant    []string
 	location   string // wanted Location header prefix, for redirects
 }
 
-// runScenarios runs each scenario as a subtest against h.
-func runScenarios(t *testing.T, h http.Handler, tests []scenario) {
+// run runs each scenario as a subtest.
+func (f *specialFixture) run(t *testing.T, tests []scenario) {
 	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			status, body, loc := get(h, tt.url)
+			resp := f.get(tt.as, tt.url)
 			want := tt.wantStatus
 			if want == 0 {
 				want = http.StatusOK
 			}
-			if status != want {
-				t.Fatalf("GET %s = %d, want %d; body:\n%s", tt.url, status, want, excerpt(body))
+			if resp.Status != want {
+				t.Fatalf("GET %s = %d, want %d; body:\n%s", tt.url, resp.Status, want, pageExcerpt(resp.Body))
 			}
-			if tt.location != "" && !strings.HasPrefix(loc, tt.location) {
+			if loc := resp.Header.Get("Location"); tt.location != "" && !strings.HasPrefix(loc, tt.location) {
 				t.Errorf("GET %s: Location = %q, want prefix %q", tt.url, loc, tt.location)
 			}
 			for _, s := range tt.want {
-				if !strings.Contains(body, s) {
-					t.Errorf("GET %s: body lacks %q; body:\n%s", tt.url, s, excerpt(body))
+				if !strings.Contains(resp.Body, s) {
+					t.Errorf("GET %s: body lacks %q; body:\n%s", tt.url, s, pageExcerpt(resp.Body))
 				}
 			}
 			for _, s := range tt.notWant {
-				if strings.Contains(body, s) {
+				if strings.Contains(resp.Body, s) {
 					t.Errorf("GET %s: body contains %q", tt.url, s)
 				}
 			}
@@ -219,22 +209,7 @@ func runScenarios(t *testing.T, h http.Handler, tests []scenario) {
 	}
 }
 
-// get requests url from h and returns the status, body and Location.
-func get(h http.Handler, url string) (int, string, string) {
-	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, url, nil))
-	res := rec.Result()
-	body, _ := io.ReadAll(res.Body)
-	return res.StatusCode, string(body), res.Header.Get("Location")
-}
-
-// excerpt keeps failure messages readable: the content part of a page.
-func excerpt(body string) string {
-	if i := strings.Index(body, `<main`); i >= 0 {
-		body = body[i:]
-	}
-	if len(body) > 6000 {
-		body = body[:6000] + "…"
-	}
-	return body
+// get requests url as the browser named as.
+func (f *specialFixture) get(as, url string) *Response {
+	return f.browsers[as].Do(http.MethodGet, url, nil)
 }
