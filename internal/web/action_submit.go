@@ -95,6 +95,11 @@ func (s *Server) save(w http.ResponseWriter, r *http.Request, v *view, st *editS
 		http.Redirect(w, r, titlePath(st.t), http.StatusSeeOther)
 	case folio.ErrorCode(err) == folio.EInternal:
 		s.writeError(w, r, err)
+	case folio.ErrorCode(err) == folio.EMissingTitle && d.BaseRevID != 0:
+		// Deleted while the user was editing: offer to re-create it.
+		d.BaseRevID, d.EditTime = 0, ""
+		v.addNotice("warning", "This page was deleted after you started editing it. Publish again to re-create it with your text.")
+		s.renderEdit(w, r, http.StatusConflict, v, st)
 	default:
 		v.addNotice("error", folio.ErrorMessage(err))
 		s.renderEdit(w, r, errorStatusOf(err), v, st)

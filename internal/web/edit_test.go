@@ -125,3 +125,31 @@ func mustRevisions(t *testing.T, env *Env, title string) []*folio.Revision {
 	}
 	return revs
 }
+
+// TestEditDeletedPage checks that a save for a page deleted meanwhile
+// keeps the text and offers to re-create the page.
+func TestEditDeletedPage(t *testing.T) {
+	env := MustStart(t, MustOpenSQLite(t))
+	env.MustCreateUser("Sysop", "sysop")
+	base := env.MustEdit("Gone", "old", "", nil)
+	sysop, anon := env.NewBrowser(), env.NewBrowser()
+	sysop.MustLogin("Sysop")
+	Run(t, map[string]*Browser{"sysop": sysop, "anon": anon}, []Scenario{
+		{Name: "delete", As: "sysop", Method: "POST", URL: "/index.php?title=Gone&action=delete", Form: url.Values{"wpEditToken": {"{token}"}}, Status: http.StatusOK},
+		{Name: "save offers re-creation", As: "anon", Method: "POST", URL: "/index.php?title=Gone&action=submit",
+			Form: saveForm("my new text", "", base, "wpSave"), Status: http.StatusConflict,
+			Want: []string{"my new text</textarea>", "deleted after you started", `name="baseRevId" value="0"`}},
+		{Name: "save again re-creates", As: "anon", Method: "POST", URL: "/index.php?title=Gone&action=submit",
+			Form: saveForm("my new text", "", 0, "wpSave"), Status: http.StatusSeeOther},
+	})
+}
+
+// TestTooLargeBody checks that an oversized form is refused with 413.
+func TestTooLargeBody(t *testing.T) {
+	env := MustStart(t, MustOpenSQLite(t))
+	b := env.NewBrowser()
+	resp := b.Do(http.MethodPost, "/index.php?title=Big&action=submit", url.Values{"wpTextbox1": {strings.Repeat("é", 4<<20)}})
+	if resp.Status != http.StatusRequestEntityTooLarge {
+		t.Errorf("oversized submit: status %d, want 413", resp.Status)
+	}
+}

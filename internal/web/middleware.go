@@ -2,15 +2,19 @@ package web
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"runtime/debug"
+	"strings"
 	"time"
+
+	"github.com/folio-wiki/folio"
 )
 
-// maxFormBytes limits request bodies: the largest page text plus room for
-// the other fields.
-const maxFormBytes = 3 << 20
+// maxFormBytes limits request bodies: the largest page text, percent-encoded
+// (up to three bytes per byte), plus room for the other fields.
+const maxFormBytes = 7 << 20
 
 // statusWriter remembers the status a handler wrote.
 type statusWriter struct {
@@ -51,6 +55,8 @@ func (s *Server) middleware(next http.Handler) http.Handler {
 		defer s.recoverPanic(sw, r)
 		if err := s.loadSession(r.Context(), r, st); err != nil {
 			s.writeError(sw, r, err)
+		} else if err := parsePost(r); err != nil {
+			s.writeError(sw, r, err)
 		} else {
 			next.ServeHTTP(sw, r)
 		}
@@ -73,4 +79,26 @@ func (s *Server) recoverPanic(w *statusWriter, r *http.Request) {
 		return
 	}
 	s.writeError(w, r, err)
+}
+
+// parsePost parses the body of a POST request once, so that a body that is
+// too large or malformed is reported instead of read as empty fields.
+func parsePost(r *http.Request) error {
+	if r.Method != http.MethodPost {
+		return nil
+	}
+	var err error
+	if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+		err = r.ParseMultipartForm(maxFormBytes)
+	} else {
+		err = r.ParseForm()
+	}
+	var tooBig *http.MaxBytesError
+	switch {
+	case errors.As(err, &tooBig):
+		return folio.Errorf(folio.EContentTooBig, "The request is larger than the limit of %d bytes.", tooBig.Limit)
+	case err != nil:
+		return folio.Errorf(folio.EInvalidParameter, "The form data could not be read.")
+	}
+	return nil
 }

@@ -40,7 +40,7 @@ func TestView(t *testing.T) {
 			{Name: "bad title", As: "anon", URL: "/wiki/A%5BB%5D", Status: http.StatusBadRequest, Want: []string{"Bad title"}},
 			{Name: "unknown action", As: "anon", URL: "/index.php?title=Alpha&action=frobnicate", Status: http.StatusBadRequest},
 			{Name: "old revision", As: "anon", URL: fmt.Sprintf("/index.php?title=Alpha&oldid=%d", r1), Status: http.StatusOK,
-				Want: []string{"First text of alpha.", "Revision as of", "Newer revision", "mw-revision-nav", "diff=next"},
+				Want:     []string{"First text of alpha.", "Revision as of", "Newer revision", "mw-revision-nav", "diff=next"},
 				DontWant: []string{"Second text"}},
 			{Name: "old revision without title", As: "anon", URL: fmt.Sprintf("/index.php?oldid=%d", r1), Status: http.StatusOK,
 				Want: []string{"First text of alpha.", "Alpha"}},
