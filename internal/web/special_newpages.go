@@ -17,6 +17,7 @@ type newPagesPage struct {
 	Username        string
 	HideBots        bool
 	HideLiu         bool
+	HideRedirs      bool
 	Lines           []newPageLine
 	Nav             *pagerNav
 }
@@ -32,7 +33,8 @@ type newPageLine struct {
 }
 
 // handleNewPages serves Special:NewPages: page creations, newest first,
-// filtered by namespace (main by default), creator and user kind.
+// filtered by namespace (main by default), creator, user kind and, unless
+// hideredirs=0, leaving out pages that are now redirects.
 func (s *Server) handleNewPages(w http.ResponseWriter, r *http.Request) {
 	o := parseNewPagesOptions(r.URL.Query())
 	if o.Username != "" {
@@ -43,7 +45,9 @@ func (s *Server) handleNewPages(w http.ResponseWriter, r *http.Request) {
 		}
 		o.Username = name
 	}
-	rcs, err := s.Store.FindNewPages(r.Context(), o.filter())
+	pages := map[int64]*folio.Page{}
+	rcs, err := collectChanges(r.Context(), s.Store.FindNewPages, o.filter(), o.Limit+1,
+		s.newPageFilter(r.Context(), o, pages))
 	if err != nil {
 		s.writeError(w, r, err)
 		return
@@ -58,11 +62,27 @@ func (s *Server) handleNewPages(w http.ResponseWriter, r *http.Request) {
 	v.Data = newPagesPage{
 		FormTitle:       "Special:NewPages",
 		NamespaceSelect: s.namespaceSelect("namespace", o.Namespace, "all"),
-		Username:        o.Username, HideBots: o.HideBots, HideLiu: o.HideLiu,
-		Lines: s.newPageLines(r.Context(), rcs),
+		Username:        o.Username, HideBots: o.HideBots, HideLiu: o.HideLiu, HideRedirs: o.HideRedirs,
+		Lines: s.newPageLines(r.Context(), rcs, pages),
 		Nav:   olderOnlyNav(pager{Limit: o.Limit, Offset: o.Offset}, s.newPagesURL(o), ids, more),
 	}
 	s.render(w, r, http.StatusOK, "special_newpages", v)
+}
+
+// newPageFilter returns the row filter of Special:NewPages: it looks up
+// each created page, remembering it in pages for its current size, and
+// drops redirects when o asks to. Deleted pages stay, shown as red links.
+func (s *Server) newPageFilter(ctx context.Context, o newPagesOptions, pages map[int64]*folio.Page) func(*folio.RecentChange) (bool, error) {
+	return func(rc *folio.RecentChange) (bool, error) {
+		p, err := s.Store.FindPageByID(ctx, rc.PageID)
+		if folio.ErrorCode(err) == folio.EMissingTitle {
+			return true, nil
+		} else if err != nil {
+			return false, err
+		}
+		pages[rc.PageID] = p
+		return !(o.HideRedirs && p.IsRedirect), nil
+	}
 }
 
 // newPagesURL returns the URL builder of the pager links, keeping o's
@@ -79,12 +99,13 @@ func (s *Server) newPagesURL(o newPagesOptions) func(url.Values) string {
 		}
 		setBool(q, "hidebots", o.HideBots, false)
 		setBool(q, "hideliu", o.HideLiu, false)
+		setBool(q, "hideredirs", o.HideRedirs, true)
 		return s.titleURL(s.specialTitle("NewPages"), q)
 	}
 }
 
 // newPageLines renders page creations with one existence query.
-func (s *Server) newPageLines(ctx context.Context, rcs []*folio.RecentChange) []newPageLine {
+func (s *Server) newPageLines(ctx context.Context, rcs []*folio.RecentChange, pages map[int64]*folio.Page) []newPageLine {
 	titles := make([]folio.Title, len(rcs))
 	for i, rc := range rcs {
 		titles[i] = s.Namespaces.MakeTitle(rc.Namespace, rc.DBKey)
@@ -93,11 +114,18 @@ func (s *Server) newPageLines(ctx context.Context, rcs []*folio.RecentChange) []
 	out := make([]newPageLine, len(rcs))
 	for i, rc := range rcs {
 		links[i].Class = joinClass(links[i].Class, "mw-newpages-pagename")
+		size := rc.NewLen
+		if p := pages[rc.PageID]; p != nil {
+			size = p.Len // the current size, as MediaWiki shows
+			if p.IsRedirect {
+				links[i].Class = joinClass(links[i].Class, "mw-redirect")
+			}
+		}
 		out[i] = newPageLine{
 			Date:    formatDate(rc.Timestamp),
 			Title:   links[i],
 			Hist:    link{Href: s.actionURL(titles[i], "history"), Text: "hist", Class: "mw-newpages-history"},
-			Bytes:   formatBytes(rc.NewLen),
+			Bytes:   formatBytes(size),
 			User:    s.userLinks(rc.Actor),
 			Comment: s.formatComment(rc.Comment),
 		}

@@ -28,12 +28,15 @@ var (
 )
 
 // queryBool reads a MediaWiki boolean parameter: absent means def; present, it
-// is false for "", "0" and "false" and true otherwise.
+// is false for "", "0" and "false" and true otherwise. The last value counts,
+// so that a form can send a hidden "0" before a checkbox's "1" for options
+// that default to true.
 func queryBool(q url.Values, name string, def bool) bool {
-	if !q.Has(name) {
+	vals := q[name]
+	if len(vals) == 0 {
 		return def
 	}
-	switch strings.ToLower(strings.TrimSpace(q.Get(name))) {
+	switch strings.ToLower(strings.TrimSpace(vals[len(vals)-1])) {
 	case "", "0", "false":
 		return false
 	}
@@ -327,24 +330,26 @@ func parseWLHOptions(q url.Values, subpage string) wlhOptions {
 
 // newPagesOptions are the parameters of Special:NewPages.
 type newPagesOptions struct {
-	Namespace *int
-	Username  string
-	HideBots  bool
-	HideLiu   bool
-	Limit     int
-	Offset    int64 // rc id paging
+	Namespace  *int
+	Username   string
+	HideBots   bool
+	HideLiu    bool
+	HideRedirs bool // on by default, as in MediaWiki
+	Limit      int
+	Offset     int64 // rc id paging
 }
 
 // parseNewPagesOptions reads Special:NewPages's query. As in MediaWiki, the
 // main namespace is the default and "all" lists every namespace.
 func parseNewPagesOptions(q url.Values) newPagesOptions {
 	o := newPagesOptions{
-		Namespace: queryNamespace(q, "namespace"),
-		Username:  strings.ReplaceAll(strings.TrimSpace(q.Get("username")), "_", " "),
-		HideBots:  queryBool(q, "hidebots", false),
-		HideLiu:   queryBool(q, "hideliu", false),
-		Limit:     queryLimit(q, "limit", listDefaultLimit, maxListLimit),
-		Offset:    queryID(q, "offset"),
+		Namespace:  queryNamespace(q, "namespace"),
+		Username:   strings.ReplaceAll(strings.TrimSpace(q.Get("username")), "_", " "),
+		HideBots:   queryBool(q, "hidebots", false),
+		HideLiu:    queryBool(q, "hideliu", false),
+		HideRedirs: queryBool(q, "hideredirs", true),
+		Limit:      queryLimit(q, "limit", listDefaultLimit, maxListLimit),
+		Offset:     queryID(q, "offset"),
 	}
 	if o.Namespace == nil && strings.TrimSpace(q.Get("namespace")) != "all" {
 		main := folio.NSMain

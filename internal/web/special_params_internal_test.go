@@ -211,11 +211,14 @@ func TestParseNewPagesOptions(t *testing.T) {
 		name, query string
 		want        newPagesOptions
 	}{
-		{"defaults to main", "", newPagesOptions{Namespace: intp(0), Limit: 50}},
-		{"all namespaces", "namespace=all", newPagesOptions{Limit: 50}},
-		{"filters", "namespace=2&username=Some_one&hidebots=1&hideliu=1&limit=20&offset=40",
+		{"defaults to main", "", newPagesOptions{Namespace: intp(0), HideRedirs: true, Limit: 50}},
+		{"all namespaces", "namespace=all", newPagesOptions{HideRedirs: true, Limit: 50}},
+		{"filters", "namespace=2&username=Some_one&hidebots=1&hideliu=1&hideredirs=0&limit=20&offset=40",
 			newPagesOptions{Namespace: intp(2), Username: "Some one", HideBots: true, HideLiu: true,
 				Limit: 20, Offset: 40}},
+		{"checked box after hidden field", "hideredirs=0&hideredirs=1",
+			newPagesOptions{Namespace: intp(0), HideRedirs: true, Limit: 50}},
+		{"unchecked box", "hideredirs=0", newPagesOptions{Namespace: intp(0), Limit: 50}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -85,16 +85,28 @@ func (s *Server) findRecentChanges(ctx context.Context, o rcOptions, me string) 
 		return s.Store.FindRecentChanges(ctx, f)
 	}
 	f.Limit = rcBatch
+	keep := func(rc *folio.RecentChange) (bool, error) { return o.matches(rc.Namespace, s.Namespaces), nil }
+	return collectChanges(ctx, s.Store.FindRecentChanges, f, o.Limit, keep)
+}
+
+// collectChanges reads batches of f.Limit changes, oldest batch last, and
+// returns the first limit rows keep accepts. It stops after rcMaxBatches
+// batches so that a filter matching nothing cannot scan the whole table.
+func collectChanges(ctx context.Context, find func(context.Context, folio.RecentChangeFilter) ([]*folio.RecentChange, error),
+	f folio.RecentChangeFilter, limit int, keep func(*folio.RecentChange) (bool, error)) ([]*folio.RecentChange, error) {
 	var out []*folio.RecentChange
 	for range rcMaxBatches {
-		batch, err := s.Store.FindRecentChanges(ctx, f)
+		batch, err := find(ctx, f)
 		if err != nil {
 			return nil, err
 		}
 		for _, rc := range batch {
-			if o.matches(rc.Namespace, s.Namespaces) {
-				out = append(out, rc)
-				if len(out) == o.Limit {
+			ok, err := keep(rc)
+			if err != nil {
+				return nil, err
+			}
+			if ok {
+				if out = append(out, rc); len(out) == limit {
 					return out, nil
 				}
 			}
