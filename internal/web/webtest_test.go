@@ -18,6 +18,7 @@ import (
 	"testing"
 
 	"github.com/folio-wiki/folio"
+	"github.com/folio-wiki/folio/internal/mysql"
 	"github.com/folio-wiki/folio/internal/postgres"
 	"github.com/folio-wiki/folio/internal/render"
 	"github.com/folio-wiki/folio/internal/sqlite"
@@ -34,13 +35,15 @@ type Backend struct {
 	Open func(tb testing.TB) folio.Store
 }
 
-// Backends returns SQLite, and PostgreSQL when FOLIO_TEST_POSTGRES_DSN is
-// set. TODO: MariaDB with FOLIO_TEST_MYSQL_DSN once internal/mysql has an
-// Open function.
+// Backends returns SQLite, PostgreSQL when FOLIO_TEST_POSTGRES_DSN is set
+// and MariaDB/MySQL when FOLIO_TEST_MYSQL_DSN is set.
 func Backends() []Backend {
 	bs := []Backend{{Name: "sqlite", Open: MustOpenSQLite}}
 	if dsn := os.Getenv("FOLIO_TEST_POSTGRES_DSN"); dsn != "" {
 		bs = append(bs, Backend{Name: "postgres", Open: func(tb testing.TB) folio.Store { return MustOpenPostgres(tb, dsn) }})
+	}
+	if dsn := os.Getenv("FOLIO_TEST_MYSQL_DSN"); dsn != "" {
+		bs = append(bs, Backend{Name: "mysql", Open: func(tb testing.TB) folio.Store { return MustOpenMySQL(tb, dsn) }})
 	}
 	return bs
 }
@@ -72,9 +75,7 @@ func MustOpenPostgres(tb testing.TB, dsn string) folio.Store {
 		tb.Fatalf("open admin connection: %v", err)
 	}
 	tb.Cleanup(func() { admin.Close() })
-	b := make([]byte, 8)
-	_, _ = rand.Read(b)
-	name := "folio_webtest_" + hex.EncodeToString(b)
+	name := "folio_webtest_" + randomHex()
 	ctx := context.Background()
 	if _, err := admin.ExecContext(ctx, `CREATE DATABASE `+name+` ENCODING 'UTF8' TEMPLATE template0`); err != nil {
 		tb.Fatalf("create database %s: %v", name, err)
@@ -91,6 +92,41 @@ func MustOpenPostgres(tb testing.TB, dsn string) folio.Store {
 	}
 	tb.Cleanup(func() { db.Close() })
 	return db
+}
+
+// MustOpenMySQL creates a database with a random name on the server of
+// rawURL (mysql://user@host:port/), opens it and drops it in Cleanup.
+func MustOpenMySQL(tb testing.TB, rawURL string) folio.Store {
+	tb.Helper()
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		tb.Fatalf("parse %s: %v", rawURL, err)
+	}
+	u.Path = "/"
+	admin, err := mysql.Open(u.String())
+	if err != nil {
+		tb.Fatalf("open admin connection: %v", err)
+	}
+	tb.Cleanup(func() { admin.Close() })
+	name := "folio_webtest_" + randomHex()
+	ctx := context.Background()
+	if _, err := admin.Write.ExecContext(ctx, `CREATE DATABASE `+name+` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`); err != nil {
+		tb.Fatalf("create database %s: %v", name, err)
+	}
+	tb.Cleanup(func() { _, _ = admin.Write.ExecContext(ctx, `DROP DATABASE IF EXISTS `+name) })
+	u.Path = "/" + name
+	db, err := mysql.Open(u.String())
+	if err != nil {
+		tb.Fatalf("mysql.Open() error: %v", err)
+	}
+	tb.Cleanup(func() { db.Close() })
+	return db
+}
+
+func randomHex() string {
+	b := make([]byte, 8)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
 }
 
 // Env is a running server over a migrated store.
