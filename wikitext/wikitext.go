@@ -133,6 +133,8 @@ func (p *Parser) registerCore() {
 	_ = p.reg.AddTag("nowiki", nowikiTag)
 	p.reg.SetNowiki("nowiki")
 	_ = p.reg.AddTag("pre", preTag)
+	p.registerVariables()
+	p.registerFunctions()
 }
 
 // ParseOptions are the per-parse inputs.

@@ -179,3 +179,9 @@ func (f *Frame) inLoop(title env.Title) bool {
 	}
 	return false
 }
+
+// Tag renders an extension tag by name, as {{#tag:…}} does, and returns
+// its strip marker.
+func (e *Expander) Tag(f *Frame, name, attrs string, content *string) string {
+	return f.expandTag(&Node{Kind: Ext, Name: name, Attrs: attrs, Inner: content})
+}
