@@ -77,6 +77,17 @@ var specialGroups = []struct{ ID, Label string }{
 	{"other", "Other pages"},
 }
 
+// specialGroupOf returns the group id a page is listed under: its own when
+// specialGroups knows it, "other" otherwise.
+func specialGroupOf(group string) string {
+	for _, g := range specialGroups {
+		if g.ID == group {
+			return group
+		}
+	}
+	return "other"
+}
+
 // aliasOf returns a handler that sends GET requests for an alias to the
 // canonical name, keeping subpage and query, and serves other methods
 // directly so that form posts keep their body.
@@ -122,10 +133,18 @@ type specialSection struct {
 // need a right are shown only to users who have it, in bold.
 func (s *Server) handleSpecialPages(w http.ResponseWriter, r *http.Request) {
 	u := s.currentUser(r)
+	v := s.specialView(r, "SpecialPages")
+	v.Data = s.specialSections(func(right string) bool { return s.Wiki.Allowed(u, right) })
+	s.render(w, r, http.StatusOK, "special_specialpages", v)
+}
+
+// specialSections groups the listed special pages the visitor may use, in
+// the order of specialGroups, each sorted by heading.
+func (s *Server) specialSections(allowed func(right string) bool) []specialSection {
 	byGroup := map[string][]specialEntry{}
 	for _, name := range s.specials.names() {
 		p := s.specials.pages[name]
-		if !p.Listed || (p.Right != "" && !s.Wiki.Allowed(u, p.Right)) {
+		if !p.Listed || (p.Right != "" && !allowed(p.Right)) {
 			continue
 		}
 		heading := specialHeadings[name]
@@ -133,22 +152,17 @@ func (s *Server) handleSpecialPages(w http.ResponseWriter, r *http.Request) {
 			heading = name
 		}
 		l := link{Href: titlePath(s.specialTitle(name)), Text: heading, Title: "Special:" + name}
-		byGroup[p.Group] = append(byGroup[p.Group], specialEntry{Link: l, Restricted: p.Right != ""})
+		g := specialGroupOf(p.Group)
+		byGroup[g] = append(byGroup[g], specialEntry{Link: l, Restricted: p.Right != ""})
 	}
 	var sections []specialSection
 	for _, g := range specialGroups {
 		if entries := byGroup[g.ID]; len(entries) > 0 {
 			slices.SortFunc(entries, func(a, b specialEntry) int { return strings.Compare(a.Link.Text, b.Link.Text) })
 			sections = append(sections, specialSection{ID: g.ID, Label: g.Label, Entries: entries})
-			delete(byGroup, g.ID)
 		}
 	}
-	for _, entries := range byGroup { // groups without a known heading
-		sections = append(sections, specialSection{ID: "other", Label: "Other pages", Entries: entries})
-	}
-	v := s.specialView(r, "SpecialPages")
-	v.Data = sections
-	s.render(w, r, http.StatusOK, "special_specialpages", v)
+	return sections
 }
 
 // specialNow returns the current time of the wiki (the service clock in tests).
