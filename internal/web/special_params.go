@@ -86,7 +86,11 @@ type rcOptions struct {
 	HideLogs   bool
 	Limit      int
 	Days       float64
+	From       time.Time // only changes from this time on; zero for none
 }
+
+// mwTimestampLayout is MediaWiki's 14-digit timestamp, as in from=.
+const mwTimestampLayout = "20060102150405"
 
 // defaultRCOptions returns the options of a bare Special:RecentChanges.
 func defaultRCOptions() rcOptions {
@@ -111,6 +115,7 @@ func parseRCOptions(q url.Values, subpage string) rcOptions {
 		HideLogs:   queryBool(q, "hidelog", d.HideLogs),
 		Limit:      queryLimit(q, "limit", d.Limit, maxListLimit),
 		Days:       queryDays(q.Get("days")),
+		From:       queryTimestamp(q, "from"),
 	}
 	if o.Namespace == nil { // invert and associated need a namespace
 		o.Invert, o.Associated = false, false
@@ -126,6 +131,16 @@ func queryDays(v string) float64 {
 		return rcDefaultDays
 	}
 	return math.Min(d, rcMaxDays)
+}
+
+// queryTimestamp reads a 14-digit MediaWiki timestamp in UTC; anything else
+// is the zero time.
+func queryTimestamp(q url.Values, name string) time.Time {
+	t, err := time.Parse(mwTimestampLayout, strings.TrimSpace(q.Get(name)))
+	if err != nil {
+		return time.Time{}
+	}
+	return t
 }
 
 // mergeSubpageParams returns q with the settings of a RecentChanges-style
@@ -173,6 +188,9 @@ func (o rcOptions) filter(now time.Time, me string) folio.RecentChangeFilter {
 		HideLiu:   o.HideLiu,
 		HideLogs:  o.HideLogs,
 		Limit:     o.Limit,
+	}
+	if o.From.After(f.Since) {
+		f.Since = o.From
 	}
 	if o.HideMyself {
 		f.HideActor = me
@@ -224,6 +242,9 @@ func (o rcOptions) query() url.Values {
 	}
 	if o.Days != d.Days {
 		q.Set("days", formatDays(o.Days))
+	}
+	if !o.From.IsZero() {
+		q.Set("from", o.From.UTC().Format(mwTimestampLayout))
 	}
 	return q
 }

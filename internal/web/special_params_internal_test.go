@@ -54,6 +54,10 @@ func TestParseRCOptions(t *testing.T) {
 		{"subpage bare number", "", "250", with(func(o *rcOptions) { o.Limit = 250 })},
 		{"subpage bare name", "", "hideminor", with(func(o *rcOptions) { o.HideMinor = true })},
 		{"subpage wins", "limit=50", "limit=500", with(func(o *rcOptions) { o.Limit = 500 })},
+		{"from", "from=20261122093000", "", with(func(o *rcOptions) {
+			o.From = time.Date(2026, 11, 22, 9, 30, 0, 0, time.UTC)
+		})},
+		{"from invalid", "from=yesterday", "", def},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -81,6 +85,10 @@ func TestRCOptionsFilter(t *testing.T) {
 				HideLogs: true, HideAnons: true, HideLiu: true, HideActor: "Alice", Limit: 100}},
 		{"half a day", "days=0.5",
 			folio.RecentChangeFilter{Since: now.Add(-12 * time.Hour), HideBots: true, Limit: 50}},
+		{"from later than days", "from=20261123100000",
+			folio.RecentChangeFilter{Since: now.Add(-2 * time.Hour), HideBots: true, Limit: 50}},
+		{"from earlier than days", "from=20261101000000",
+			folio.RecentChangeFilter{Since: now.AddDate(0, 0, -7), HideBots: true, Limit: 50}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -127,6 +135,7 @@ func TestRCOptionsQueryRoundTrip(t *testing.T) {
 		{"namespace=4&invert=1&hideminor=1&limit=100&days=0.5",
 			"days=0.5&hideminor=1&invert=1&limit=100&namespace=4"},
 		{"invert=1", ""},
+		{"from=20261122093000&days=30", "days=30&from=20261122093000"},
 	}
 	for _, tt := range tests {
 		o := parseRCOptions(mustQuery(t, tt.in), "")

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/folio-wiki/folio"
 )
@@ -38,6 +39,7 @@ type rcPanel struct {
 	Limits          []choice
 	Days            []choice
 	Toggles         []link
+	FromLink        link // "show new changes from now on"
 	NamespaceSelect template.HTML
 	Invert          bool
 	Associated      bool
@@ -136,6 +138,9 @@ func (s *Server) rcPanel(o rcOptions) rcPanel {
 		FormAction:      scriptPath,
 		FormTitle:       self.PrefixedDBKey(),
 	}
+	now := s.specialNow().UTC().Truncate(time.Second)
+	p.FromLink = link{Text: "Show only changes made after " + formatDate(now),
+		Href: with(func(c *rcOptions) { c.From = now })}
 	for _, n := range rcLimitChoices {
 		p.Limits = append(p.Limits, choice{Text: strconv.Itoa(n), Current: n == o.Limit,
 			Href: with(func(c *rcOptions) { c.Limit = n })})

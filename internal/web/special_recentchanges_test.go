@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/folio-wiki/folio"
 )
@@ -20,7 +21,7 @@ func TestRecentChanges(t *testing.T) {
 					`class="mw-userlink"`, `class="mw-usertoollinks-talk"`, `class="mw-usertoollinks-contribs"`,
 					`mw-anonuserlink`, `diff=4&amp;oldid=2`, `action=history`, `class="mw-changeslist-title"`,
 					`<strong>50</strong>`, `<strong>7</strong>`, `limit=500`, `days=30`, `hidebots=0">Show bots`,
-					`Hide minor edits`, `name="namespace"`, `name="invert"`, `name="associated"`},
+					`Hide minor edits`, `Show only changes made after`, `&amp;from=`, `name="namespace"`, `name="invert"`, `name="associated"`},
 				notWant: []string{"(robot tidy)", "(old times)", "(doomed page)"}},
 			{name: "show bots", url: rc + "?hidebots=0", want: []string{"(robot tidy)", `<abbr class="botedit"`, "Hide bots"}},
 			{name: "hide minor", url: rc + "?hideminor=1", want: []string{"(first version)", "Show minor edits"},
@@ -47,6 +48,10 @@ func TestRecentChanges(t *testing.T) {
 			{name: "days", url: rc + "?days=14", want: []string{"(old times)", "<strong>14</strong>"}},
 			{name: "short period", url: rc + "?days=0.01", want: []string{"No changes match"},
 				notWant: []string{"(first version)"}},
+			{name: "from recent time", url: rc + "?from=" + time.Now().UTC().Add(-time.Hour).Format("20060102150405"),
+				want: []string{"No changes match"}, notWant: []string{"(first version)"}},
+			{name: "from earlier time", url: rc + "?from=" + time.Now().UTC().Add(-4*time.Hour).Format("20060102150405"),
+				want: []string{"(first version)", "(edit war)"}},
 			{name: "subpage options", url: rc + "/hidebots=0,limit=100", want: []string{"(robot tidy)", "<strong>100</strong>"}},
 			{name: "index.php", url: "/index.php?title=Special:RecentChanges&hideminor=1", want: []string{"(first version)"},
 				notWant: []string{"(typo fix)"}},
