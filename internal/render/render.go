@@ -5,9 +5,13 @@ package render
 
 import (
 	"context"
-	"html"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
 
 	"github.com/folio-wiki/folio"
+	"github.com/folio-wiki/folio/wikitext"
 )
 
 // Output is a rendered page: the HTML body and what the page points at.
@@ -16,43 +20,129 @@ type Output struct {
 	Links        *folio.LinkSet
 	Redirect     *folio.LinkTarget
 	DisplayTitle string // HTML; empty means the plain title
-	Sections     []Section
+	Sections     []wikitext.Section
 	Categories   []string // DBKeys in the Category namespace
-}
-
-// Section is a heading of the rendered page, for the table of contents.
-type Section struct {
-	Level  int
-	Line   string
-	Anchor string
+	NoIndex      bool
 }
 
 // Options change how a page renders.
 type Options struct {
-	RevID     int64
-	Preview   bool
-	EditLinks bool // [edit] links next to headings
+	RevID          int64
+	Preview        bool
+	NoEditSections bool // leave out the [edit] links next to headings
 }
 
-// Renderer renders page text. Set the fields before use.
+// Store is what rendering reads: page existence and template text.
+type Store interface {
+	folio.PageStore
+	folio.RevisionStore
+}
+
+// Renderer renders page text. Set the fields before use; it is safe for
+// concurrent use.
 type Renderer struct {
-	Store      folio.Store
+	Store      Store
 	Namespaces *folio.Namespaces
 	SiteName   string
 	Server     string // public base URL, for {{SERVER}} and full URLs
+	Now        func() time.Time
+
+	once      sync.Once
+	withES    *wikitext.Parser
+	withoutES *wikitext.Parser
+}
+
+func (r *Renderer) parser(editSections bool) *wikitext.Parser {
+	r.once.Do(func() {
+		exts := wikitext.WithExtensions()
+		r.withES = wikitext.New(exts, wikitext.WithEditSections(true))
+		r.withoutES = wikitext.New(exts, wikitext.WithEditSections(false))
+	})
+	if editSections {
+		return r.withES
+	}
+	return r.withoutES
 }
 
 // Render renders text as the content of page t.
 func (r *Renderer) Render(ctx context.Context, t folio.Title, text string, opt Options) (*Output, error) {
-	// Placeholder until the wikitext engine is wired in.
-	return &Output{HTML: `<div class="mw-parser-output"><pre>` + html.EscapeString(text) + `</pre></div>`, Links: &folio.LinkSet{}}, nil
+	h := &host{r: r, ctx: ctx}
+	out, err := r.parser(!opt.NoEditSections).Parse(ctx, text, wikitext.ParseOptions{Title: toWT(t), Host: h})
+	if err != nil {
+		return nil, fmt.Errorf("render %s: %w", t.PrefixedText(), err)
+	}
+	res := &Output{
+		HTML:         out.HTML,
+		Links:        linkSet(out),
+		DisplayTitle: out.DisplayTitle,
+		Sections:     out.Sections,
+		NoIndex:      out.Flags["noindex"],
+	}
+	for _, c := range out.Categories {
+		res.Categories = append(res.Categories, c.Name)
+	}
+	res.Redirect = r.redirect(text)
+	return res, nil
 }
 
 // Links implements wiki.Linker.
 func (r *Renderer) Links(ctx context.Context, t folio.Title, text string) (*folio.LinkSet, *folio.LinkTarget, error) {
-	out, err := r.Render(ctx, t, text, Options{})
+	out, err := r.Render(ctx, t, text, Options{NoEditSections: true})
 	if err != nil {
 		return nil, nil, err
 	}
 	return out.Links, out.Redirect, nil
+}
+
+// RedirectTarget returns the target of a redirect text, or nil.
+func (r *Renderer) redirect(text string) *folio.LinkTarget {
+	target, ok := wikitext.Redirect(text)
+	if !ok {
+		return nil
+	}
+	t, err := r.Namespaces.ParseTitle(target, folio.NSMain)
+	if err != nil || t.Interwiki != "" || t.DBKey == "" {
+		return nil
+	}
+	return &folio.LinkTarget{Namespace: t.Namespace, DBKey: t.DBKey, Fragment: t.Fragment}
+}
+
+// linkSet converts the parser's link lists into link-table rows.
+func linkSet(out *wikitext.Output) *folio.LinkSet {
+	ls := &folio.LinkSet{External: out.ExternalLinks}
+	seen := map[folio.LinkTarget]bool{}
+	for _, l := range out.Links {
+		lt := folio.LinkTarget{Namespace: l.Namespace, DBKey: l.DBKey}
+		if l.Interwiki != "" || l.Namespace < 0 || l.DBKey == "" || seen[lt] {
+			if l.Namespace == folio.NSMedia && l.Interwiki == "" {
+				ls.Images = append(ls.Images, l.DBKey)
+			}
+			continue
+		}
+		seen[lt] = true
+		ls.Links = append(ls.Links, lt)
+	}
+	for _, tpl := range out.Templates {
+		ls.Templates = append(ls.Templates, folio.LinkTarget{Namespace: tpl.Namespace, DBKey: tpl.DBKey})
+	}
+	for _, c := range out.Categories {
+		ls.Categories = append(ls.Categories, folio.CategoryLink{Category: c.Name, SortKey: c.SortKey})
+	}
+	return ls
+}
+
+func toWT(t folio.Title) wikitext.Title {
+	return wikitext.Title{Namespace: t.Namespace, DBKey: t.DBKey, Fragment: t.Fragment, Interwiki: t.Interwiki}
+}
+
+// siteInfo describes the wiki to the parser.
+func (r *Renderer) siteInfo() wikitext.SiteInfo {
+	names := map[int]string{}
+	for _, ns := range r.Namespaces.All() {
+		names[ns.ID] = strings.ReplaceAll(ns.Name, " ", "_")
+	}
+	return wikitext.SiteInfo{
+		Name: r.SiteName, Server: strings.TrimRight(r.Server, "/"), Script: folio.ScriptPath,
+		ArticlePath: folio.ArticlePath + "$1", Namespaces: names, Language: "en",
+	}
 }

@@ -1,0 +1,108 @@
+// Command folio is the Folio wiki server and its maintenance commands.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+// Version is the Folio release, set at build time with -ldflags.
+var Version = "0.1.0-dev"
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	m := NewMain()
+	if err := m.Run(ctx, os.Args[1:]); err != nil {
+		if !errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(m.Stderr, "folio:", err)
+		}
+		os.Exit(exitCode(err))
+	}
+}
+
+func exitCode(err error) int {
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	var u *usageError
+	if errors.As(err, &u) {
+		return 2
+	}
+	return 1
+}
+
+// Main is the program: its streams and environment are fields so that tests
+// can run it in-process.
+type Main struct {
+	Stdin  io.Reader
+	Stdout io.Writer
+	Stderr io.Writer
+	Getenv func(string) string
+	// Ready, when set, receives the base URL once serve listens (tests).
+	Ready chan<- string
+}
+
+// NewMain returns a Main wired to the process.
+func NewMain() *Main {
+	return &Main{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}
+}
+
+// usageError is a mistake on the command line.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+// command is one subcommand.
+type command interface {
+	Run(ctx context.Context, args []string) error
+}
+
+// Run runs the subcommand named by args[0].
+func (m *Main) Run(ctx context.Context, args []string) error {
+	if len(args) == 0 {
+		m.usage()
+		return &usageError{"no command given"}
+	}
+	cmds := map[string]command{
+		"serve":   &ServeCommand{m: m},
+		"migrate": &MigrateCommand{m: m},
+		"user":    &UserCommand{m: m},
+		"version": &VersionCommand{m: m},
+		"parse":   &ParseCommand{m: m},
+	}
+	switch args[0] {
+	case "-h", "-help", "--help", "help":
+		m.usage()
+		return nil
+	}
+	cmd, ok := cmds[args[0]]
+	if !ok {
+		m.usage()
+		return &usageError{fmt.Sprintf("unknown command %q", args[0])}
+	}
+	return cmd.Run(ctx, args[1:])
+}
+
+func (m *Main) usage() {
+	fmt.Fprint(m.Stderr, `Folio is a MediaWiki-compatible wiki server.
+
+Usage:
+	folio <command> [arguments]
+
+Commands:
+	serve      run the wiki server
+	migrate    apply pending database migrations
+	user       manage user accounts (user create NAME --password-file F)
+	parse      render wikitext from stdin to HTML on stdout
+	version    print the version
+
+Run "folio <command> -h" for a command's flags.
+`)
+}

@@ -1,0 +1,126 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"net"
+	"net/http"
+	"runtime"
+	"time"
+
+	"github.com/folio-wiki/folio"
+	"github.com/folio-wiki/folio/internal/web"
+)
+
+// mainPageText is the text of the Main Page created on first start.
+const mainPageText = `'''Welcome to your new wiki.''' Folio is running.
+
+Some first steps:
+* [[Special:RecentChanges|Recent changes]] lists every edit.
+* [[Help:Contents|Help]] is yours to write.
+* Create a page by following a red link, or by visiting its address and choosing ''Create''.
+
+== Getting started ==
+Edit this page to tell readers what this wiki is about.`
+
+// ServeCommand runs the wiki server.
+type ServeCommand struct{ m *Main }
+
+// Run parses flags, opens the database, and serves until ctx is cancelled,
+// then drains in-flight requests.
+func (cmd *ServeCommand) Run(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("folio serve", flag.ContinueOnError)
+	fs.SetOutput(cmd.m.Stderr)
+	load := configFlags(fs, cmd.m.Getenv)
+	fs.Usage = func() {
+		fmt.Fprintln(cmd.m.Stderr, "Usage: folio serve [flags]\n\nRuns the wiki server; applies pending migrations and creates the Main Page on first start.")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	c, err := load()
+	if err != nil {
+		return err
+	}
+	a, err := cmd.m.openApp(ctx, c, true)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	if err := ensureMainPage(ctx, a); err != nil {
+		return err
+	}
+	return cmd.serve(ctx, a)
+}
+
+func (cmd *ServeCommand) serve(ctx context.Context, a *app) error {
+	ln, err := net.Listen("tcp", a.Config.Listen)
+	if err != nil {
+		return fmt.Errorf("listen: %w", err)
+	}
+	base := "http://" + ln.Addr().String()
+	srv := &http.Server{
+		Handler:           cmd.webServer(a, base).Handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       60 * time.Second,
+		WriteTimeout:      120 * time.Second,
+		IdleTimeout:       120 * time.Second,
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	a.Logger.Info("serving", "config", a.Config, "url", base+"/")
+	fmt.Fprintf(cmd.m.Stdout, "Folio is running at %s/\n", base)
+	if cmd.m.Ready != nil {
+		cmd.m.Ready <- base
+	}
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	a.Logger.Info("shutting down: draining requests")
+	shutCtx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	a.Logger.Info("stopped")
+	return nil
+}
+
+func (cmd *ServeCommand) webServer(a *app, base string) *web.Server {
+	server := a.Config.Server
+	if server == "" {
+		server = base
+	}
+	return &web.Server{
+		Wiki:          a.Wiki,
+		Store:         a.Store,
+		Renderer:      a.Renderer,
+		Namespaces:    a.Namespaces,
+		Site:          web.Site{Name: a.Config.SiteName, Server: server, MainPage: "Main Page"},
+		Version:       web.VersionInfo{Folio: Version, Go: runtime.Version()},
+		Logger:        a.Logger,
+		SecureCookies: len(server) > 5 && server[:6] == "https:",
+	}
+}
+
+// ensureMainPage creates the Main Page on first start, as MediaWiki's
+// installer does.
+func ensureMainPage(ctx context.Context, a *app) error {
+	_, err := a.Store.FindPageByTitle(ctx, folio.NSMain, "Main_Page")
+	if folio.ErrorCode(err) != folio.EMissingTitle {
+		return err
+	}
+	if a.Config.ReadOnly != "" {
+		return nil
+	}
+	_, err = a.Wiki.Edit(ctx, wikiEditMainPage(a))
+	if err != nil && folio.ErrorCode(err) != folio.EArticleExists {
+		return fmt.Errorf("create main page: %w", err)
+	}
+	return nil
+}
