@@ -17,6 +17,7 @@ type contribsPage struct {
 	Target          string
 	FormTitle       string
 	NamespaceSelect template.HTML
+	Options         contribsOptions
 	UserTools       template.HTML // "For User (talk | logs)"
 	Missing         bool          // no account has this name
 	Lines           []contribLine
@@ -42,7 +43,7 @@ type contribLine struct {
 func (s *Server) handleContributions(w http.ResponseWriter, r *http.Request) {
 	o := parseContribsOptions(r.URL.Query(), specialSubpage(r))
 	v := s.specialView(r, "Contributions")
-	data := contribsPage{Target: o.Target, FormTitle: "Special:Contributions",
+	data := contribsPage{Target: o.Target, FormTitle: "Special:Contributions", Options: o,
 		NamespaceSelect: s.namespaceSelect("namespace", o.Namespace, "all")}
 	if o.Target == "" {
 		v.Data = data
@@ -62,35 +63,79 @@ func (s *Server) handleContributions(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	data.Lines = s.contribLines(r.Context(), revs)
-	data.Nav = p.nav(s.contribsURL(name, o.Namespace), firstRevID(revs), lastRevID(revs), more)
+	data.Nav = p.nav(s.contribsURL(name, o), firstRevID(revs), lastRevID(revs), more)
 	data.UserTools, data.Missing = s.contribsUserTools(r.Context(), name)
 	v.Subtitle = data.UserTools
 	v.Data = data
 	s.render(w, r, http.StatusOK, "special_contributions", v)
 }
 
+// contribsBatch is how many revisions a row-filtered listing reads at a
+// time; it reads at most rcMaxBatches batches.
+const contribsBatch = 500
+
 // findContributions reads one page of the user's revisions, newest first,
-// and reports whether more exist beyond it in the direction read.
+// and reports whether more exist beyond it in the direction read. Options
+// a store filter cannot express are checked row by row over batches.
 func (s *Server) findContributions(ctx context.Context, o contribsOptions, name string, p pager) ([]*folio.Revision, bool, error) {
-	f := folio.RevisionFilter{ActorName: &name, Namespace: o.Namespace,
-		Before: p.Before(), After: p.After(), Limit: p.Limit + 1}
-	if p.Newer() && p.Offset == 0 {
-		f.Reverse = true // the oldest page
+	f := folio.RevisionFilter{ActorName: &name, Before: p.Before(), After: p.After(),
+		Reverse: p.Newer(), Limit: p.Limit + 1} // Reverse: oldest first when reading newer rows
+	keep := func(*folio.Revision) bool { return true }
+	if o.needsRowFilter() {
+		f.Limit = contribsBatch
+		keep = s.contribsRowFilter(ctx, o)
+	} else {
+		f.Namespace = o.Namespace
 	}
-	revs, err := s.Store.FindRevisions(ctx, f)
-	if err != nil {
-		return nil, false, err
+	var out []*folio.Revision // in the order read, nearest the cursor first
+	for range rcMaxBatches {
+		batch, err := s.Store.FindRevisions(ctx, f)
+		if err != nil {
+			return nil, false, err
+		}
+		for _, rev := range batch {
+			if keep(rev) {
+				out = append(out, rev)
+			}
+		}
+		if len(out) > p.Limit || len(batch) < f.Limit {
+			break
+		}
+		if last := batch[len(batch)-1].ID; p.Newer() {
+			f.After = last
+		} else {
+			f.Before = last
+		}
 	}
-	if f.Reverse {
-		slices.Reverse(revs)
+	more := len(out) > p.Limit
+	out = out[:min(len(out), p.Limit)]
+	if p.Newer() {
+		slices.Reverse(out)
 	}
-	more := len(revs) > p.Limit
-	if more && p.Newer() {
-		revs = revs[1:] // the extra row is the newest one
-	} else if more {
-		revs = revs[:p.Limit]
+	return out, more, nil
+}
+
+// contribsRowFilter returns the check of the options that need one:
+// namespace inversion or association, page creations only, no minor edits
+// and current revisions only (which looks pages up, once each).
+func (s *Server) contribsRowFilter(ctx context.Context, o contribsOptions) func(*folio.Revision) bool {
+	latest := map[int64]int64{}
+	return func(rev *folio.Revision) bool {
+		switch {
+		case !o.matchesNamespace(rev.Namespace, s.Namespaces),
+			o.NewOnly && rev.ParentID != 0,
+			o.HideMinor && rev.Minor:
+			return false
+		case !o.TopOnly:
+			return true
+		}
+		if _, ok := latest[rev.PageID]; !ok {
+			if p, err := s.Store.FindPageByID(ctx, rev.PageID); err == nil {
+				latest[rev.PageID] = p.Latest
+			}
+		}
+		return latest[rev.PageID] == rev.ID
 	}
-	return revs, more, nil
 }
 
 func firstRevID(revs []*folio.Revision) int64 {
@@ -107,11 +152,11 @@ func lastRevID(revs []*folio.Revision) int64 {
 	return revs[len(revs)-1].ID
 }
 
-// contribsURL returns the URL builder of the pager links.
-func (s *Server) contribsURL(name string, ns *int) func(url.Values) string {
+// contribsURL returns the URL builder of the pager links, keeping o.
+func (s *Server) contribsURL(name string, o contribsOptions) func(url.Values) string {
 	return func(q url.Values) string {
-		if ns != nil {
-			q.Set("namespace", strconv.Itoa(*ns))
+		for k, v := range o.query() {
+			q[k] = v
 		}
 		return s.titleURL(s.specialTitle("Contributions/"+name), q)
 	}

@@ -311,18 +311,59 @@ func targetParam(q url.Values, subpage string) string {
 }
 
 // contribsOptions are the parameters of Special:Contributions besides
-// paging, which parsePager reads.
+// paging, which parsePager reads. The camel-case names are MediaWiki's.
 type contribsOptions struct {
-	Target    string // user name or IP, with spaces
-	Namespace *int
+	Target     string // user name or IP, with spaces
+	Namespace  *int
+	Invert     bool // nsInvert: every namespace but the chosen one
+	Associated bool // associated: with the chosen one's talk or subject namespace
+	TopOnly    bool // topOnly: only edits that are the current revision
+	NewOnly    bool // newOnly: only page creations
+	HideMinor  bool // hideMinor: leave out minor edits
 }
 
 // parseContribsOptions reads Special:Contributions's query and subpage.
 func parseContribsOptions(q url.Values, subpage string) contribsOptions {
-	return contribsOptions{
-		Target:    strings.ReplaceAll(targetParam(q, subpage), "_", " "),
-		Namespace: queryNamespace(q, "namespace"),
+	o := contribsOptions{
+		Target:     strings.ReplaceAll(targetParam(q, subpage), "_", " "),
+		Namespace:  queryNamespace(q, "namespace"),
+		Invert:     queryBool(q, "nsInvert", false),
+		Associated: queryBool(q, "associated", false),
+		TopOnly:    queryBool(q, "topOnly", false),
+		NewOnly:    queryBool(q, "newOnly", false),
+		HideMinor:  queryBool(q, "hideMinor", false),
 	}
+	if o.Namespace == nil {
+		o.Invert, o.Associated = false, false
+	}
+	return o
+}
+
+// query returns the options other than the target, for links that keep
+// them.
+func (o contribsOptions) query() url.Values {
+	q := url.Values{}
+	if o.Namespace != nil {
+		q.Set("namespace", strconv.Itoa(*o.Namespace))
+		setBool(q, "nsInvert", o.Invert, false)
+		setBool(q, "associated", o.Associated, false)
+	}
+	setBool(q, "topOnly", o.TopOnly, false)
+	setBool(q, "newOnly", o.NewOnly, false)
+	setBool(q, "hideMinor", o.HideMinor, false)
+	return q
+}
+
+// needsRowFilter reports whether some options must be checked row by row
+// because a store filter cannot express them.
+func (o contribsOptions) needsRowFilter() bool {
+	return o.Invert || o.Associated || o.TopOnly || o.NewOnly || o.HideMinor
+}
+
+// matchesNamespace applies the namespace choice to a revision in ns.
+func (o contribsOptions) matchesNamespace(ns int, namespaces *folio.Namespaces) bool {
+	rc := rcOptions{Namespace: o.Namespace, Invert: o.Invert, Associated: o.Associated}
+	return rc.matches(ns, namespaces)
 }
 
 // wlhOptions are the parameters of Special:WhatLinksHere.

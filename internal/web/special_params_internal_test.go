@@ -178,17 +178,31 @@ func TestParseContribsOptions(t *testing.T) {
 	tests := []struct {
 		name, query, sub string
 		want             contribsOptions
+		wantQuery        string
+		rowFilter        bool
 	}{
-		{"empty", "", "", contribsOptions{}},
-		{"subpage", "target=Ignored", "Jane_Doe", contribsOptions{Target: "Jane Doe"}},
+		{"empty", "", "", contribsOptions{}, "", false},
+		{"subpage", "target=Ignored", "Jane_Doe", contribsOptions{Target: "Jane Doe"}, "", false},
 		{"target", "target=127.0.0.1&namespace=0&limit=10&offset=7", "",
-			contribsOptions{Target: "127.0.0.1", Namespace: intp(0)}},
+			contribsOptions{Target: "127.0.0.1", Namespace: intp(0)}, "namespace=0", false},
+		{"namespace choices", "namespace=1&nsInvert=1&associated=1", "",
+			contribsOptions{Namespace: intp(1), Invert: true, Associated: true},
+			"associated=1&namespace=1&nsInvert=1", true},
+		{"invert needs a namespace", "nsInvert=1", "", contribsOptions{}, "", false},
+		{"edit kinds", "topOnly=1&newOnly=1&hideMinor=1", "",
+			contribsOptions{TopOnly: true, NewOnly: true, HideMinor: true}, "hideMinor=1&newOnly=1&topOnly=1", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := parseContribsOptions(mustQuery(t, tt.query), tt.sub)
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("parseContribsOptions(%q, %q) mismatch (-want +got):\n%s", tt.query, tt.sub, diff)
+			}
+			if q := got.query().Encode(); q != tt.wantQuery {
+				t.Errorf("query() = %q, want %q", q, tt.wantQuery)
+			}
+			if rf := got.needsRowFilter(); rf != tt.rowFilter {
+				t.Errorf("needsRowFilter() = %v, want %v", rf, tt.rowFilter)
 			}
 		})
 	}
