@@ -1,8 +1,12 @@
 package wikitest
 
-import "github.com/folio-wiki/folio/wikitext"
+import (
+	"github.com/folio-wiki/folio/wikitext"
+	"github.com/folio-wiki/folio/wikitext/ext/parserfunctions"
+)
 
-// Extensions returns the extensions loaded for the parser tests.
+// Extensions returns the extensions loaded for the parser tests. The
+// string functions are on, as the ParserFunctions tests enable them.
 func Extensions() []wikitext.Extender {
-	return nil
+	return []wikitext.Extender{parserfunctions.New(parserfunctions.WithStringFunctions(true))}
 }
