@@ -24,7 +24,8 @@ type editData struct {
 	StartTime string
 	EditTime  string
 	UndidRev  int64
-	ReadOnly  bool // "View source": the visitor may not edit
+	Section   string // wpSection: a section number, "new", or "" for the whole page
+	ReadOnly  bool   // "View source": the visitor may not edit
 	CancelURL string
 
 	Preview template.HTML // rendered preview
@@ -97,7 +98,12 @@ func (s *Server) handleEdit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := s.editView(r, st, d)
-	if undo, ok := idParam(r, "undo"); ok && st.page != nil {
+	if sec := r.FormValue("section"); sec != "" {
+		if err := s.prefillSection(v, st, d, sec); err != nil {
+			s.writeError(w, r, err)
+			return
+		}
+	} else if undo, ok := idParam(r, "undo"); ok && st.page != nil {
 		undoAfter, _ := idParam(r, "undoafter")
 		s.prefillUndo(ctx, v, st, d, undo, undoAfter)
 	} else if oldid, ok := idParam(r, "oldid"); ok && st.page != nil {
@@ -176,4 +182,31 @@ func (s *Server) prefillOld(ctx context.Context, v *view, st *editState, d *edit
 // revLabel names a revision in diff headers.
 func revLabel(rev *folio.Revision) string {
 	return "Revision " + strconv.FormatInt(rev.ID, 10) + " as of " + formatDate(rev.Timestamp)
+}
+
+// prefillSection fills the form with one section of the page, or empty for
+// a new section (section=new).
+func (s *Server) prefillSection(v *view, st *editState, d *editData, sec string) error {
+	n, isNew, err := parseSection(sec)
+	if err != nil {
+		return err
+	}
+	d.Section, d.Text = sec, ""
+	if isNew {
+		v.Heading += " (new section)"
+		return nil
+	}
+	if st.cur == nil {
+		return missingSection(n)
+	}
+	_, _, h, ok := sectionBounds(st.cur.Text, n)
+	if !ok {
+		return missingSection(n)
+	}
+	d.Text, _ = sectionText(st.cur.Text, n)
+	if n > 0 {
+		d.Summary = "/* " + h.text + " */ "
+	}
+	v.Heading += " (section)"
+	return nil
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"html/template"
 	"net/http"
 
@@ -38,12 +39,7 @@ func (s *Server) handleSubmit(w http.ResponseWriter, r *http.Request) {
 	case r.PostFormValue("wpPreview") != "":
 		s.preview(w, r, v, st)
 	case r.PostFormValue("wpDiff") != "":
-		cur := ""
-		if st.cur != nil {
-			cur = st.cur.Text
-		}
-		d.Diff = s.diffBox(cur, d.Text, "Latest revision", "Your text")
-		s.renderEdit(w, r, http.StatusOK, v, st)
+		s.showChanges(w, r, v, st)
 	default:
 		s.save(w, r, v, st)
 	}
@@ -60,6 +56,7 @@ func (s *Server) submittedEditData(w http.ResponseWriter, r *http.Request, st *e
 	d.Minor = r.PostFormValue("wpMinoredit") != ""
 	d.BaseRevID, _ = idParam(r, "baseRevId")
 	d.UndidRev, _ = idParam(r, "wpUndidRevision")
+	d.Section = r.PostFormValue("wpSection")
 	if ts := r.PostFormValue("wpStarttime"); ts != "" {
 		d.StartTime = ts
 	}
@@ -70,7 +67,11 @@ func (s *Server) submittedEditData(w http.ResponseWriter, r *http.Request, st *e
 // preview renders the submitted text above the form.
 func (s *Server) preview(w http.ResponseWriter, r *http.Request, v *view, st *editState) {
 	d := v.Data.(*editData)
-	out, err := s.Renderer.Render(r.Context(), st.t, d.Text, render.Options{Preview: true})
+	text := d.Text
+	if d.Section == "new" {
+		text = appendSection("", d.Summary, d.Text)
+	}
+	out, err := s.Renderer.Render(r.Context(), st.t, text, render.Options{Preview: true})
 	if err != nil {
 		s.writeError(w, r, err)
 		return
@@ -83,8 +84,13 @@ func (s *Server) preview(w http.ResponseWriter, r *http.Request, v *view, st *ed
 // the conflict page; other refusals show the form again with the message.
 func (s *Server) save(w http.ResponseWriter, r *http.Request, v *view, st *editState) {
 	d := v.Data.(*editData)
+	text, summary, err := s.fullText(r.Context(), st, d)
+	if err != nil {
+		s.refuse(w, r, v, st, err)
+		return
+	}
 	out, err := s.Wiki.Edit(r.Context(), wiki.EditRequest{
-		Title: st.t, Text: d.Text, Summary: d.Summary, Minor: d.Minor,
+		Title: st.t, Text: text, Summary: summary, Minor: d.Minor,
 		BaseRevID: d.BaseRevID, User: s.currentUser(r), IP: s.clientIP(r),
 	})
 	switch {
@@ -101,9 +107,64 @@ func (s *Server) save(w http.ResponseWriter, r *http.Request, v *view, st *editS
 		v.addNotice("warning", "This page was deleted after you started editing it. Publish again to re-create it with your text.")
 		s.renderEdit(w, r, http.StatusConflict, v, st)
 	default:
-		v.addNotice("error", folio.ErrorMessage(err))
-		s.renderEdit(w, r, errorStatusOf(err), v, st)
+		s.refuse(w, r, v, st, err)
 	}
+}
+
+// refuse shows the form again with the reason a save was refused.
+func (s *Server) refuse(w http.ResponseWriter, r *http.Request, v *view, st *editState, err error) {
+	if folio.ErrorCode(err) == folio.EInternal {
+		s.writeError(w, r, err)
+		return
+	}
+	v.addNotice("error", folio.ErrorMessage(err))
+	s.renderEdit(w, r, errorStatusOf(err), v, st)
+}
+
+// showChanges shows the differences the save would make to the page.
+func (s *Server) showChanges(w http.ResponseWriter, r *http.Request, v *view, st *editState) {
+	d := v.Data.(*editData)
+	text, _, err := s.fullText(r.Context(), st, d)
+	if err != nil {
+		s.refuse(w, r, v, st, err)
+		return
+	}
+	cur := ""
+	if st.cur != nil {
+		cur = st.cur.Text
+	}
+	d.Diff = s.diffBox(cur, text, "Latest revision", "Your text")
+	s.renderEdit(w, r, http.StatusOK, v, st)
+}
+
+// fullText returns the page text and summary a submission saves. A section
+// edit is applied to the revision the editor started from, so that the
+// save merges with later changes like any other edit; a new section is
+// added to the latest text and never conflicts (d.BaseRevID moves there).
+func (s *Server) fullText(ctx context.Context, st *editState, d *editData) (text, summary string, err error) {
+	if d.Section == "" {
+		return d.Text, d.Summary, nil
+	}
+	n, isNew, err := parseSection(d.Section)
+	if err != nil {
+		return "", "", err
+	}
+	if isNew {
+		return s.newSectionText(st, d)
+	}
+	base := ""
+	if d.BaseRevID != 0 {
+		rev, err := s.Store.FindRevisionByID(ctx, d.BaseRevID)
+		if err != nil {
+			return "", "", err
+		}
+		base = rev.Text
+	}
+	text, ok := replaceSection(base, n, d.Text)
+	if !ok {
+		return "", "", missingSection(n)
+	}
+	return text, d.Summary, nil
 }
 
 func (s *Server) logSave(r *http.Request, st *editState, out *wiki.EditOutcome) {
@@ -125,7 +186,7 @@ func (s *Server) showConflict(w http.ResponseWriter, r *http.Request, v *view, s
 		yours = out.SubmittedText
 	}
 	d.Conflict = &conflictData{Yours: yours, Diff: s.diffBox(out.CurrentText, yours, "Latest revision", "Your text")}
-	d.Text, d.BaseRevID = out.CurrentText, out.CurrentRevID
+	d.Text, d.BaseRevID, d.Section = out.CurrentText, out.CurrentRevID, ""
 	if p, rev, err := s.latest(r.Context(), st.t); err == nil {
 		st.page, st.cur = p, rev
 		v.page = p
@@ -136,4 +197,16 @@ func (s *Server) showConflict(w http.ResponseWriter, r *http.Request, v *view, s
 		"The upper box holds the page as it is now; your text is in the lower box. "+
 		"Move your changes into the upper box, then publish. Only the text in the upper box is saved.")
 	s.renderEdit(w, r, http.StatusConflict, v, st)
+}
+
+func (s *Server) newSectionText(st *editState, d *editData) (text, summary string, err error) {
+	cur := ""
+	d.BaseRevID = 0
+	if st.cur != nil {
+		cur, d.BaseRevID = st.cur.Text, st.cur.ID
+	}
+	if d.Summary != "" {
+		summary = "/* " + d.Summary + " */ new section"
+	}
+	return appendSection(cur, d.Summary, d.Text), summary, nil
 }

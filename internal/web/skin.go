@@ -164,6 +164,9 @@ func (s *Server) viewTabs(r *http.Request, v *view, t folio.Title, exists bool) 
 	if !exists {
 		return
 	}
+	if s.Namespaces.IsTalk(t.Namespace) && edit.ID == "ca-edit" {
+		sk.Views = append(sk.Views, tab{ID: "ca-addsection", Href: s.actionURL(t, "edit", "section", "new"), Text: "Add topic"})
+	}
 	sk.Views = append(sk.Views, tab{ID: "ca-history", Href: s.actionURL(t, "history"), Text: "View history", Selected: v.Action == "history"})
 	if s.Wiki.Allowed(u, "delete") {
 		sk.Actions = append(sk.Actions, tab{ID: "ca-delete", Href: s.actionURL(t, "delete"), Text: "Delete", Selected: v.Action == "delete"})
