@@ -21,7 +21,7 @@ func TestSectionEdit(t *testing.T) {
 		b := strconv.FormatInt(base, 10)
 		Run(t, map[string]*Browser{"anon": anon}, []Scenario{
 			{Name: "section form", As: "anon", URL: "/index.php?title=Sectioned&action=edit&section=2", Status: http.StatusOK,
-				Want: []string{"== Two ==\nsecond</textarea>", `name="wpSection" value="2"`, `value="/* Two */ "`, "(section)"},
+				Want:     []string{"== Two ==\nsecond</textarea>", `name="wpSection" value="2"`, `value="/* Two */ "`, "(section)"},
 				DontWant: []string{"Lead"}},
 			{Name: "missing section", As: "anon", URL: "/index.php?title=Sectioned&action=edit&section=9", Status: http.StatusBadRequest},
 			{Name: "bad section", As: "anon", URL: "/index.php?title=Sectioned&action=edit&section=x", Status: http.StatusBadRequest},
