@@ -30,6 +30,12 @@ type Title = env.Title
 // Host answers the parser's questions about the wiki; see env.Host.
 type Host = env.Host
 
+// FileRepo is the optional Host interface for uploaded files.
+type FileRepo = env.FileRepo
+
+// FileInfo describes an uploaded file.
+type FileInfo = env.FileInfo
+
 // SiteInfo describes the site; see env.SiteInfo.
 type SiteInfo = env.SiteInfo
 

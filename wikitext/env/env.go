@@ -89,3 +89,22 @@ type SiteInfo struct {
 	// language links ([[fr:Page]]) instead of inline links.
 	InterlanguagePrefixes map[string]bool
 }
+
+// FileInfo describes an uploaded file.
+type FileInfo struct {
+	Title  Title  // the file's title after following redirects
+	URL    string // full URL of the original
+	Width  int
+	Height int
+	Mime   string
+	Size   int64
+}
+
+// FileRepo is implemented by hosts that have uploaded files. The parser
+// asks for it with a type assertion; hosts without files need not
+// implement it.
+type FileRepo interface {
+	// FindFile returns the file named by t (namespace File), following
+	// file redirects.
+	FindFile(ctx context.Context, t Title) (FileInfo, bool, error)
+}

@@ -183,10 +183,16 @@ func ifexistFunc(f *preprocess.Frame, a *preprocess.Args) string {
 	if t.Namespace == -1 {
 		return a.Expand(1)
 	}
+	if !e.IncrementExpensive() {
+		return a.Expand(2)
+	}
 	if t.Namespace == -2 {
 		t.Namespace = 6
-	}
-	if !e.IncrementExpensive() {
+		if repo, ok := e.Host.(wikitext.FileRepo); ok {
+			if _, found, err := repo.FindFile(e.Ctx, t.Page()); err == nil && found {
+				return a.Expand(1)
+			}
+		}
 		return a.Expand(2)
 	}
 	exists, err := e.Host.PagesExist(e.Ctx, []wikitext.Title{t.Page()})
