@@ -25,6 +25,9 @@ type rcPage struct {
 	Period  string
 	AsOf    string
 	Changes int
+	// FeedAtom and FeedRSS are the feeds of the same selection.
+	FeedAtom string
+	FeedRSS  string
 }
 
 // choice is one option of a "50 | 100 | 250" row of links.
@@ -51,22 +54,43 @@ type rcPanel struct {
 // handleRecentChanges serves Special:RecentChanges.
 func (s *Server) handleRecentChanges(w http.ResponseWriter, r *http.Request) {
 	o := parseRCOptions(r.URL.Query(), specialSubpage(r))
+	feed := r.URL.Query().Get("feed")
+	if feed != "" {
+		o.Limit = min(o.Limit, feedLimit)
+	}
 	rcs, err := s.findRecentChanges(r.Context(), o, s.visitorName(r))
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
+	if feed != "" {
+		s.writeFeed(w, r, feed, s.Site.Name+" – "+specialHeadings["RecentChanges"],
+			s.fullURL(s.rcFeedURL(o, feed)), s.fullURL(s.rcFeedURL(o, "")), s.feedEntries(rcs))
+		return
+	}
 	lines := s.changeLines(r.Context(), rcs)
 	v := s.specialView(r, "RecentChanges")
 	v.Data = rcPage{
-		Panel:   s.rcPanel(o),
-		Days:    groupByDay(lines, changeLine.when),
-		Limit:   o.Limit,
-		Period:  formatDays(o.Days),
-		AsOf:    formatDate(s.specialNow()),
-		Changes: len(rcs),
+		Panel:    s.rcPanel(o),
+		Days:     groupByDay(lines, changeLine.when),
+		Limit:    o.Limit,
+		Period:   formatDays(o.Days),
+		AsOf:     formatDate(s.specialNow()),
+		Changes:  len(rcs),
+		FeedAtom: s.rcFeedURL(o, "atom"),
+		FeedRSS:  s.rcFeedURL(o, "rss"),
 	}
 	s.render(w, r, http.StatusOK, "special_recentchanges", v)
+}
+
+// rcFeedURL is the URL of the changes o selects as a feed of format, or
+// as the page when format is "".
+func (s *Server) rcFeedURL(o rcOptions, format string) string {
+	q := o.query()
+	if format != "" {
+		q.Set("feed", format)
+	}
+	return s.titleURL(s.specialTitle("RecentChanges"), q)
 }
 
 // visitorName is the name the visitor's own changes carry: the user name,
