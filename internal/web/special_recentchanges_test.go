@@ -36,14 +36,6 @@ func TestRecentChanges(t *testing.T) {
 				want: []string{"(anonymous start)", "(spam cleanup)"}, notWant: []string{"(first version)", "(talk start)"}},
 			{name: "hide logs", url: rc + "?hidelog=1", want: []string{"(first version)"},
 				notWant: []string{"(spam cleanup)", "(edit war)"}},
-			{name: "namespace", url: rc + "?namespace=1", want: []string{"(talk start)", `<option value="1" selected>`},
-				notWant: []string{"(first version)", "(a template)"}},
-			{name: "namespace inverted", url: rc + "?namespace=1&invert=1", want: []string{"(first version)", "(a template)"},
-				notWant: []string{"(talk start)"}},
-			{name: "namespace associated", url: rc + "?namespace=1&associated=1",
-				want: []string{"(talk start)", "(first version)"}, notWant: []string{"(a template)"}},
-			{name: "namespace inverted associated", url: rc + "?namespace=0&associated=1&invert=1",
-				want: []string{"(a template)"}, notWant: []string{"(talk start)", "(first version)"}},
 			{name: "limit", url: rc + "?limit=1", want: []string{"(edit war)"}, notWant: []string{"(spam cleanup)"}},
 			{name: "days", url: rc + "?days=14", want: []string{"(old times)", "<strong>14</strong>"}},
 			{name: "short period", url: rc + "?days=0.01", want: []string{"No changes match"},
@@ -57,6 +49,22 @@ func TestRecentChanges(t *testing.T) {
 				notWant: []string{"(typo fix)"}},
 			{name: "lower-case alias", url: "/wiki/Special:Recentchanges?days=3", wantStatus: 301,
 				location: "/index.php?title=Special:RecentChanges&days=3"},
+		})
+	})
+}
+
+func TestRecentChangesNamespaces(t *testing.T) {
+	forEachSpecialFixture(t, func(t *testing.T, f *specialFixture) {
+		const rc = "/wiki/Special:RecentChanges"
+		f.run(t, []scenario{
+			{name: "namespace", url: rc + "?namespace=1", want: []string{"(talk start)", `<option value="1" selected>`},
+				notWant: []string{"(first version)", "(a template)"}},
+			{name: "namespace inverted", url: rc + "?namespace=1&invert=1", want: []string{"(first version)", "(a template)"},
+				notWant: []string{"(talk start)"}},
+			{name: "namespace associated", url: rc + "?namespace=1&associated=1",
+				want: []string{"(talk start)", "(first version)"}, notWant: []string{"(a template)"}},
+			{name: "namespace inverted associated", url: rc + "?namespace=0&associated=1&invert=1",
+				want: []string{"(a template)"}, notWant: []string{"(talk start)", "(first version)"}},
 		})
 	})
 }
