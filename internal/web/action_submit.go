@@ -71,7 +71,7 @@ func (s *Server) preview(w http.ResponseWriter, r *http.Request, v *view, st *ed
 	if d.Section == "new" {
 		text = appendSection("", d.Summary, d.Text)
 	}
-	out, err := s.Renderer.Render(r.Context(), st.t, text, render.Options{Preview: true})
+	out, err := s.Renderer.Render(r.Context(), st.t, text, render.Options{Preview: true, NoEditSections: true})
 	if err != nil {
 		s.writeError(w, r, err)
 		return

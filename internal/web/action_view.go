@@ -107,9 +107,13 @@ func (s *Server) fillPage(ctx context.Context, v *view, t folio.Title, rev *foli
 		d.Redirect = &l
 		return nil
 	}
-	out, err := s.Renderer.Render(ctx, t, rev.Text, render.Options{RevID: rev.ID})
+	current := v.page != nil && rev.ID == v.page.Latest
+	out, err := s.Renderer.Render(ctx, t, rev.Text, render.Options{RevID: rev.ID, NoEditSections: !current})
 	if err != nil {
 		return fmt.Errorf("render %s: %w", t.PrefixedText(), err)
+	}
+	if out.NoIndex {
+		v.Robots = "noindex,nofollow"
 	}
 	d.HTML = template.HTML(out.HTML) // the renderer sanitises its output
 	if out.DisplayTitle != "" {
