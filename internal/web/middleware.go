@@ -53,7 +53,11 @@ func (s *Server) middleware(next http.Handler) http.Handler {
 			r.Body = http.MaxBytesReader(sw, r.Body, maxFormBytes)
 		}
 		defer s.recoverPanic(sw, r)
-		if err := s.loadSession(r.Context(), r, st); err != nil {
+		err := s.loadSession(r.Context(), r, st)
+		if st.renew != nil {
+			http.SetCookie(sw, st.renew)
+		}
+		if err != nil {
 			s.writeError(sw, r, err)
 		} else if err := parsePost(r); err != nil {
 			s.writeError(sw, r, err)

@@ -8,6 +8,7 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"fmt"
+	mrand "math/rand/v2"
 	"net"
 	"net/http"
 	"time"
@@ -21,6 +22,8 @@ const (
 	sessionLifetime = 24 * time.Hour      // a browser session
 	rememberFor     = 30 * 24 * time.Hour // "keep me logged in"
 	csrfKey         = "csrf"
+	rememberKey     = "remember"
+	pruneEvery      = 200 // one new session in this many deletes expired ones
 )
 
 // requestState is what the middleware learns about a request.
@@ -28,6 +31,7 @@ type requestState struct {
 	id      string
 	session *folio.Session // nil without a valid session
 	user    *folio.User
+	renew   *http.Cookie // a refreshed persistent cookie to send
 }
 
 type stateKey struct{}
@@ -53,6 +57,7 @@ func (s *Server) loadSession(ctx context.Context, r *http.Request, st *requestSt
 		return nil // an unknown or expired session is no session
 	}
 	st.session = sess
+	s.refreshSession(ctx, r, c.Value, sess)
 	if sess.UserID == 0 {
 		return nil
 	}
@@ -64,6 +69,26 @@ func (s *Server) loadSession(ctx context.Context, r *http.Request, st *requestSt
 	}
 	st.user = u
 	return nil
+}
+
+// refreshSession extends a session that is past half its lifetime, so that
+// active visitors stay logged in; a remembered session's cookie is renewed.
+func (s *Server) refreshSession(ctx context.Context, r *http.Request, secret string, sess *folio.Session) {
+	life := sessionLifetime
+	if sess.Data[rememberKey] != "" {
+		life = rememberFor
+	}
+	if time.Until(sess.Expires) > life/2 {
+		return
+	}
+	sess.Expires = time.Now().Add(life).UTC().Truncate(time.Second)
+	if err := s.Store.UpdateSession(ctx, sess); err != nil {
+		s.Logger.Warn("extend session", "request_id", state(r).id, "err", err)
+		return
+	}
+	if sess.Data[rememberKey] != "" {
+		state(r).renew = s.persistentCookie(secret, sess.Expires)
+	}
 }
 
 // currentUser returns the logged-in user, nil for anonymous visitors.
@@ -94,15 +119,20 @@ func (s *Server) newSession(w http.ResponseWriter, r *http.Request, userID int64
 		Data:    map[string]string{csrfKey: randomString(24)},
 		Expires: time.Now().Add(life).UTC().Truncate(time.Second),
 	}
+	c := s.cookie(secret)
+	if remember {
+		sess.Data[rememberKey] = "1"
+		c = s.persistentCookie(secret, sess.Expires)
+	}
 	if err := s.Store.CreateSession(r.Context(), sess); err != nil {
 		return nil, fmt.Errorf("create session: %w", err)
 	}
-	c := s.cookie(secret)
-	if remember {
-		c.MaxAge = int(life / time.Second)
-		c.Expires = sess.Expires
-	}
 	http.SetCookie(w, c)
+	if mrand.IntN(pruneEvery) == 0 {
+		if _, err := s.Store.DeleteExpiredSessions(r.Context(), time.Now()); err != nil {
+			s.Logger.Warn("delete expired sessions", "request_id", state(r).id, "err", err)
+		}
+	}
 	st := state(r)
 	st.session = sess
 	return sess, nil
@@ -121,6 +151,14 @@ func (s *Server) endSession(w http.ResponseWriter, r *http.Request) error {
 	http.SetCookie(w, c)
 	st.session, st.user = nil, nil
 	return nil
+}
+
+// persistentCookie is the cookie of a remembered session.
+func (s *Server) persistentCookie(secret string, expires time.Time) *http.Cookie {
+	c := s.cookie(secret)
+	c.MaxAge = int(time.Until(expires) / time.Second)
+	c.Expires = expires
+	return c
 }
 
 func (s *Server) cookie(value string) *http.Cookie {

@@ -1,0 +1,93 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+	"time"
+
+	"github.com/folio-wiki/folio"
+)
+
+// TestSessionRefresh checks that a session past half its lifetime is
+// extended and that a remembered one gets a renewed cookie.
+func TestSessionRefresh(t *testing.T) {
+	tests := []struct {
+		name       string
+		remember   bool
+		expiresIn  time.Duration
+		extended   bool
+		wantCookie bool
+	}{
+		{"fresh session stays", false, 20 * time.Hour, false, false},
+		{"old session is extended", false, time.Hour, true, false},
+		{"old remembered session gets a new cookie", true, 24 * time.Hour, true, true},
+		{"expired session is ignored", false, -time.Minute, false, false},
+	}
+	s := mustTestServer(t)
+	h := s.Handler()
+	ctx := context.Background()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			secret := randomString(32)
+			sess := &folio.Session{ID: hashSecret(secret), Data: map[string]string{csrfKey: "tok"},
+				Expires: time.Now().Add(tt.expiresIn).UTC().Truncate(time.Second)}
+			if tt.remember {
+				sess.Data[rememberKey] = "1"
+			}
+			if err := s.Store.CreateSession(ctx, sess); err != nil {
+				t.Fatalf("CreateSession error: %v", err)
+			}
+			r := httptest.NewRequest(http.MethodGet, "/wiki/Anything", nil)
+			r.AddCookie(&http.Cookie{Name: sessionCookie, Value: secret})
+			w := httptest.NewRecorder()
+			h.ServeHTTP(w, r)
+			got, err := s.Store.FindSession(ctx, sess.ID)
+			if err != nil && tt.expiresIn > 0 {
+				t.Fatalf("FindSession error: %v", err)
+			} else if err != nil {
+				return // the store hides expired sessions
+			}
+			if extended := got.Expires.After(sess.Expires); extended != tt.extended {
+				t.Errorf("expiry %v → %v: extended = %v, want %v", sess.Expires, got.Expires, extended, tt.extended)
+			}
+			if gotCookie := w.Header().Get("Set-Cookie") != ""; gotCookie != tt.wantCookie {
+				t.Errorf("Set-Cookie = %q, want a cookie: %v", w.Header().Get("Set-Cookie"), tt.wantCookie)
+			}
+		})
+	}
+}
+
+// TestCheckToken checks CSRF token verification.
+func TestCheckToken(t *testing.T) {
+	sess := &folio.Session{Data: map[string]string{csrfKey: "right"}}
+	tests := []struct {
+		name    string
+		method  string
+		session *folio.Session
+		field   string
+		value   string
+		ok      bool
+	}{
+		{"right token", http.MethodPost, sess, "wpEditToken", "right", true},
+		{"token field", http.MethodPost, sess, "token", "right", true},
+		{"login token field", http.MethodPost, sess, "wpLoginToken", "right", true},
+		{"wrong token", http.MethodPost, sess, "wpEditToken", "wrong", false},
+		{"empty token", http.MethodPost, sess, "wpEditToken", "", false},
+		{"no session", http.MethodPost, nil, "wpEditToken", "right", false},
+		{"GET never passes", http.MethodGet, sess, "wpEditToken", "right", false},
+		{"session without token", http.MethodPost, &folio.Session{Data: map[string]string{}}, "wpEditToken", "", false},
+	}
+	s := &Server{}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := httptest.NewRequest(tt.method, "/", nil)
+			r.PostForm = map[string][]string{tt.field: {tt.value}}
+			r = r.WithContext(context.WithValue(r.Context(), stateKey{}, &requestState{session: tt.session}))
+			if err := s.checkToken(r); (err == nil) != tt.ok {
+				t.Errorf("checkToken() = %v, want ok %v", err, tt.ok)
+			}
+		})
+	}
+}
