@@ -14,6 +14,8 @@ import (
 type diffData struct {
 	Old, New diffSide
 	Rows     template.HTML // rows from internal/diff; empty when equal
+	// Between notes the revisions between Old and New, if any.
+	Between string
 }
 
 // diffSide is the header of one column of a diff: a revision with its
@@ -35,6 +37,7 @@ type rollbackForm struct {
 	Action string
 	Token  string
 	From   string
+	Edits  int // consecutive latest edits by From; 0 when not counted
 }
 
 // diffBox compares two texts that are not (both) saved revisions.
@@ -160,6 +163,7 @@ func (s *Server) revisionDiff(w http.ResponseWriter, r *http.Request, t folio.Ti
 		}
 		if old.PageID == cur.PageID && old.ID != cur.ID {
 			d.New.UndoURL = s.actionURL(t, "edit", "undoafter", strconv.FormatInt(old.ID, 10), "undo", strconv.FormatInt(cur.ID, 10))
+			d.Between = s.between(r.Context(), old, cur)
 		}
 	}
 	if cur.ID != p.Latest {
@@ -192,5 +196,49 @@ func (s *Server) rollbackForm(w http.ResponseWriter, r *http.Request, t folio.Ti
 	if err != nil {
 		return nil
 	}
-	return &rollbackForm{Action: s.actionURL(t, "rollback", "from", latest.Actor.Name), Token: tok, From: latest.Actor.Name}
+	return &rollbackForm{Action: s.actionURL(t, "rollback", "from", latest.Actor.Name), Token: tok, From: latest.Actor.Name,
+		Edits: s.countLatestEdits(r.Context(), p, latest.Actor.Name)}
+}
+
+// maxCounted caps the revisions counted for notes in diffs and rollbacks.
+const maxCounted = 100
+
+// countLatestEdits counts the consecutive latest edits of p by name.
+func (s *Server) countLatestEdits(ctx context.Context, p *folio.Page, name string) int {
+	revs, err := s.Store.FindRevisions(ctx, folio.RevisionFilter{PageID: &p.ID, Limit: maxCounted})
+	if err != nil {
+		return 0
+	}
+	n := 0
+	for n < len(revs) && revs[n].Actor.Name == name {
+		n++
+	}
+	return n
+}
+
+// between describes the revisions of a page between old and cur, which
+// the diff does not show one by one; "" when they are adjacent.
+func (s *Server) between(ctx context.Context, old, cur *folio.Revision) string {
+	revs, err := s.Store.FindRevisions(ctx, folio.RevisionFilter{PageID: &cur.PageID, After: old.ID, Before: cur.ID, Limit: maxCounted + 1})
+	if err != nil || len(revs) == 0 {
+		return ""
+	}
+	users := map[string]bool{}
+	for _, r := range revs {
+		users[r.Actor.Name] = true
+	}
+	n := strconv.Itoa(len(revs))
+	if len(revs) > maxCounted {
+		n = "More than " + strconv.Itoa(maxCounted)
+	}
+	return "(" + plural(n, len(revs), "revision", "revisions") + " by " +
+		plural(strconv.Itoa(len(users)), len(users), "user", "users") + " in between not shown)"
+}
+
+// plural joins a number and the singular or plural noun.
+func plural(num string, n int, one, many string) string {
+	if n == 1 {
+		return num + " " + one
+	}
+	return num + " " + many
 }

@@ -68,7 +68,7 @@ func TestAdminActions(t *testing.T) {
 
 			{Name: "anonymous sees no rollback link", As: "anon", URL: "/index.php?title=Reverted&action=history", Status: http.StatusOK, DontWant: []string{"rollback"}},
 			{Name: "sysop sees the rollback link", As: "sysop", URL: "/index.php?title=Reverted&action=history", Status: http.StatusOK,
-				Want: []string{"mw-rollback-link", "action=rollback&amp;from=Alice"}},
+				Want: []string{"mw-rollback-link", "action=rollback&amp;from=Alice", "rollback 2 edits"}},
 			{Name: "rollback link on the diff", As: "sysop", URL: "/index.php?title=Reverted&diff=cur&oldid=1", Status: http.StatusOK, Want: []string{"mw-rollback-link"}},
 			{Name: "anonymous cannot roll back", As: "anon", Method: "POST", URL: "/index.php?title=Reverted&action=rollback&from=Alice", Form: tok, Status: http.StatusForbidden},
 			{Name: "rollback asks on GET", As: "sysop", URL: "/index.php?title=Reverted&action=rollback&from=Alice", Status: http.StatusOK,
