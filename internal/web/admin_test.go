@@ -6,32 +6,41 @@ import (
 	"testing"
 )
 
-func TestAdminActions(t *testing.T) {
+// adminFixture creates a sysop, a user and pages to work on, and returns
+// browsers for an anonymous visitor, the sysop and the user.
+func adminFixture(t *testing.T, env *Env) map[string]*Browser {
+	t.Helper()
+	env.MustCreateUser("Sysop", "sysop")
+	alice := env.MustCreateUser("Alice")
+	env.MustEdit("Doomed", "doomed text", "create", nil)
+	env.MustEdit("Guarded", "guarded text", "create", nil)
+	env.MustEdit("Reverted", "good text", "create", nil)
+	env.MustEdit("Reverted", "vandalism 1", "bad", alice)
+	env.MustEdit("Reverted", "vandalism 2", "worse", alice)
+	sysop, alicesBrowser := env.NewBrowser(), env.NewBrowser()
+	sysop.MustLogin("Sysop")
+	alicesBrowser.MustLogin("Alice")
+	return map[string]*Browser{"anon": env.NewBrowser(), "sysop": sysop, "alice": alicesBrowser}
+}
+
+var (
+	tokenOnly  = url.Values{"wpEditToken": {"{token}"}}
+	withReason = url.Values{"wpEditToken": {"{token}"}, "wpReason": {"spam"}}
+)
+
+func TestDeleteUndelete(t *testing.T) {
 	ForEachBackend(t, func(t *testing.T, env *Env) {
-		env.MustCreateUser("Sysop", "sysop")
-		alice := env.MustCreateUser("Alice")
-		env.MustEdit("Doomed", "doomed text", "create", nil)
-		env.MustEdit("Guarded", "guarded text", "create", nil)
-		env.MustEdit("Reverted", "good text", "create", nil)
-		env.MustEdit("Reverted", "vandalism 1", "bad", alice)
-		env.MustEdit("Reverted", "vandalism 2", "worse", alice)
-		sysop, alicesBrowser := env.NewBrowser(), env.NewBrowser()
-		sysop.MustLogin("Sysop")
-		alicesBrowser.MustLogin("Alice")
-		browsers := map[string]*Browser{"anon": env.NewBrowser(), "sysop": sysop, "alice": alicesBrowser}
-		tok := url.Values{"wpEditToken": {"{token}"}}
-		reason := url.Values{"wpEditToken": {"{token}"}, "wpReason": {"spam"}}
-		Run(t, browsers, []Scenario{
+		Run(t, adminFixture(t, env), []Scenario{
 			{Name: "anonymous cannot open the delete form", As: "anon", URL: "/index.php?title=Doomed&action=delete", Status: http.StatusForbidden,
 				DontWant: []string{"wpConfirmB"}},
-			{Name: "anonymous cannot delete", As: "anon", Method: "POST", URL: "/index.php?title=Doomed&action=delete", Form: reason, Status: http.StatusForbidden},
-			{Name: "users cannot delete", As: "alice", Method: "POST", URL: "/index.php?title=Doomed&action=delete", Form: reason, Status: http.StatusForbidden},
+			{Name: "anonymous cannot delete", As: "anon", Method: "POST", URL: "/index.php?title=Doomed&action=delete", Form: withReason, Status: http.StatusForbidden},
+			{Name: "users cannot delete", As: "alice", Method: "POST", URL: "/index.php?title=Doomed&action=delete", Form: withReason, Status: http.StatusForbidden},
 			{Name: "sysop sees the delete tab", As: "sysop", URL: "/wiki/Doomed", Status: http.StatusOK, Want: []string{`id="ca-delete"`, `id="ca-protect"`, `id="pt-logout"`}},
 			{Name: "delete form", As: "sysop", URL: "/index.php?title=Doomed&action=delete", Status: http.StatusOK,
 				Want: []string{`id="deleteconfirm"`, `id="wpReason"`, `id="wpConfirmB"`, `name="wpEditToken"`}},
 			{Name: "delete without token", As: "sysop", Method: "POST", URL: "/index.php?title=Doomed&action=delete",
 				Form: url.Values{"wpReason": {"spam"}}, Status: http.StatusBadRequest, Want: []string{`value="spam"`}},
-			{Name: "delete", As: "sysop", Method: "POST", URL: "/index.php?title=Doomed&action=delete", Form: reason, Status: http.StatusOK,
+			{Name: "delete", As: "sysop", Method: "POST", URL: "/index.php?title=Doomed&action=delete", Form: withReason, Status: http.StatusOK,
 				Want: []string{"has been deleted"}},
 			{Name: "deleted page is missing", As: "anon", URL: "/wiki/Doomed", Status: http.StatusNotFound, DontWant: []string{"deleted edit"}},
 			{Name: "sysop is offered the deleted edits", As: "sysop", URL: "/wiki/Doomed", Status: http.StatusNotFound,
@@ -42,7 +51,13 @@ func TestAdminActions(t *testing.T) {
 			{Name: "undelete", As: "sysop", Method: "POST", URL: "/index.php?title=Doomed&action=undelete",
 				Form: url.Values{"wpEditToken": {"{token}"}, "wpComment": {"oops"}}, Status: http.StatusOK, Want: []string{"has been restored"}},
 			{Name: "restored page shows", As: "anon", URL: "/wiki/Doomed", Status: http.StatusOK, Want: []string{"doomed text"}},
+		})
+	})
+}
 
+func TestProtect(t *testing.T) {
+	ForEachBackend(t, func(t *testing.T, env *Env) {
+		Run(t, adminFixture(t, env), []Scenario{
 			{Name: "anonymous cannot protect", As: "anon", URL: "/index.php?title=Guarded&action=protect", Status: http.StatusForbidden},
 			{Name: "protect form", As: "sysop", URL: "/index.php?title=Guarded&action=protect", Status: http.StatusOK,
 				Want: []string{`id="mwProtect-level-edit"`, `id="mwProtect-level-move"`, `id="mwProtect-expiry"`, `id="mwProtect-reason"`}},
@@ -65,23 +80,28 @@ func TestAdminActions(t *testing.T) {
 			{Name: "unprotect", As: "sysop", Method: "POST", URL: "/index.php?title=Guarded&action=unprotect",
 				Form: url.Values{"wpEditToken": {"{token}"}, "mwProtect-level-edit": {""}, "mwProtect-level-move": {""}}, Status: http.StatusOK},
 			{Name: "unprotected page is editable", As: "anon", URL: "/index.php?title=Guarded&action=edit", Status: http.StatusOK, Want: []string{`id="wpSave"`}},
+		})
+	})
+}
 
+func TestRollbackAndPurge(t *testing.T) {
+	ForEachBackend(t, func(t *testing.T, env *Env) {
+		Run(t, adminFixture(t, env), []Scenario{
 			{Name: "anonymous sees no rollback link", As: "anon", URL: "/index.php?title=Reverted&action=history", Status: http.StatusOK, DontWant: []string{"rollback"}},
 			{Name: "sysop sees the rollback link", As: "sysop", URL: "/index.php?title=Reverted&action=history", Status: http.StatusOK,
 				Want: []string{"mw-rollback-link", "action=rollback&amp;from=Alice", "rollback 2 edits"}},
 			{Name: "rollback link on the diff", As: "sysop", URL: "/index.php?title=Reverted&diff=cur&oldid=1", Status: http.StatusOK, Want: []string{"mw-rollback-link"}},
-			{Name: "anonymous cannot roll back", As: "anon", Method: "POST", URL: "/index.php?title=Reverted&action=rollback&from=Alice", Form: tok, Status: http.StatusForbidden},
+			{Name: "anonymous cannot roll back", As: "anon", Method: "POST", URL: "/index.php?title=Reverted&action=rollback&from=Alice", Form: tokenOnly, Status: http.StatusForbidden},
 			{Name: "rollback asks on GET", As: "sysop", URL: "/index.php?title=Reverted&action=rollback&from=Alice", Status: http.StatusOK,
 				Want: []string{`id="wpRollback"`}},
 			{Name: "rollback without token", As: "sysop", Method: "POST", URL: "/index.php?title=Reverted&action=rollback&from=Alice", Form: url.Values{}, Status: http.StatusBadRequest},
-			{Name: "rollback", As: "sysop", Method: "POST", URL: "/index.php?title=Reverted&action=rollback&from=Alice", Form: tok, Status: http.StatusOK,
+			{Name: "rollback", As: "sysop", Method: "POST", URL: "/index.php?title=Reverted&action=rollback&from=Alice", Form: tokenOnly, Status: http.StatusOK,
 				Want: []string{"were reverted"}},
 			{Name: "rolled back text", As: "anon", URL: "/index.php?title=Reverted&action=raw", Status: http.StatusOK, Want: []string{"good text"}},
-			{Name: "second rollback fails", As: "sysop", Method: "POST", URL: "/index.php?title=Reverted&action=rollback&from=Alice", Form: tok, Status: http.StatusConflict},
-
+			{Name: "second rollback fails", As: "sysop", Method: "POST", URL: "/index.php?title=Reverted&action=rollback&from=Alice", Form: tokenOnly, Status: http.StatusConflict},
 			{Name: "purge asks on GET", As: "anon", URL: "/index.php?title=Guarded&action=purge", Status: http.StatusOK, Want: []string{`id="mw-purge-form"`}},
 			{Name: "purge without token", As: "anon", Method: "POST", URL: "/index.php?title=Guarded&action=purge", Form: url.Values{}, Status: http.StatusBadRequest},
-			{Name: "purge", As: "anon", Method: "POST", URL: "/index.php?title=Guarded&action=purge", Form: tok, Status: http.StatusSeeOther, Location: "/wiki/Guarded"},
+			{Name: "purge", As: "anon", Method: "POST", URL: "/index.php?title=Guarded&action=purge", Form: tokenOnly, Status: http.StatusSeeOther, Location: "/wiki/Guarded"},
 		})
 	})
 }

@@ -7,23 +7,30 @@ import (
 	"testing"
 )
 
-func TestHistoryAndDiff(t *testing.T) {
-	ForEachBackend(t, func(t *testing.T, env *Env) {
-		alice := env.MustCreateUser("Alice")
-		var revs []int64
-		text := "line zero"
-		for i := 1; i <= 7; i++ {
-			text += fmt.Sprintf("\nline %d", i)
-			var by = alice
-			if i%2 == 0 {
-				by = nil
-			}
-			revs = append(revs, env.MustEdit("Paged", text, fmt.Sprintf("edit number %d", i), by))
+// historyFixture saves seven edits of "Paged", alternating between Alice
+// and an anonymous editor, and returns their revision ids.
+func historyFixture(t *testing.T, env *Env) []int64 {
+	t.Helper()
+	alice := env.MustCreateUser("Alice")
+	var revs []int64
+	text := "line zero"
+	for i := 1; i <= 7; i++ {
+		text += fmt.Sprintf("\nline %d", i)
+		by := alice
+		if i%2 == 0 {
+			by = nil
 		}
-		env.MustEdit("Other", "other page", "", nil)
-		anon := env.NewBrowser()
+		revs = append(revs, env.MustEdit("Paged", text, fmt.Sprintf("edit number %d", i), by))
+	}
+	env.MustEdit("Other", "other page", "", nil)
+	return revs
+}
+
+func TestHistory(t *testing.T) {
+	ForEachBackend(t, func(t *testing.T, env *Env) {
+		revs := historyFixture(t, env)
 		url := func(f string, a ...any) string { return fmt.Sprintf(f, a...) }
-		Run(t, map[string]*Browser{"anon": anon}, []Scenario{
+		Run(t, map[string]*Browser{"anon": env.NewBrowser()}, []Scenario{
 			{Name: "history", As: "anon", URL: "/index.php?title=Paged&action=history", Status: http.StatusOK,
 				Want: []string{`id="pagehistory"`, "edit number 7", "edit number 1", "mw-history-histlinks", `name="oldid"`, `name="diff"`,
 					"bytes)", "mw-plusminus-pos", "Alice", "192.0.2.7", `id="ca-history" class="selected"`, "Compare selected revisions"},
@@ -41,6 +48,15 @@ func TestHistoryAndDiff(t *testing.T) {
 				Want:     []string{"edit number 1", "edit number 3"},
 				DontWant: []string{"edit number 4"}},
 			{Name: "history of a missing page", As: "anon", URL: "/index.php?title=Nowhere&action=history", Status: http.StatusNotFound},
+		})
+	})
+}
+
+func TestDiff(t *testing.T) {
+	ForEachBackend(t, func(t *testing.T, env *Env) {
+		revs := historyFixture(t, env)
+		url := func(f string, a ...any) string { return fmt.Sprintf(f, a...) }
+		Run(t, map[string]*Browser{"anon": env.NewBrowser()}, []Scenario{
 			{Name: "diff of two revisions", As: "anon", URL: url("/index.php?title=Paged&diff=%d&oldid=%d", revs[3], revs[1]), Status: http.StatusOK,
 				Want: []string{`<table class="diff`, "diff-otitle", "diff-ntitle", "diff-addedline", "line 4", "edit number 4", "edit number 2",
 					"differences-prevlink", "differences-nextlink", "undo=", "Difference between revisions",
