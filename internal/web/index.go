@@ -116,6 +116,10 @@ func (s *Server) dispatch(w http.ResponseWriter, r *http.Request, t folio.Title)
 		s.writeError(w, r, folio.Errorf(folio.EInvalidTitle, "Pages in the %s namespace cannot be viewed directly.", t.Prefix))
 		return
 	}
+	if err := s.Wiki.CheckPermission(r.Context(), s.currentUser(r), "read", t, nil); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
 	action := r.FormValue("action")
 	if action == "" || action == "view" {
 		action = "view"

@@ -5,6 +5,8 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/folio-wiki/folio"
 )
 
 func TestLoginLogout(t *testing.T) {
@@ -77,4 +79,21 @@ func TestSessionCookie(t *testing.T) {
 	if !strings.Contains(fresh, "Max-Age=") {
 		t.Errorf("remembered session cookie %q is not persistent", fresh)
 	}
+}
+
+// TestPrivateWiki checks that without the read right pages are refused
+// while the login page stays open, and that a login lets the user read.
+func TestPrivateWiki(t *testing.T) {
+	env := MustStart(t, MustOpenSQLite(t))
+	delete(env.Wiki.Rights[folio.GroupAll], "read")
+	env.MustCreateUser("Alice")
+	env.MustEdit("Secret", "hidden text", "", nil)
+	anon, alice := env.NewBrowser(), env.NewBrowser()
+	alice.MustLogin("Alice")
+	Run(t, map[string]*Browser{"anon": anon, "alice": alice}, []Scenario{
+		{Name: "anonymous cannot read", As: "anon", URL: "/wiki/Secret", Status: http.StatusForbidden, DontWant: []string{"hidden text"}},
+		{Name: "nor read the source", As: "anon", URL: "/index.php?title=Secret&action=raw", Status: http.StatusForbidden, DontWant: []string{"hidden text"}},
+		{Name: "login page stays open", As: "anon", URL: "/wiki/Special:UserLogin", Status: http.StatusOK},
+		{Name: "users can read", As: "alice", URL: "/wiki/Secret", Status: http.StatusOK, Want: []string{"hidden text"}},
+	})
 }

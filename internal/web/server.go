@@ -7,26 +7,36 @@
 //     visitors; s.clientIP(r) the address anonymous edits are credited to.
 //   - s.csrfToken(w, r) returns the session's CSRF token, creating a session
 //     (and its cookie) for anonymous visitors; put it in a hidden input named
-//     "wpEditToken". s.checkToken(r) verifies it on POST (it also accepts the
-//     field names "token" and "wpLoginToken") and returns an EBadToken error.
-//   - s.newView(r, heading) returns a *view for the layout: set v.Title
-//     (a *folio.Title for tabs and the footer), v.Data (what the page template
-//     reads as .Data) and optional v.Notices; then s.render(w, r, status,
-//     "name", v) executes templates/name.html inside the layout. Every
-//     template defines {{define "content"}}; it may define "head" too.
-//   - writeError / s.writeError(w, r, err) shows any error: folio.Error codes
-//     map to HTTP statuses in one table (errors.go), internal errors are logged
-//     with the request id and shown as a generic message.
-//   - URLs: s.titleURL(t, query) and s.specialURL("Name/sub", query) build
-//     MediaWiki URLs with wfUrlencode rules; s.titleLink(ctx, t, text) and
-//     s.titleLinks(ctx, ts) build links with class "new" for missing pages
-//     (one existence query per batch); s.userLinks(actor) gives the user
-//     link with (talk | contribs); the template funcs are in templates.go.
+//     "wpEditToken" ({{template "token" .Token}}). s.checkToken(r) verifies
+//     it on POST (it also accepts the fields "token" and "wpLoginToken") and
+//     returns an EBadToken error.
+//   - s.newView(r, heading) returns a *view for the layout: set v.Title (a
+//     *folio.Title for the tabs), v.Data (what the page template reads as
+//     .Data), v.Robots, and add messages with v.addNotice(class, text); then
+//     s.render(w, r, status, "name", v) executes templates/name.html inside
+//     the layout. Every page template defines {{define "content"}}.
+//     s.showConfirm and s.showResult render one-button POST forms and
+//     "action complete" pages.
+//   - s.writeError(w, r, err) shows any error: folio.Error codes map to HTTP
+//     statuses in one table (errors.go); internal errors are logged with the
+//     request id and shown as a generic message.
+//   - URLs: titlePath(t), s.titleURL(t, query), s.actionURL(t, action,
+//     key, value…) and s.specialURL("Name/sub", key, value…) build MediaWiki
+//     URLs with wfUrlencode rules. s.titleLink(ctx, t, text) and
+//     s.titleLinks(ctx, ts) build links, red (class "new", to the edit form)
+//     for missing pages, with one existence query per batch;
+//     s.userLinks(actor) renders a user with (talk | contribs). Templates
+//     call these through the funcs in templates.go (userlinks, comment,
+//     date, bytes, sizediff, number, titleurl, actionurl, specialurl).
 //   - formatDate(t) formats times like MediaWiki's default ("13:45, 23
-//     November 2026"), formatBytes and formatSizeDiff byte counts.
-//   - parsePager(r, defaultLimit) reads limit/offset/dir; pager.nav builds
-//     "newer/older" links rendered by {{template "pager" .}}.
-//   - specialSubpage(r) is the text after "Special:Name/".
+//     November 2026", UTC); formatDay, formatTime, formatBytes,
+//     formatSizeDiff and formatNumber do the rest.
+//   - parsePager(r, defaultLimit) reads limit/offset/dir (offset is a row
+//     id; dir=prev pages towards newer rows); p.Before()/p.After()/p.Newer()
+//     feed store filters and p.nav(urlFor, firstID, lastID, more) builds the
+//     links that {{template "pager" .}} renders.
+//   - specialSubpage(r) is the text after "Special:Name/"; idParam(r, name)
+//     reads a positive integer parameter.
 package web
 
 import (
