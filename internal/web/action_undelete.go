@@ -79,3 +79,26 @@ func (s *Server) restore(r *http.Request, t folio.Title, u *folio.User) error {
 	}
 	return err
 }
+
+// handleSpecialUndelete serves Special:Undelete/Title (or ?target=Title)
+// with the same form as action=undelete, for the Special page table.
+func (s *Server) handleSpecialUndelete(w http.ResponseWriter, r *http.Request) {
+	text := specialSubpage(r)
+	if text == "" {
+		text = r.FormValue("target")
+	}
+	if text == "" {
+		s.writeError(w, r, folio.Errorf(folio.EInvalidParameter, "Name the page to restore, as in Special:Undelete/Page name."))
+		return
+	}
+	t, err := s.Namespaces.ParseTitle(text, folio.NSMain)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if t.Namespace < folio.NSMain || t.Interwiki != "" {
+		s.writeError(w, r, folio.Errorf(folio.EInvalidTitle, "Pages in the %s namespace cannot be deleted or restored.", t.Prefix))
+		return
+	}
+	s.handleUndelete(w, withTitle(r, t))
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"testing"
 	"time"
 
@@ -87,6 +88,34 @@ func TestCheckToken(t *testing.T) {
 			r = r.WithContext(context.WithValue(r.Context(), stateKey{}, &requestState{session: tt.session}))
 			if err := s.checkToken(r); (err == nil) != tt.ok {
 				t.Errorf("checkToken() = %v, want ok %v", err, tt.ok)
+			}
+		})
+	}
+}
+
+// TestSpecialUndelete checks the Special:Undelete entry point: the title
+// comes from the subpage or target=, and is required.
+func TestSpecialUndelete(t *testing.T) {
+	s := mustTestServer(t)
+	tests := []struct {
+		name, sub, target string
+		want              int
+	}{
+		{"no title", "", "", http.StatusBadRequest},
+		{"bad title", "A[b]", "", http.StatusBadRequest},
+		{"anonymous may not restore", "Some page", "", http.StatusForbidden},
+		{"target parameter", "", "Some page", http.StatusForbidden},
+		{"special pages cannot be restored", "Special:Version", "", http.StatusBadRequest},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := httptest.NewRequest(http.MethodGet, "/wiki/Special:Undelete?target="+url.QueryEscape(tt.target), nil)
+			r = r.WithContext(context.WithValue(r.Context(), stateKey{}, &requestState{id: "test"}))
+			r.SetPathValue(subpageKey, tt.sub)
+			w := httptest.NewRecorder()
+			s.handleSpecialUndelete(w, r)
+			if w.Code != tt.want {
+				t.Errorf("Special:Undelete/%s?target=%s: status %d, want %d", tt.sub, tt.target, w.Code, tt.want)
 			}
 		})
 	}
