@@ -141,6 +141,11 @@ func (s *Server) renderEdit(w http.ResponseWriter, r *http.Request, status int, 
 			v.addNotice("warning", "This page is protected: only users with the "+level+" level may edit it.")
 		}
 	}
+	if s.currentUser(r) == nil && !d.ReadOnly {
+		v.Notices = append(v.Notices, notice{Class: "warning", ID: "mw-anon-edit-warning",
+			Text: "You are not logged in. Your edit will be credited to your IP address, " + s.clientIP(r) +
+				", which everyone can see. Log in to have it credited to your user name."})
+	}
 	s.render(w, r, status, "edit", v)
 }
 

@@ -29,7 +29,7 @@ func TestEdit(t *testing.T) {
 			{Name: "edit form", As: "anon", URL: "/index.php?title=Alpha&action=edit", Status: http.StatusOK,
 				Want: []string{`id="wpTextbox1"`, "one\ntwo\nthree\nfour</textarea>", `id="wpSummary"`, `id="wpSave"`, `id="wpPreview"`,
 					`id="wpDiff"`, `name="wpEditToken"`, `name="wpStarttime"`, `name="wpEdittime"`,
-					fmt.Sprintf(`name="baseRevId" value="%d"`, r2), "Editing Alpha"},
+					fmt.Sprintf(`name="baseRevId" value="%d"`, r2), "Editing Alpha", `id="mw-anon-edit-warning"`},
 				DontWant: []string{`id="wpMinoredit"`}}, // anonymous users cannot mark edits minor
 			{Name: "create form", As: "anon", URL: "/index.php?title=Brand_new&action=edit", Status: http.StatusOK,
 				Want: []string{"Creating Brand new", `name="baseRevId" value="0"`}},

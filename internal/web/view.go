@@ -48,6 +48,7 @@ type notice struct {
 	Class string
 	Text  string
 	HTML  template.HTML
+	ID    string
 }
 
 // newView returns a view for the request with the given heading.
