@@ -22,6 +22,9 @@ func (s *Server) specialPages() map[string]specialPage {
 		"NewPages":        {Handler: s.handleNewPages, Listed: true, Group: "changes"},
 		"Log":             {Handler: s.handleLog, Listed: true, Group: "changes"},
 		"AllPages":        {Handler: s.handleAllPages, Listed: true, Group: "pages"},
+		"PrefixIndex":     {Handler: s.handlePrefixIndex, Listed: true, Group: "pages"},
+		"ListUsers":       {Handler: s.handleListUsers, Listed: true, Group: "users"},
+		"Statistics":      {Handler: s.handleStatistics, Listed: true, Group: "wiki"},
 		"Random":          {Handler: s.handleRandom, Listed: true, Group: "redirects"},
 		"WhatLinksHere":   {Handler: s.handleWhatLinksHere, Listed: true, Group: "pagetools"},
 		"Contributions":   {Handler: s.handleContributions, Listed: true, Group: "users"},
@@ -46,6 +49,7 @@ var specialAliases = map[string]string{
 	"Login":           "UserLogin",
 	"Logout":          "UserLogout",
 	"UserGroupRights": "ListGroupRights",
+	"UserList":        "ListUsers",
 }
 
 // specialHeadings are the headings of the special pages and their names on
@@ -55,6 +59,9 @@ var specialHeadings = map[string]string{
 	"NewPages":        "Newest pages",
 	"Log":             "Logs",
 	"AllPages":        "All pages",
+	"PrefixIndex":     "Pages by title prefix",
+	"ListUsers":       "User accounts",
+	"Statistics":      "Statistics",
 	"Random":          "Random page",
 	"WhatLinksHere":   "Pages that link here",
 	"Contributions":   "User contributions",
