@@ -7,7 +7,7 @@ import "strings"
 // stray end tags dropped, <tbody> inserted, paragraphs closed before
 // blocks. It also applies French spacing to text nodes.
 func Tidy(s string) string {
-	t := &tidier{root: &tnode{}}
+	t := &tidier{root: &tnode{}, open: map[string]int{}}
 	for len(s) > 0 {
 		i := strings.IndexByte(s, '<')
 		if i < 0 {
@@ -34,6 +34,7 @@ func Tidy(s string) string {
 type tidier struct {
 	root  *tnode
 	stack []*tnode
+	open  map[string]int // open elements by name, to skip hopeless scope scans
 	raw   string // open script or style element
 	// skipNewline drops a newline right after <pre>, as HTML5 does.
 	skipNewline bool
@@ -111,6 +112,7 @@ func (t *tidier) current() string {
 }
 
 func (t *tidier) pop() {
+	t.open[t.current()]--
 	t.stack = t.stack[:len(t.stack)-1]
 }
 
@@ -127,6 +129,9 @@ func (t *tidier) popThrough(name string) {
 
 // inScope reports whether name is open without crossing a boundary.
 func (t *tidier) inScope(name string, boundary map[string]bool) bool {
+	if t.open[name] == 0 {
+		return false
+	}
 	for i := len(t.stack) - 1; i >= 0; i-- {
 		n := t.stack[i].name
 		if n == name {

@@ -79,6 +79,7 @@ func (t *tidier) insertElement(name, tag string) {
 		cur.append(n)
 	}
 	t.stack = append(t.stack, n)
+	t.open[name]++
 }
 
 var tableContent = words("caption colgroup col tbody thead tfoot tr td th table script style template")
@@ -88,6 +89,7 @@ func (t *tidier) openPWrap() *tnode {
 	p := &tnode{name: "p", tag: "<p>", pwrap: true}
 	t.currentNode().append(p)
 	t.stack = append(t.stack, p)
+	t.open["p"]++
 	return p
 }
 
@@ -95,13 +97,16 @@ func (t *tidier) openPWrap() *tnode {
 // the block sits inside inline elements of the wrapper, those elements
 // move out of the paragraph.
 func (t *tidier) breakPWrap() *tnode {
+	if t.open["p"] == 0 {
+		return t.currentNode()
+	}
 	for i := len(t.stack) - 1; i >= 0; i-- {
 		p := t.stack[i]
 		if !p.pwrap {
 			continue
 		}
 		if i == len(t.stack)-1 {
-			t.stack = t.stack[:i]
+			t.pop()
 			return t.currentNode()
 		}
 		inline := t.stack[i+1]
@@ -111,6 +116,7 @@ func (t *tidier) breakPWrap() *tnode {
 		}
 		p.parent.append(inline)
 		t.stack = append(t.stack[:i], t.stack[i+1:]...)
+		t.open["p"]--
 		return t.currentNode()
 	}
 	return t.currentNode()
@@ -153,13 +159,25 @@ func (n *tnode) serialize(b *strings.Builder) {
 	case voidElements[n.name]:
 		b.WriteString(n.tag)
 	default:
-		var inner strings.Builder
-		n.serializeChildren(&inner)
-		c := inner.String()
 		tag := n.tag
-		if emptyMarked[n.name] && tag == "<"+n.name+">" && strings.Trim(c, " \t\n\r\f") == "" {
+		if emptyMarked[n.name] && tag == "<"+n.name+">" && n.blankContent() {
 			tag = "<" + n.name + ` class="mw-empty-elt">`
 		}
-		b.WriteString(tag + c + "</" + n.name + ">")
+		b.WriteString(tag)
+		n.serializeChildren(b)
+		b.WriteString("</" + n.name + ">")
 	}
+}
+
+// blankContent reports whether the element serializes to whitespace only.
+func (n *tnode) blankContent() bool {
+	for _, c := range n.children {
+		switch {
+		case c.name == "" && c.blank():
+		case c.pwrap && c.nonblank == 0 && c.blankContent():
+		default:
+			return false
+		}
+	}
+	return true
 }

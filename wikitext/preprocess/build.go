@@ -111,28 +111,17 @@ func (b *builder) accum() *[]*Node {
 
 func (b *builder) add(n *Node) { *b.accum() = append(*b.accum(), n) }
 
+// addText appends a text node. Adjacent text nodes are not merged:
+// merging would make building quadratic on long inputs.
 func (b *builder) addText(s string) {
 	if s == "" {
 		return
 	}
 	acc := b.accum()
-	if l := len(*acc); l > 0 && (*acc)[l-1].Kind == Text {
-		(*acc)[l-1] = &Node{Kind: Text, Text: (*acc)[l-1].Text + s}
-		return
-	}
 	*acc = append(*acc, &Node{Kind: Text, Text: s})
 }
 
-func appendNodes(dst, src []*Node) []*Node {
-	for _, n := range src {
-		if n.Kind == Text && len(dst) > 0 && dst[len(dst)-1].Kind == Text {
-			dst[len(dst)-1] = &Node{Kind: Text, Text: dst[len(dst)-1].Text + n.Text}
-			continue
-		}
-		dst = append(dst, n)
-	}
-	return dst
-}
+func appendNodes(dst, src []*Node) []*Node { return append(dst, src...) }
 
 // flags derived from the stack top.
 func (b *builder) flags() (findPipe, findEquals, inHeading bool) {
