@@ -35,7 +35,7 @@ type tidier struct {
 	root  *tnode
 	stack []*tnode
 	open  map[string]int // open elements by name, to skip hopeless scope scans
-	raw   string // open script or style element
+	raw   string         // open script or style element
 	// skipNewline drops a newline right after <pre>, as HTML5 does.
 	skipNewline bool
 }
