@@ -101,12 +101,18 @@ func moveTarget(params map[string]string) string {
 
 // logPage is what templates/special_log.html shows.
 type logPage struct {
-	Types     []choice
+	Types     []logTypeOption
 	User      string
 	Page      string
 	FormTitle string
 	Lines     []logLine
 	Nav       *pagerNav
+}
+
+// logTypeOption is an entry of the log type menu.
+type logTypeOption struct {
+	Type, Name string
+	Selected   bool
 }
 
 // logLine is one log entry.
@@ -133,7 +139,7 @@ func (s *Server) handleLog(w http.ResponseWriter, r *http.Request) {
 	}
 	data := logPage{User: o.User, Page: o.Page, FormTitle: "Special:Log"}
 	for _, t := range logTypes {
-		data.Types = append(data.Types, choice{Text: t.Name, Href: t.Type, Current: t.Type == o.Type})
+		data.Types = append(data.Types, logTypeOption{Type: t.Type, Name: t.Name, Selected: t.Type == o.Type})
 	}
 	more := len(entries) > o.Limit
 	entries = entries[:min(len(entries), o.Limit)]

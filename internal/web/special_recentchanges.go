@@ -19,12 +19,11 @@ const (
 
 // rcPage is what templates/special_recentchanges.html shows.
 type rcPage struct {
-	Panel   rcPanel
-	Days    []dayGroup[changeLine]
-	Limit   int
-	Period  string
-	AsOf    string
-	Changes int
+	Panel  rcPanel
+	Days   []dayGroup[changeLine]
+	Limit  int
+	Period string
+	AsOf   string
 	// FeedAtom and FeedRSS are the feeds of the same selection.
 	FeedAtom string
 	FeedRSS  string
