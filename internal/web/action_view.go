@@ -151,6 +151,7 @@ func (s *Server) redirectTarget(text string) (folio.Title, bool) {
 type missingData struct {
 	CreateURL   string // empty when the visitor may not create the page
 	LogURL      string
+	LinksURL    string // Special:WhatLinksHere
 	DeletedURL  string // the undelete listing, for users who may see it
 	DeletedRevs int
 }
@@ -160,7 +161,7 @@ func (s *Server) showMissing(w http.ResponseWriter, r *http.Request, t folio.Tit
 	ctx := r.Context()
 	v := s.newView(r, t.PrefixedText())
 	v.Title, v.Robots = &t, "noindex,nofollow"
-	m := &missingData{LogURL: s.specialURL("Log", "page", t.PrefixedText())}
+	m := &missingData{LogURL: s.specialURL("Log", "page", t.PrefixedText()), LinksURL: s.specialURL("WhatLinksHere/" + t.PrefixedText())}
 	if s.Wiki.CheckPermission(ctx, s.currentUser(r), "edit", t, nil) == nil {
 		m.CreateURL = s.actionURL(t, "edit")
 	}

@@ -115,11 +115,11 @@ func (s *Server) sidebar(v *view) {
 	}
 	var tools []tab
 	if t := v.Title; t != nil && t.Namespace >= folio.NSMain {
-		tools = append(tools,
-			tab{ID: "t-whatlinkshere", Href: s.specialURL("WhatLinksHere/" + t.PrefixedText()), Text: "What links here"},
-			tab{ID: "t-info", Href: s.actionURL(*t, "info"), Text: "Page information"})
+		tools = append(tools, tab{ID: "t-whatlinkshere", Href: s.specialURL("WhatLinksHere/" + t.PrefixedText()), Text: "What links here"})
 		if v.page != nil {
-			tools = append(tools, tab{ID: "t-permalink", Href: s.actionURL(*t, "", "oldid", strconv.FormatInt(v.page.Latest, 10)), Text: "Permanent link"})
+			tools = append(tools,
+				tab{ID: "t-permalink", Href: s.actionURL(*t, "", "oldid", strconv.FormatInt(v.page.Latest, 10)), Text: "Permanent link"},
+				tab{ID: "t-info", Href: s.actionURL(*t, "info"), Text: "Page information"})
 		}
 	}
 	sk.Tools = append(tools, tab{ID: "t-specialpages", Href: s.specialURL("SpecialPages"), Text: "Special pages"})

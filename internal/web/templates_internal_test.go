@@ -58,7 +58,7 @@ func templateFixtures(s *Server) map[string]any {
 		"error": errorData{Code: folio.EInternal, Message: "Something failed.", RequestID: "abc", Internal: true},
 		"view": &pageData{HTML: "<p>Body</p>", Redirect: &l, Categories: []link{l},
 			Revision: &revisionNav{Rev: rev, OlderURL: "/o", OlderDiffURL: "/od", NewerURL: "/n", NewerDiffURL: "/nd", LatestURL: "/l", LatestDiffURL: "/ld", PermalinkURL: "/p"},
-			Missing:  &missingData{CreateURL: "/c", LogURL: "/l", DeletedURL: "/d", DeletedRevs: 2}},
+			Missing:  &missingData{CreateURL: "/c", LogURL: "/l", LinksURL: "/w", DeletedURL: "/d", DeletedRevs: 2}},
 		"edit": &editData{Action: "/s", Token: "tok", Text: "\nleading newline", Summary: "sum", CanMinor: true, BaseRevID: 7,
 			Preview: "<p>Preview</p>", Diff: diffD, Conflict: &conflictData{Yours: "mine", Diff: diffD}},
 		"diff":       &diffPageData{Diff: diffD, Page: &pageData{HTML: "<p>Rev</p>"}, PageHeading: "Revision as of now"},
