@@ -75,7 +75,6 @@ func (s *Server) handleRecentChanges(w http.ResponseWriter, r *http.Request) {
 		Limit:    o.Limit,
 		Period:   formatDays(o.Days),
 		AsOf:     formatDate(s.specialNow()),
-		Changes:  len(rcs),
 		FeedAtom: s.rcFeedURL(o, "atom"),
 		FeedRSS:  s.rcFeedURL(o, "rss"),
 	}
