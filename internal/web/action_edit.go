@@ -92,6 +92,11 @@ func (s *Server) handleEdit(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
+	if st.page != nil && r.FormValue("redlink") == "1" {
+		// A red link went stale: the page exists now.
+		http.Redirect(w, r, titlePath(st.t), http.StatusFound)
+		return
+	}
 	d, err := s.newEditData(w, r, st)
 	if err != nil {
 		s.writeError(w, r, err)

@@ -24,6 +24,7 @@ type historyRow struct {
 	URL       string // permanent link
 	CurURL    string // diff to the latest revision, "" for the latest
 	PrevURL   string // diff to the parent, "" for the first revision
+	UndoURL   string // undo this edit, "" when not offered
 	SizeDiff  int
 	Latest    bool
 	CheckOld  bool // radio buttons preselected: the second row
@@ -49,7 +50,8 @@ func (s *Server) handleHistory(w http.ResponseWriter, r *http.Request) {
 	v := s.newView(r, t.PrefixedText()+": Revision history")
 	v.Title, v.page, v.Action, v.Robots = &t, p, "history", "noindex,nofollow"
 	d := &historyData{Title: t.PrefixedDBKey()}
-	if err := s.historyRows(ctx, t, p, revs, d); err != nil {
+	canEdit := s.Wiki.CheckPermission(ctx, s.currentUser(r), "edit", t, p) == nil
+	if err := s.historyRows(ctx, t, p, revs, d, canEdit); err != nil {
 		s.writeError(w, r, err)
 		return
 	}
@@ -86,7 +88,7 @@ func (s *Server) historyRevisions(ctx context.Context, p *folio.Page, pg pager) 
 
 // historyRows builds the rows; the size change of the oldest row shown
 // needs its parent, loaded separately.
-func (s *Server) historyRows(ctx context.Context, t folio.Title, p *folio.Page, revs []*folio.Revision, d *historyData) error {
+func (s *Server) historyRows(ctx context.Context, t folio.Title, p *folio.Page, revs []*folio.Revision, d *historyData, canEdit bool) error {
 	lens := map[int64]int{}
 	for _, rev := range revs {
 		lens[rev.ID] = rev.Len
@@ -108,6 +110,9 @@ func (s *Server) historyRows(ctx context.Context, t folio.Title, p *folio.Page, 
 		}
 		if rev.ParentID != 0 {
 			row.PrevURL = s.actionURL(t, "", "diff", "prev", "oldid", id)
+			if canEdit {
+				row.UndoURL = s.actionURL(t, "edit", "undoafter", strconv.FormatInt(rev.ParentID, 10), "undo", id)
+			}
 		}
 		d.Rows = append(d.Rows, row)
 	}

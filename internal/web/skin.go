@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/folio-wiki/folio"
 )
@@ -116,6 +117,10 @@ func (s *Server) sidebar(v *view) {
 	var tools []tab
 	if t := v.Title; t != nil && t.Namespace >= folio.NSMain {
 		tools = append(tools, tab{ID: "t-whatlinkshere", Href: s.specialURL("WhatLinksHere/" + t.PrefixedText()), Text: "What links here"})
+		if t.Namespace == folio.NSUser || t.Namespace == folio.NSUserTalk {
+			name, _, _ := strings.Cut(t.Text(), "/")
+			tools = append(tools, tab{ID: "t-contributions", Href: s.specialURL("Contributions/" + name), Text: "User contributions"})
+		}
 		if v.page != nil {
 			tools = append(tools,
 				tab{ID: "t-permalink", Href: s.actionURL(*t, "", "oldid", strconv.FormatInt(v.page.Latest, 10)), Text: "Permanent link"},

@@ -35,6 +35,8 @@ func TestView(t *testing.T) {
 				Want: []string{"Second text of alpha.", "Redirected from", "redirect=no"}},
 			{Name: "redirect=no shows the redirect", As: "anon", URL: "/index.php?title=Bridge&redirect=no", Status: http.StatusOK,
 				Want: []string{`class="redirectMsg"`, `href="/wiki/Alpha"`}, DontWant: []string{"Second text of alpha."}},
+			{Name: "stale red link goes to the page", As: "anon", URL: "/index.php?title=Alpha&action=edit&redlink=1", Status: http.StatusFound, Location: "/wiki/Alpha"},
+			{Name: "user pages link to contributions", As: "anon", URL: "/wiki/User:Someone/Sub", Status: http.StatusNotFound, Want: []string{`id="t-contributions"`, "Special:Contributions/Someone\""}},
 			{Name: "missing page", As: "anon", URL: "/wiki/Nowhere", Status: http.StatusNotFound,
 				Want: []string{"noarticletext", "action=edit", `class="selected new"`}},
 			{Name: "bad title", As: "anon", URL: "/wiki/A%5BB%5D", Status: http.StatusBadRequest, Want: []string{"Bad title"}},
