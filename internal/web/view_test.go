@@ -14,6 +14,9 @@ func TestView(t *testing.T) {
 		r2 := env.MustEdit("Alpha", "Second text of alpha.", "improve", nil)
 		env.MustEdit("Bridge", "#REDIRECT [[Alpha]]", "redirect", nil)
 		env.MustEdit("Talk:Alpha", "Let us talk.", "", nil)
+		env.MustEdit("To special", "#REDIRECT [[Special:RecentChanges]]", "", nil)
+		env.MustEdit("Loop", "#redirect: [[Loop]]", "", nil)
+		env.MustEdit("Dangling", "#REDIRECT [[Nowhere at all]]", "", nil)
 		env.MustEdit("Odd (page), with; signs!", "odd", "", nil)
 		anon := env.NewBrowser()
 		Run(t, map[string]*Browser{"anon": anon}, []Scenario{
@@ -33,6 +36,10 @@ func TestView(t *testing.T) {
 				Want: []string{`<li id="ca-talk" class="new">`}},
 			{Name: "redirect is followed once", As: "anon", URL: "/wiki/Bridge", Status: http.StatusOK,
 				Want: []string{"Second text of alpha.", "Redirected from", "redirect=no"}},
+			{Name: "redirect to a special page is an HTTP redirect", As: "anon", URL: "/wiki/To_special", Status: http.StatusFound, Location: "/wiki/Special:RecentChanges"},
+			{Name: "self-redirect is followed only once", As: "anon", URL: "/wiki/Loop", Status: http.StatusOK, Want: []string{`class="redirectMsg"`, "Redirected from"}},
+			{Name: "redirect to a missing page shows the redirect", As: "anon", URL: "/wiki/Dangling", Status: http.StatusOK,
+				Want: []string{`class="redirectMsg"`, `class="new"`}, DontWant: []string{"Redirected from"}},
 			{Name: "redirect=no shows the redirect", As: "anon", URL: "/index.php?title=Bridge&redirect=no", Status: http.StatusOK,
 				Want: []string{`class="redirectMsg"`, `href="/wiki/Alpha"`}, DontWant: []string{"Second text of alpha."}},
 			{Name: "stale red link goes to the page", As: "anon", URL: "/index.php?title=Alpha&action=edit&redlink=1", Status: http.StatusFound, Location: "/wiki/Alpha"},
