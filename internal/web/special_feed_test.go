@@ -49,3 +49,18 @@ func TestRecentChangesFeeds(t *testing.T) {
 		}
 	})
 }
+
+func TestNewPagesFeed(t *testing.T) {
+	forEachSpecialFixture(t, func(t *testing.T, f *specialFixture) {
+		const n = "/wiki/Special:NewPages"
+		f.run(t, []scenario{
+			{name: "link in the head", url: n + "?namespace=all", want: []string{
+				`<link rel="alternate" type="application/atom+xml" title="Newest pages (Atom)" href="/index.php?title=Special:NewPages&amp;feed=atom&amp;namespace=all">`}},
+			{name: "atom", url: n + "?feed=atom", want: []string{"<title>Alpha</title>",
+				`href="http://wiki.test/wiki/Alpha"`, "first version", "<name>Alice</name>"},
+				notWant: []string{"<title>Talk:Alpha</title>", "typo fix"}},
+			{name: "rss", url: n + "?feed=rss&namespace=1", want: []string{"<title>Talk:Alpha</title>"},
+				notWant: []string{"<title>Alpha</title>"}},
+		})
+	})
+}

@@ -20,6 +20,8 @@ type newPagesPage struct {
 	HideRedirs      bool
 	Lines           []newPageLine
 	Nav             *pagerNav
+	FeedAtom        string
+	FeedRSS         string
 }
 
 // newPageLine is one page creation.
@@ -37,23 +39,21 @@ type newPageLine struct {
 // hideredirs=0, leaving out pages that are now redirects.
 func (s *Server) handleNewPages(w http.ResponseWriter, r *http.Request) {
 	o := parseNewPagesOptions(r.URL.Query())
-	if o.Username != "" {
-		name, err := s.userName(o.Username)
-		if err != nil {
-			s.writeError(w, r, err)
-			return
-		}
-		o.Username = name
+	feed := r.URL.Query().Get("feed")
+	if feed != "" {
+		o.Limit = min(o.Limit, feedLimit)
 	}
-	pages := map[int64]*folio.Page{}
-	rcs, err := collectChanges(r.Context(), s.Store.FindNewPages, o.filter(), o.Limit+1,
-		s.newPageFilter(r.Context(), o, pages))
+	rcs, pages, more, err := s.findNewPages(r.Context(), &o)
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
-	more := len(rcs) > o.Limit
-	rcs = rcs[:min(len(rcs), o.Limit)]
+	urlFor := s.newPagesURL(o)
+	if feed != "" {
+		s.writeFeed(w, r, feed, s.Site.Name+" – "+specialHeadings["NewPages"],
+			s.fullURL(urlFor(url.Values{"feed": {feed}})), s.fullURL(urlFor(url.Values{})), s.feedEntries(rcs))
+		return
+	}
 	ids := make([]int64, len(rcs))
 	for i, rc := range rcs {
 		ids[i] = rc.ID
@@ -63,10 +63,32 @@ func (s *Server) handleNewPages(w http.ResponseWriter, r *http.Request) {
 		FormTitle:       "Special:NewPages",
 		NamespaceSelect: s.namespaceSelect("namespace", o.Namespace, "all"),
 		Username:        o.Username, HideBots: o.HideBots, HideLiu: o.HideLiu, HideRedirs: o.HideRedirs,
-		Lines: s.newPageLines(r.Context(), rcs, pages),
-		Nav:   olderOnlyNav(pager{Limit: o.Limit, Offset: o.Offset}, s.newPagesURL(o), ids, more),
+		Lines:    s.newPageLines(r.Context(), rcs, pages),
+		Nav:      olderOnlyNav(pager{Limit: o.Limit, Offset: o.Offset}, urlFor, ids, more),
+		FeedAtom: urlFor(url.Values{"feed": {"atom"}}),
+		FeedRSS:  urlFor(url.Values{"feed": {"rss"}}),
 	}
 	s.render(w, r, http.StatusOK, "special_newpages", v)
+}
+
+// findNewPages reads one screen of page creations, after normalising the
+// creator's name in o, with the pages they created (for sizes) and whether
+// more rows follow.
+func (s *Server) findNewPages(ctx context.Context, o *newPagesOptions) ([]*folio.RecentChange, map[int64]*folio.Page, bool, error) {
+	if o.Username != "" {
+		name, err := s.userName(o.Username)
+		if err != nil {
+			return nil, nil, false, err
+		}
+		o.Username = name
+	}
+	pages := map[int64]*folio.Page{}
+	rcs, err := collectChanges(ctx, s.Store.FindNewPages, o.filter(), o.Limit+1, s.newPageFilter(ctx, *o, pages))
+	if err != nil {
+		return nil, nil, false, err
+	}
+	more := len(rcs) > o.Limit
+	return rcs[:min(len(rcs), o.Limit)], pages, more, nil
 }
 
 // newPageFilter returns the row filter of Special:NewPages: it looks up
