@@ -153,3 +153,18 @@ func TestTooLargeBody(t *testing.T) {
 		t.Errorf("oversized submit: status %d, want 413", resp.Status)
 	}
 }
+
+// TestReadOnly checks that a read-only wiki shows the source and refuses
+// saves without losing the text.
+func TestReadOnly(t *testing.T) {
+	env := MustStart(t, MustOpenSQLite(t))
+	base := env.MustEdit("Alpha", "text", "", nil)
+	env.Wiki.ReadOnly = "maintenance until noon"
+	Run(t, map[string]*Browser{"anon": env.NewBrowser()}, []Scenario{
+		{Name: "edit shows the source", As: "anon", URL: "/index.php?title=Alpha&action=edit", Status: http.StatusServiceUnavailable,
+			Want: []string{"maintenance until noon", "readonly"}, DontWant: []string{`id="wpSave"`}},
+		{Name: "save is refused", As: "anon", Method: "POST", URL: "/index.php?title=Alpha&action=submit",
+			Form: saveForm("kept text", "", base, "wpSave"), Status: http.StatusServiceUnavailable, Want: []string{"kept text</textarea>"}},
+		{Name: "pages still show", As: "anon", URL: "/wiki/Alpha", Status: http.StatusOK},
+	})
+}
