@@ -17,6 +17,7 @@ package wikitext
 import (
 	"context"
 	"errors"
+	"strings"
 
 	"github.com/folio-wiki/folio/wikitext/env"
 	"github.com/folio-wiki/folio/wikitext/html"
@@ -64,7 +65,13 @@ type Parser struct {
 	cfg    parser.Config
 	reg    *preprocess.Registry
 	limits preprocess.Limits
+	setups []func(*preprocess.Expander)
 }
+
+// AddParseSetup registers a function run at the start of every parse,
+// before expansion; extensions use it to set up per-parse state and
+// finishers.
+func (p *Parser) AddParseSetup(fn func(*preprocess.Expander)) { p.setups = append(p.setups, fn) }
 
 // Option configures a Parser.
 type Option func(*Parser)
@@ -157,8 +164,19 @@ func (p *Parser) Parse(ctx context.Context, src string, opts ParseOptions) (*Out
 	strip := parser.NewStripState()
 	exp := preprocess.NewExpander(ctx, opts.Host, opts.Title, p.reg, strip.Add)
 	exp.Limits = p.limits
-	text := exp.ExpandPage(src)
 	pc := parser.NewContext(ctx, opts.Host, opts.Title, &p.cfg, strip)
+	exp.ParseFragment = pc.ParseFragment
+	for _, setup := range p.setups {
+		setup(exp)
+	}
+	text := exp.ExpandPage(src)
+	pc.AfterParse = func() string {
+		var b strings.Builder
+		for _, fin := range exp.Finishers {
+			b.WriteString(fin())
+		}
+		return b.String()
+	}
 	pc.HeadingInfo = func(serial int) (Title, int, bool) {
 		if serial < 0 || serial >= len(exp.Headings) {
 			return Title{}, 0, false

@@ -73,6 +73,10 @@ type Context struct {
 	// HeadingInfo maps a heading marker serial to the page the heading
 	// was written on and its index there.
 	HeadingInfo func(serial int) (page env.Title, index int, ok bool)
+	// AfterParse, when set, returns text appended to the page after the
+	// inline passes and before block formatting (Cite's automatic
+	// reference list).
+	AfterParse func() string
 
 	holders     []linkHolder
 	extLinkNum  int
@@ -105,6 +109,9 @@ func (c *Context) SetSwitch(name string) { c.switches[name] = true }
 // replaced by strip markers) to HTML and fills c.Out.
 func (c *Context) Parse(text string) string {
 	text = c.internalParse(text)
+	if c.AfterParse != nil {
+		text += c.AfterParse()
+	}
 	text = c.Strip.UnstripGeneral(text)
 	text = doBlockLevels(text, true)
 	text = c.replaceLinkHolders(text)
@@ -131,6 +138,21 @@ func (c *Context) internalParse(text string) string {
 	text = c.doMagicLinks(text)
 	text = c.formatHeadings(text)
 	return text
+}
+
+// ParseFragment renders a fragment (an extension tag's content) through
+// the passes before block formatting, as MediaWiki's recursiveTagParse
+// does. Links stay holders until the main parse resolves them.
+func (c *Context) ParseFragment(text string) string {
+	text = html.RemoveHTMLTags(text)
+	text = c.doTables(text)
+	text = doHorizontalRules(text)
+	text = c.doDoubleUnderscore(text)
+	text = doHeadings(text)
+	text = c.doInternalLinks(text)
+	text = doAllQuotes(text)
+	text = c.doExternalLinks(text)
+	return c.doMagicLinks(text)
 }
 
 // ParseInline renders a fragment (link text, captions) through the inline

@@ -40,6 +40,12 @@ type Expander struct {
 	Strip    StripFunc
 	Limits   Limits
 
+	// ParseFragment, when set, renders wikitext (already expanded) to
+	// half-parsed HTML for tag hooks that need it (recursiveTagParse).
+	ParseFragment func(text string) string
+	// Finishers produce text appended after the page's inline passes.
+	Finishers []func() string
+
 	// Results.
 	Templates  []env.Title    // transcluded pages, in order of first use
 	Headings   []HeadingInfo  // indexed by heading marker serial
@@ -73,6 +79,16 @@ func NewExpander(ctx context.Context, h env.Host, title env.Title, reg *Registry
 func (e *Expander) ExpandPage(text string) string {
 	root := e.RootFrame()
 	return root.Expand(Build(text, e.Registry.TagNames(), false))
+}
+
+// RecursiveTagParse expands text in frame f and renders it to
+// half-parsed HTML.
+func (e *Expander) RecursiveTagParse(f *Frame, text string) string {
+	expanded := f.Expand(e.Build(text, false))
+	if e.ParseFragment == nil {
+		return expanded
+	}
+	return e.ParseFragment(expanded)
 }
 
 // RootFrame returns the frame of the page itself.

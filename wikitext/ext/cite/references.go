@@ -1,0 +1,99 @@
+package cite
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/folio-wiki/folio/wikitext/html"
+	"github.com/folio-wiki/folio/wikitext/preprocess"
+)
+
+// referencesTag renders <references/>: the list of a group's notes.
+func (e *extension) referencesTag(f *preprocess.Frame, name, attrText string, content *string) string {
+	s := stateOf(f)
+	attrs := html.DecodeTagAttributes(attrText)
+	responsive := e.responsive
+	for _, a := range attrs {
+		switch a.Name {
+		case "group":
+		case "responsive":
+			responsive = a.Value != "0"
+		default:
+			return errorSpan("Invalid parameter in <code>&lt;references&gt;</code> tag")
+		}
+	}
+	groupName, _ := attrs.Get("group")
+	if content != nil && strings.TrimSpace(*content) != "" {
+		s.inReferences, s.refsGroup = true, groupName
+		_ = f.Expander().RecursiveTagParse(f, *content)
+		s.inReferences, s.refsGroup = false, ""
+	}
+	return s.render(groupName, responsive)
+}
+
+// render outputs a group's list and empties the group.
+func (s *state) render(groupName string, responsive bool) string {
+	g := s.groups[groupName]
+	if g == nil || len(g.refs) == 0 {
+		return ""
+	}
+	delete(s.groups, groupName)
+	for i, n := range s.order {
+		if n == groupName {
+			s.order = append(s.order[:i], s.order[i+1:]...)
+			break
+		}
+	}
+	wrap := "mw-references-wrap"
+	if responsive && len(g.refs) > 10 {
+		wrap += " mw-references-columns"
+	}
+	var b strings.Builder
+	b.WriteString(`<div class="` + wrap + `"><ol class="references"`)
+	if groupName != "" {
+		b.WriteString(` data-mw-group="` + html.EscapeHTML(groupName) + `"`)
+	}
+	b.WriteString(">\n")
+	for _, r := range g.refs {
+		b.WriteString(r.listItem())
+	}
+	b.WriteString("</ol></div>")
+	return b.String()
+}
+
+// listItem renders one note with its back links.
+func (r *ref) listItem() string {
+	var b strings.Builder
+	b.WriteString(`<li id="` + armorID(r.noteID()) + `"><span class="mw-cite-backlink">`)
+	if r.uses <= 1 {
+		b.WriteString(`<a href="#` + r.refID(0) + `">↑</a>`)
+	} else {
+		b.WriteString("↑")
+		for i := 0; i < r.uses; i++ {
+			b.WriteString(` <sup><a href="#` + r.refID(i) + `">` + strconv.Itoa(r.number) + "." + strconv.Itoa(i) + `</a></sup>`)
+		}
+	}
+	b.WriteString(`</span> <span class="reference-text">`)
+	text := r.text
+	if text == "" {
+		text = errorSpan("Invalid " + refCode + " tag; no text was provided for refs named <code>" + html.EscapeHTML(r.name) + "</code>")
+	}
+	b.WriteString(text)
+	for _, e := range r.errs {
+		b.WriteString(" " + errorSpan(e))
+	}
+	b.WriteString("</span>\n</li>\n")
+	return b.String()
+}
+
+// leftovers renders the groups that no <references/> printed, at the end
+// of the page.
+func (e *extension) leftovers(x *preprocess.Expander, s *state) string {
+	var b strings.Builder
+	for _, g := range append([]string(nil), s.order...) {
+		if out := s.render(g, e.responsive); out != "" {
+			b.WriteString("\n" + out)
+		}
+	}
+	return b.String()
+}
