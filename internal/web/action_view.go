@@ -36,7 +36,7 @@ func (s *Server) handleView(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	if target, ok := s.redirectTarget(rev.Text); ok && r.URL.Query().Get("redirect") != "no" {
+	if target, ok := s.pageRedirect(rev.Text); ok && r.URL.Query().Get("redirect") != "no" {
 		if s.followRedirect(w, r, t, target) {
 			return
 		}
@@ -102,7 +102,7 @@ func (s *Server) followRedirect(w http.ResponseWriter, r *http.Request, from, ta
 func (s *Server) fillPage(ctx context.Context, v *view, t folio.Title, rev *folio.Revision) error {
 	d := &pageData{}
 	v.Data = d
-	if target, ok := s.redirectTarget(rev.Text); ok {
+	if target, ok := s.pageRedirect(rev.Text); ok {
 		l := s.titleLink(ctx, target, "")
 		d.Redirect = &l
 		return nil
@@ -134,8 +134,8 @@ func (s *Server) fillPage(ctx context.Context, v *view, t folio.Title, rev *foli
 // #REDIRECT, an optional colon, and a link.
 var redirectRE = regexp.MustCompile(`(?i)^\s*#REDIRECT\s*:?\s*\[\[([^\]|\n]+)(?:\|[^\]]*)?\]\]`)
 
-// redirectTarget returns the target of a redirect page.
-func (s *Server) redirectTarget(text string) (folio.Title, bool) {
+// pageRedirect returns the target of a redirect page.
+func (s *Server) pageRedirect(text string) (folio.Title, bool) {
 	m := redirectRE.FindStringSubmatch(text)
 	if m == nil {
 		return folio.Title{}, false
