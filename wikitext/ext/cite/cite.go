@@ -55,9 +55,10 @@ type state struct {
 }
 
 type group struct {
-	refs   []*ref
-	byName map[string]*ref
-	count  int
+	refs      []*ref
+	followers []*ref // follow="…" notes whose parent came later
+	byName    map[string]*ref
+	count     int
 }
 
 type ref struct {

@@ -11,6 +11,11 @@ import (
 func (e *extension) refTag(f *preprocess.Frame, name, attrText string, content *string) string {
 	s := stateOf(f)
 	attrs := html.DecodeTagAttributes(attrText)
+	_, hasName := attrs.Get("name")
+	follow, hasFollow := attrs.Get("follow")
+	if hasName && hasFollow {
+		return errorSpan("Invalid " + refCode + " tag; invalid names, e.g. too many")
+	}
 	for _, a := range attrs {
 		switch a.Name {
 		case "name", "group", "follow", "extends", "dir", "details":
@@ -34,10 +39,16 @@ func (e *extension) refTag(f *preprocess.Frame, name, attrText string, content *
 	if s.inReferences {
 		return s.defineInReferences(refName, groupName, hasGroup, text)
 	}
+	if refName == "" && content == nil && !hasFollow {
+		return errorSpan("The opening " + refCode + " tag is malformed or has a bad name")
+	}
 	if refName == "" && text == "" {
 		return errorSpan("Invalid " + refCode + " tag; refs with no name must have content")
 	}
 	g := s.group(groupName)
+	if hasFollow {
+		return g.follow(strings.TrimSpace(follow), text)
+	}
 	r := g.byName[refName]
 	if r == nil || refName == "" {
 		g.count++
@@ -88,5 +99,20 @@ func (s *state) defineInReferences(name, groupName string, hasGroup bool, text s
 	} else if text != "" && r.text != text {
 		r.errs = appendOnce(r.errs, `Invalid `+refCode+` tag; name "`+html.EscapeHTML(name)+`" defined multiple times with different content`)
 	}
+	return ""
+}
+
+// follow appends text to the named parent note, or lists it on its own
+// when the parent is not defined yet.
+func (g *group) follow(parent, text string) string {
+	if r := g.byName[parent]; r != nil {
+		if r.text == "" {
+			r.text = text
+		} else {
+			r.text += " " + text
+		}
+		return ""
+	}
+	g.followers = append(g.followers, &ref{name: parent, text: text})
 	return ""
 }

@@ -34,7 +34,7 @@ func (e *extension) referencesTag(f *preprocess.Frame, name, attrText string, co
 // render outputs a group's list and empties the group.
 func (s *state) render(groupName string, responsive bool) string {
 	g := s.groups[groupName]
-	if g == nil || len(g.refs) == 0 {
+	if g == nil || len(g.refs)+len(g.followers) == 0 {
 		return ""
 	}
 	delete(s.groups, groupName)
@@ -54,6 +54,9 @@ func (s *state) render(groupName string, responsive bool) string {
 		b.WriteString(` data-mw-group="` + html.EscapeHTML(groupName) + `"`)
 	}
 	b.WriteString(">\n")
+	for _, r := range g.followers {
+		b.WriteString(`<p id="` + armorID("cite_note-"+idPart(r.name)) + `"><span class="reference-text">` + r.text + "</span>\n</p>\n")
+	}
 	for _, r := range g.refs {
 		b.WriteString(r.listItem())
 	}
@@ -73,12 +76,13 @@ func (r *ref) listItem() string {
 			b.WriteString(` <sup><a href="#` + r.refID(i) + `">` + strconv.Itoa(r.number) + "." + strconv.Itoa(i) + `</a></sup>`)
 		}
 	}
-	b.WriteString(`</span> <span class="reference-text">`)
-	text := r.text
-	if text == "" {
-		text = errorSpan("Invalid " + refCode + " tag; no text was provided for refs named <code>" + html.EscapeHTML(r.name) + "</code>")
+	if r.text == "" {
+		b.WriteString(`</span> ` + errorSpan("Invalid "+refCode+" tag; no text was provided for refs named <code>"+
+			html.EscapeHTML(r.name)+"</code>") + "</li>\n")
+		return b.String()
 	}
-	b.WriteString(text)
+	b.WriteString(`</span> <span class="reference-text">`)
+	b.WriteString(r.text)
 	for _, e := range r.errs {
 		b.WriteString(" " + errorSpan(e))
 	}
