@@ -199,7 +199,7 @@ func tagFunc(f *preprocess.Frame, a *preprocess.Args) string {
 	}
 	var content *string
 	if a.Len() > 1 {
-		c := a.Raw(1)
+		c := a.Source(1)
 		content = &c
 	}
 	var attrs strings.Builder

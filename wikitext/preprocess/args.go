@@ -62,3 +62,15 @@ func (a *Args) NameValue(i int) (name, value string, ok bool) {
 
 // Frame returns the frame the call was made in.
 func (a *Args) Frame() *Frame { return a.frame }
+
+// Source returns argument i (i ≥ 1) expanded, but with extension tags left
+// as their source text, for functions such as {{#tag:…}} that hand the
+// text to another tag.
+func (a *Args) Source(i int) string {
+	if i < 1 || i >= a.Len() {
+		return ""
+	}
+	f := *a.frame
+	f.recover = true
+	return f.Expand(a.parts[i-1].Out)
+}

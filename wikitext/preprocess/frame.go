@@ -19,7 +19,8 @@ type Frame struct {
 	numbered map[int]*Part
 	named    map[string]*Part
 	argCache map[string]string
-	loopKey  map[env.Title]bool
+	// recover makes extension tags expand to their source text.
+	recover bool
 }
 
 // Expander returns the expansion state the frame belongs to.
@@ -48,6 +49,10 @@ func (f *Frame) expandNode(b *strings.Builder, n *Node) {
 		b.WriteString(n.Text)
 	case Comment, Ignore:
 	case Ext:
+		if f.recover {
+			b.WriteString(source([]*Node{n}))
+			return
+		}
 		b.WriteString(f.expandTag(n))
 	case Heading:
 		b.WriteString(f.expandHeading(n))

@@ -98,17 +98,25 @@ const refCode = "<code>&lt;ref&gt;</code>"
 
 var integerRegex = regexp.MustCompile(`^-?[0-9]+$`)
 
-// idPart normalises a ref name for use in ids and fragments.
+// idPart normalises a ref name for use in ids and fragments, the HTML5
+// way: spaces become underscores, runs of underscores collapse.
 func idPart(name string) string {
-	id := html.EscapeID(strings.TrimSpace(name), html.FragmentLegacy)
+	id := html.EscapeID(strings.TrimSpace(name), html.FragmentHTML5)
 	for strings.Contains(id, "__") {
 		id = strings.ReplaceAll(id, "__", "_")
 	}
 	return id
 }
 
-// armorID hides underscores from later wikitext passes.
-func armorID(id string) string { return strings.ReplaceAll(id, "_", "&#95;") }
+var idArmor = strings.NewReplacer("_", "&#95;", "[", "&#91;", "]", "&#93;", "{", "&#123;",
+	"}", "&#125;", "|", "&#124;", "'", "&#39;")
+
+// armorID escapes an id attribute value and hides characters that later
+// wikitext passes would act on.
+func armorID(id string) string { return idArmor.Replace(html.EscapeHTML(id)) }
+
+// href escapes a fragment link.
+func href(id string) string { return "#" + html.EscapeHTML(id) }
 
 func (r *ref) noteID() string {
 	if r.name == "" {

@@ -34,7 +34,10 @@ func (e *extension) refTag(f *preprocess.Frame, name, attrText string, content *
 	}
 	text := ""
 	if content != nil {
-		text = strings.TrimSpace(f.Expander().RecursiveTagParse(f, *content))
+		text = strings.TrimRight(f.Expander().RecursiveTagParse(f, *content), " \t\n\r")
+		if strings.TrimSpace(text) == "" {
+			text = ""
+		}
 	}
 	if s.inReferences {
 		return s.defineInReferences(refName, groupName, hasGroup, text)
@@ -67,7 +70,7 @@ func (e *extension) refTag(f *preprocess.Frame, name, attrText string, content *
 	}
 	use := r.uses
 	r.uses++
-	return `<sup id="` + armorID(r.refID(use)) + `" class="reference"><a href="#` + r.noteID() +
+	return `<sup id="` + armorID(r.refID(use)) + `" class="reference"><a href="` + href(r.noteID()) +
 		`">&#91;` + label(groupName, r.number) + `&#93;</a></sup>`
 }
 

@@ -49,11 +49,7 @@ func (s *state) render(groupName string, responsive bool) string {
 		wrap += " mw-references-columns"
 	}
 	var b strings.Builder
-	b.WriteString(`<div class="` + wrap + `"><ol class="references"`)
-	if groupName != "" {
-		b.WriteString(` data-mw-group="` + html.EscapeHTML(groupName) + `"`)
-	}
-	b.WriteString(">\n")
+	b.WriteString(`<div class="` + wrap + `"><ol class="references">` + "\n")
 	for _, r := range g.followers {
 		b.WriteString(`<p id="` + armorID("cite_note-"+idPart(r.name)) + `"><span class="reference-text">` + r.text + "</span>\n</p>\n")
 	}
@@ -69,11 +65,11 @@ func (r *ref) listItem() string {
 	var b strings.Builder
 	b.WriteString(`<li id="` + armorID(r.noteID()) + `"><span class="mw-cite-backlink">`)
 	if r.uses <= 1 {
-		b.WriteString(`<a href="#` + r.refID(0) + `">↑</a>`)
+		b.WriteString(`<a href="` + href(r.refID(0)) + `">↑</a>`)
 	} else {
 		b.WriteString("↑")
 		for i := 0; i < r.uses; i++ {
-			b.WriteString(` <sup><a href="#` + r.refID(i) + `">` + strconv.Itoa(r.number) + "." + strconv.Itoa(i) + `</a></sup>`)
+			b.WriteString(` <sup><a href="` + href(r.refID(i)) + `">` + strconv.Itoa(r.number) + "." + strconv.Itoa(i) + `</a></sup>`)
 		}
 	}
 	if r.text == "" {
