@@ -166,6 +166,7 @@ func (p *Parser) Parse(ctx context.Context, src string, opts ParseOptions) (*Out
 	exp.Limits = p.limits
 	pc := parser.NewContext(ctx, opts.Host, opts.Title, &p.cfg, strip)
 	exp.ParseFragment = pc.ParseFragment
+	exp.Data["wikitext.fragmentMode"] = p.cfg.FragmentMode
 	for _, setup := range p.setups {
 		setup(exp)
 	}

@@ -40,6 +40,9 @@ func (e *extension) Extend(p *wikitext.Parser) {
 	_ = p.AddTag("references", e.referencesTag)
 	p.AddParseSetup(func(x *preprocess.Expander) {
 		s := &state{groups: map[string]*group{}}
+		if m, ok := x.Data["wikitext.fragmentMode"].(html.FragmentMode); ok {
+			s.mode = m
+		}
 		x.Data[stateKey] = s
 		x.Finishers = append(x.Finishers, func() string { return e.leftovers(x, s) })
 	})
@@ -52,6 +55,7 @@ type state struct {
 	seq          int
 	inReferences bool
 	refsGroup    string
+	mode         html.FragmentMode
 }
 
 type group struct {
@@ -68,6 +72,8 @@ type ref struct {
 	key    int
 	uses   int
 	errs   []string
+	dir    string
+	mode   html.FragmentMode
 }
 
 func stateOf(f *preprocess.Frame) *state {
@@ -100,8 +106,8 @@ var integerRegex = regexp.MustCompile(`^-?[0-9]+$`)
 
 // idPart normalises a ref name for use in ids and fragments, the HTML5
 // way: spaces become underscores, runs of underscores collapse.
-func idPart(name string) string {
-	id := html.EscapeID(strings.TrimSpace(name), html.FragmentHTML5)
+func idPart(name string, mode html.FragmentMode) string {
+	id := html.EscapeID(strings.TrimSpace(name), mode)
 	for strings.Contains(id, "__") {
 		id = strings.ReplaceAll(id, "__", "_")
 	}
@@ -122,14 +128,14 @@ func (r *ref) noteID() string {
 	if r.name == "" {
 		return "cite_note-" + strconv.Itoa(r.key)
 	}
-	return "cite_note-" + idPart(r.name) + "-" + strconv.Itoa(r.key)
+	return "cite_note-" + idPart(r.name, r.mode) + "-" + strconv.Itoa(r.key)
 }
 
 func (r *ref) refID(use int) string {
 	if r.name == "" {
 		return "cite_ref-" + strconv.Itoa(r.key)
 	}
-	return "cite_ref-" + idPart(r.name) + "_" + strconv.Itoa(r.key) + "-" + strconv.Itoa(use)
+	return "cite_ref-" + idPart(r.name, r.mode) + "_" + strconv.Itoa(r.key) + "-" + strconv.Itoa(use)
 }
 
 func label(groupName string, n int) string {

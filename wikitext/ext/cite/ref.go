@@ -29,8 +29,13 @@ func (e *extension) refTag(f *preprocess.Frame, name, attrText string, content *
 	if !hasGroup && s.inReferences {
 		groupName = s.refsGroup
 	}
-	if integerRegex.MatchString(refName) {
+	if integerRegex.MatchString(refName) || (hasFollow && integerRegex.MatchString(strings.TrimSpace(follow))) {
 		return errorSpan("Invalid " + refCode + " tag; name cannot be a simple integer. Use a descriptive title")
+	}
+	dir, hasDir := attrs.Get("dir")
+	dir = strings.ToLower(dir)
+	if hasDir && dir != "ltr" && dir != "rtl" {
+		return errorSpan(`Invalid <code>dir="` + html.EscapeHTML(dir) + `"</code>, must be <code>ltr</code> or <code>rtl</code>`)
 	}
 	text := ""
 	if content != nil {
@@ -56,12 +61,15 @@ func (e *extension) refTag(f *preprocess.Frame, name, attrText string, content *
 	if r == nil || refName == "" {
 		g.count++
 		s.seq++
-		r = &ref{name: refName, text: text, number: g.count, key: s.seq}
+		r = &ref{name: refName, text: text, number: g.count, key: s.seq, dir: dir, mode: s.mode}
 		g.refs = append(g.refs, r)
 		if refName != "" {
 			g.byName[refName] = r
 		}
 	} else if text != "" {
+		if hasDir {
+			r.dir = dir
+		}
 		if r.text == "" {
 			r.text = text
 		} else if r.text != text {

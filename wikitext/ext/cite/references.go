@@ -51,7 +51,7 @@ func (s *state) render(groupName string, responsive bool) string {
 	var b strings.Builder
 	b.WriteString(`<div class="` + wrap + `"><ol class="references">` + "\n")
 	for _, r := range g.followers {
-		b.WriteString(`<p id="` + armorID("cite_note-"+idPart(r.name)) + `"><span class="reference-text">` + r.text + "</span>\n</p>\n")
+		b.WriteString(`<p id="` + armorID("cite_note-"+idPart(r.name, r.mode)) + `"><span class="reference-text">` + r.text + "</span>\n</p>\n")
 	}
 	for _, r := range g.refs {
 		b.WriteString(r.listItem())
@@ -63,7 +63,11 @@ func (s *state) render(groupName string, responsive bool) string {
 // listItem renders one note with its back links.
 func (r *ref) listItem() string {
 	var b strings.Builder
-	b.WriteString(`<li id="` + armorID(r.noteID()) + `"><span class="mw-cite-backlink">`)
+	b.WriteString(`<li id="` + armorID(r.noteID()) + `"`)
+	if r.dir != "" {
+		b.WriteString(` class="mw-cite-dir-` + r.dir + `"`)
+	}
+	b.WriteString(`><span class="mw-cite-backlink">`)
 	if r.uses <= 1 {
 		b.WriteString(`<a href="` + href(r.refID(0)) + `">↑</a>`)
 	} else {
