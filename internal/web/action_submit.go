@@ -4,6 +4,7 @@ import (
 	"context"
 	"html/template"
 	"net/http"
+	"time"
 
 	"github.com/folio-wiki/folio"
 	"github.com/folio-wiki/folio/internal/render"
@@ -61,7 +62,37 @@ func (s *Server) submittedEditData(w http.ResponseWriter, r *http.Request, st *e
 		d.StartTime = ts
 	}
 	d.EditTime = r.PostFormValue("wpEdittime")
+	if r.PostFormValue("baseRevId") == "" && d.EditTime != "" && st.page != nil {
+		// Older clients send only the timestamp of the revision they loaded.
+		d.BaseRevID = s.revisionAt(r.Context(), st.page, d.EditTime)
+	}
 	return d, nil
+}
+
+// revisionAt returns the id of the revision of p that was current at the
+// 14-digit timestamp ts, or 0 when it cannot be found. Of several
+// revisions saved in that second it takes the oldest: a base that is too
+// old only makes the merge see some changes on both sides, while one that
+// is too new would overwrite a change silently.
+func (s *Server) revisionAt(ctx context.Context, p *folio.Page, ts string) int64 {
+	at, err := time.Parse("20060102150405", ts)
+	if err != nil {
+		return 0
+	}
+	revs, err := s.Store.FindRevisions(ctx, folio.RevisionFilter{PageID: &p.ID, Limit: maxCounted})
+	if err != nil {
+		return 0
+	}
+	var id int64
+	for _, rev := range revs {
+		if rev.Timestamp.Before(at.Add(-time.Second)) && id != 0 {
+			break
+		}
+		if !rev.Timestamp.After(at.Add(time.Second - 1)) {
+			id = rev.ID
+		}
+	}
+	return id
 }
 
 // preview renders the submitted text above the form.

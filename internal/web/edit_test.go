@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -167,4 +168,27 @@ func TestReadOnly(t *testing.T) {
 			Form: saveForm("kept text", "", base, "wpSave"), Status: http.StatusServiceUnavailable, Want: []string{"kept text</textarea>"}},
 		{Name: "pages still show", As: "anon", URL: "/wiki/Alpha", Status: http.StatusOK},
 	})
+}
+
+// TestEditTimeBase checks that a form without baseRevId builds on the
+// revision named by wpEdittime, so that its save merges.
+func TestEditTimeBase(t *testing.T) {
+	env := MustStart(t, MustOpenSQLite(t))
+	env.MustEdit("Alpha", "one\ntwo\nthree", "", nil)
+	b := env.NewBrowser()
+	form := b.Do(http.MethodGet, "/index.php?title=Alpha&action=edit", nil).Body
+	m := regexp.MustCompile(`name="wpEdittime" value="(\d{14})"`).FindStringSubmatch(form)
+	if m == nil {
+		t.Fatal("no wpEdittime in the edit form")
+	}
+	env.MustEdit("Alpha", "ONE\ntwo\nthree", "", nil)
+	resp := b.Do(http.MethodPost, "/index.php?title=Alpha&action=submit", url.Values{
+		"wpTextbox1": {"one\ntwo\nTHREE"}, "wpEdittime": {m[1]}, "wpSave": {"1"}, "wpEditToken": {b.Token()},
+	})
+	if resp.Status != http.StatusSeeOther {
+		t.Fatalf("save with wpEdittime only: status %d, want 303", resp.Status)
+	}
+	if raw := b.Do(http.MethodGet, "/index.php?title=Alpha&action=raw", nil).Body; raw != "ONE\ntwo\nTHREE" {
+		t.Errorf("merged text = %q, want %q", raw, "ONE\ntwo\nTHREE")
+	}
 }
