@@ -49,6 +49,7 @@ func Run(t *testing.T, open Opener) {
 		{"ConcurrentOnePage", testConcurrentOnePage},
 		{"ConcurrentDistinctPages", testConcurrentDistinctPages},
 		{"ConcurrentCreate", testConcurrentCreate},
+		{"Import", testImport},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
