@@ -1,6 +1,7 @@
 package web
 
 import (
+	"cmp"
 	"context"
 	"html/template"
 	"net/http"
@@ -109,23 +110,13 @@ func (s *Server) backlinkItems(ctx context.Context, t folio.Title, o wlhOptions,
 			it.Trans = it.Trans || k.kind == "template"
 		}
 	}
-	slices.SortFunc(pages, func(a, b *folio.Page) int { return compareID(a.ID, b.ID) })
+	slices.SortFunc(pages, func(a, b *folio.Page) int { return cmp.Compare(a.ID, b.ID) })
 	var next int64
 	if len(pages) > o.Limit {
 		next, pages = pages[o.Limit].ID, pages[:o.Limit]
 	}
 	items, err := s.wlhItems(ctx, pages, byID, o, depth)
 	return items, next, err
-}
-
-func compareID(a, b int64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // wlhItems fills links, tools and nested backlinks of redirects.
