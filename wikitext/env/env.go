@@ -107,4 +107,6 @@ type FileRepo interface {
 	// FindFile returns the file named by t (namespace File), following
 	// file redirects.
 	FindFile(ctx context.Context, t Title) (FileInfo, bool, error)
+	// ThumbURL returns the URL of the file scaled to width pixels.
+	ThumbURL(f FileInfo, width int) string
 }

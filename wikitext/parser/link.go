@@ -25,11 +25,63 @@ func (c *Context) doInternalLinks(text string) string {
 	pieces := strings.Split(text, "[[")
 	var b strings.Builder
 	b.WriteString(pieces[0])
-	for _, piece := range pieces[1:] {
-		b.WriteString(c.internalLink(piece))
+	for i := 1; i < len(pieces); i++ {
+		piece := pieces[i]
+		if linkRegex.MatchString(piece) {
+			b.WriteString(c.internalLink(piece))
+			continue
+		}
+		out, used := c.imageWithLinks(pieces[i:])
+		b.WriteString(out)
+		i += used
 	}
 	return trimCategoryMarkers(b.String())
 }
+
+var imageStartRegex = regexp.MustCompile(`(?s)^([^\[\]{}<>|\x00-\x1F\x7F]+)\|(.*)$`)
+
+// imageWithLinks handles an image link whose caption contains links, so
+// that its "]]" is in a later piece. It returns the output and how many
+// extra pieces it consumed.
+func (c *Context) imageWithLinks(pieces []string) (string, int) {
+	m := imageStartRegex.FindStringSubmatch(pieces[0])
+	if m == nil {
+		return "[[" + pieces[0], 0
+	}
+	t, err := c.Host.ParseTitle(html.DecodeCharReferences(m[1]), env.NSMain)
+	if err != nil || t.Namespace != env.NSFile || strings.HasPrefix(m[1], ":") {
+		return "[[" + pieces[0], 0
+	}
+	text := m[2]
+	for j := 1; j < len(pieces); j++ {
+		parts := strings.SplitN(pieces[j], "]]", 3)
+		switch len(parts) {
+		case 3:
+			text += "[[" + parts[0] + "]]" + parts[1]
+			return c.imageLinkText(t, text) + parts[2], j
+		case 2:
+			text += "[[" + parts[0] + "]]" + parts[1]
+		default:
+			text += "[[" + pieces[j]
+			return "[[" + m[1] + "|" + c.doInternalLinks(text), j
+		}
+	}
+	return "[[" + m[1] + "|" + c.doInternalLinks(text), len(pieces) - 1
+}
+
+// imageLinkText renders an image after parsing the links in its options.
+func (c *Context) imageLinkText(t env.Title, text string) string {
+	text = c.doExternalLinks(text)
+	text = c.doInternalLinks(text)
+	return c.armorLinks(c.makeImage(t, text))
+}
+
+// armorLinks hides URL protocols in image markup from later passes.
+func (c *Context) armorLinks(s string) string {
+	return protoArmorRegex.ReplaceAllString(s, MarkerPrefix+"NOPARSE$1")
+}
+
+var protoArmorRegex = regexp.MustCompile(`\b((?i:` + html.URLProtocolsNoRelPattern + `))`)
 
 // internalLink renders one piece that followed "[[".
 func (c *Context) internalLink(piece string) string {
@@ -80,6 +132,16 @@ func (c *Context) linkTo(target, text string, noPipe bool, trail, piece string) 
 
 // specialNamespaceLink handles categories, language links and files.
 func (c *Context) specialNamespaceLink(t env.Title, text string, noPipe bool, trail string) (string, bool) {
+	if t.Interwiki == "" && t.Namespace == env.NSFile {
+		if noPipe {
+			text = ""
+		}
+		return c.imageLinkText(t, text) + trail, true
+	}
+	if t.Interwiki == "" && t.Namespace == env.NSMedia {
+		inside, rest := splitTrail(trail)
+		return c.mediaLink(t, text+inside) + rest, true
+	}
 	if t.Interwiki != "" && c.Host.SiteInfo().InterlanguagePrefixes[t.Interwiki] {
 		c.addLanguageLink(t.Interwiki + ":" + t.Text())
 		return "\x00CATTRIM\x00" + trail, true
@@ -158,4 +220,16 @@ func trimCategoryMarkers(text string) string {
 		return text
 	}
 	return catTrimRegex.ReplaceAllString(text, "")
+}
+
+// mediaLink renders [[Media:File]]: a direct link to the file.
+func (c *Context) mediaLink(t env.Title, text string) string {
+	ft := env.Title{Namespace: env.NSFile, DBKey: t.DBKey}
+	if repo, ok := c.Host.(env.FileRepo); ok {
+		if f, found, err := repo.FindFile(c.Ctx, ft); err == nil && found {
+			return `<a href="` + html.EscapeHTML(f.URL) + `" class="internal" title="` +
+				html.EscapeHTMLQuotesAttr(t.Text()) + `">` + text + `</a>`
+		}
+	}
+	return c.uploadLink(ft, text)
 }

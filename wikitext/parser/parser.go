@@ -135,6 +135,7 @@ func (c *Context) internalParse(text string) string {
 	text = c.doInternalLinks(text)
 	text = doAllQuotes(text)
 	text = c.doExternalLinks(text)
+	text = strings.ReplaceAll(text, MarkerPrefix+"NOPARSE", "")
 	text = c.doMagicLinks(text)
 	text = c.formatHeadings(text)
 	return text
@@ -152,6 +153,7 @@ func (c *Context) ParseFragment(text string) string {
 	text = c.doInternalLinks(text)
 	text = doAllQuotes(text)
 	text = c.doExternalLinks(text)
+	text = strings.ReplaceAll(text, MarkerPrefix+"NOPARSE", "")
 	return c.doMagicLinks(text)
 }
 

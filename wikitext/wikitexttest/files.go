@@ -5,6 +5,8 @@ import (
 	"crypto/md5"
 	"encoding/hex"
 	"regexp"
+	"strconv"
+	"strings"
 
 	"github.com/folio-wiki/folio/wikitext/env"
 )
@@ -18,6 +20,19 @@ var TestFiles = map[string]env.FileInfo{
 	"Video.ogv":       {Width: 320, Height: 240, Mime: "video/ogg", Size: 12345},
 	"Audio.oga":       {Mime: "audio/ogg", Size: 12345},
 	"LoremIpsum.djvu": {Width: 2480, Height: 3508, Mime: "image/vnd.djvu", Size: 3249},
+}
+
+// ThumbURL implements env.FileRepo: thumb/<hash>/<name>/<w>px-<name>,
+// with ".png" appended for SVG files.
+func (h *Host) ThumbURL(f env.FileInfo, width int) string {
+	name := f.Title.DBKey
+	sum := md5.Sum([]byte(name))
+	hx := hex.EncodeToString(sum[:])
+	thumb := strconv.Itoa(width) + "px-" + name
+	if strings.HasSuffix(strings.ToLower(name), ".svg") {
+		thumb += ".png"
+	}
+	return "http://example.com/images/thumb/" + hx[:1] + "/" + hx[:2] + "/" + name + "/" + thumb
 }
 
 // FileURL returns the URL of an upload in the test repository, which
