@@ -23,7 +23,8 @@ type diffData struct {
 type diffSide struct {
 	Label    string
 	Rev      *folio.Revision
-	URL      string // permanent link of Rev
+	User     template.HTML // user links of Rev's author
+	URL      string        // permanent link of Rev
 	EditURL  string
 	UndoURL  string
 	NavURL   string // previous or next edit
@@ -172,6 +173,15 @@ func (s *Server) revisionDiff(w http.ResponseWriter, r *http.Request, t folio.Ti
 		d.New.Rollback = s.rollbackForm(w, r, t, p, cur)
 	}
 	d.Rows = template.HTML(diff.Table(oldText, cur.Text, diff.Options{})) // diff.Table escapes
+	actors := []folio.Actor{cur.Actor}
+	if old != nil {
+		actors = append(actors, old.Actor)
+	}
+	users := s.actorLinks(r.Context(), actors...)
+	d.New.User = users[cur.Actor.Name]
+	if old != nil {
+		d.Old.User = users[old.Actor.Name]
+	}
 	return d
 }
 

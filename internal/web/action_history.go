@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"html/template"
 	"net/http"
 	"net/url"
 	"slices"
@@ -25,6 +26,7 @@ type historyRow struct {
 	CurURL    string // diff to the latest revision, "" for the latest
 	PrevURL   string // diff to the parent, "" for the first revision
 	UndoURL   string // undo this edit, "" when not offered
+	User      template.HTML
 	SizeDiff  int
 	Latest    bool
 	CheckOld  bool // radio buttons preselected: the second row
@@ -101,10 +103,15 @@ func (s *Server) historyRows(ctx context.Context, t folio.Title, p *folio.Page, 
 			lens[parent.ID] = parent.Len
 		}
 	}
+	actors := make([]folio.Actor, len(revs))
+	for i, rev := range revs {
+		actors[i] = rev.Actor
+	}
+	users := s.actorLinks(ctx, actors...)
 	for i, rev := range revs {
 		id := strconv.FormatInt(rev.ID, 10)
 		row := historyRow{Rev: rev, URL: s.actionURL(t, "", "oldid", id), Latest: rev.ID == p.Latest,
-			SizeDiff: rev.Len - lens[rev.ParentID], CheckDiff: i == 0, CheckOld: i == 1}
+			SizeDiff: rev.Len - lens[rev.ParentID], CheckDiff: i == 0, CheckOld: i == 1, User: users[rev.Actor.Name]}
 		if !row.Latest {
 			row.CurURL = s.actionURL(t, "", "diff", strconv.FormatInt(p.Latest, 10), "oldid", id)
 		}

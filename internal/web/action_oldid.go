@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"html/template"
 	"net/http"
 	"strconv"
 
@@ -12,6 +13,7 @@ import (
 // the older, newer and latest revisions and their diffs.
 type revisionNav struct {
 	Rev           *folio.Revision
+	User          template.HTML
 	Current       bool
 	PermalinkURL  string
 	OlderURL      string
@@ -77,7 +79,8 @@ func (s *Server) nextRevisionID(ctx context.Context, rev *folio.Revision) (int64
 
 func (s *Server) revisionNav(ctx context.Context, t folio.Title, p *folio.Page, rev *folio.Revision) (*revisionNav, error) {
 	id := strconv.FormatInt(rev.ID, 10)
-	nav := &revisionNav{Rev: rev, Current: rev.ID == p.Latest, PermalinkURL: s.actionURL(t, "", "oldid", id)}
+	nav := &revisionNav{Rev: rev, Current: rev.ID == p.Latest, PermalinkURL: s.actionURL(t, "", "oldid", id),
+		User: s.actorLinks(ctx, rev.Actor)[rev.Actor.Name]}
 	if rev.ParentID != 0 {
 		nav.OlderURL = s.actionURL(t, "", "oldid", strconv.FormatInt(rev.ParentID, 10))
 		nav.OlderDiffURL = s.actionURL(t, "", "diff", "prev", "oldid", id)

@@ -34,7 +34,7 @@ func TestHistory(t *testing.T) {
 			{Name: "history", As: "anon", URL: "/index.php?title=Paged&action=history", Status: http.StatusOK,
 				Want: []string{`id="pagehistory"`, "edit number 7", "edit number 1", "mw-history-histlinks", `name="oldid"`, `name="diff"`,
 					"bytes)", "mw-plusminus-pos", "Alice", "192.0.2.7", `id="ca-history" class="selected"`, "Compare selected revisions",
-					"mw-history-undo", "action=edit&amp;undo="},
+					"mw-history-undo", "action=edit&amp;undo=", `class="new mw-userlink"`, "mw-anonuserlink"},
 				DontWant: []string{"rollback"}},
 			{Name: "first page of three", As: "anon", URL: "/index.php?title=Paged&action=history&limit=3", Status: http.StatusOK,
 				Want:     []string{"edit number 7", "edit number 5", url("offset=%d", revs[4]), "older 3"},

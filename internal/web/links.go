@@ -83,12 +83,40 @@ func (s *Server) userTitle(ns int, name string) folio.Title {
 
 // userLinks renders an actor as MediaWiki does in histories and lists: the
 // user page (contributions for anonymous editors) followed by
-// (talk | contribs).
+// (talk | contribs). It does not look up whether the user page exists; use
+// actorLinks for red links to missing user pages.
 func (s *Server) userLinks(a folio.Actor) template.HTML {
+	return s.userLinksWith(a, true)
+}
+
+// actorLinks renders userLinks for many actors, with red links to missing
+// user pages found in one existence query, keyed by actor name.
+func (s *Server) actorLinks(ctx context.Context, actors ...folio.Actor) map[string]template.HTML {
+	var pages []folio.Title
+	for _, a := range actors {
+		if !a.IsAnon() {
+			pages = append(pages, s.userTitle(folio.NSUser, a.Name))
+		}
+	}
+	ex := s.existence(ctx, pages)
+	out := make(map[string]template.HTML, len(actors))
+	for _, a := range actors {
+		page := s.userTitle(folio.NSUser, a.Name)
+		out[a.Name] = s.userLinksWith(a, a.IsAnon() || ex[folio.LinkTarget{Namespace: page.Namespace, DBKey: page.DBKey}])
+	}
+	return out
+}
+
+// userLinksWith is userLinks with the existence of the user page known.
+func (s *Server) userLinksWith(a folio.Actor, pageExists bool) template.HTML {
 	name := a.Name
 	contribs := s.specialURL("Contributions/" + name)
 	talk := s.userTitle(folio.NSUserTalk, name)
 	main := link{Href: titlePath(s.userTitle(folio.NSUser, name)), Text: name, Title: "User:" + name, Class: "mw-userlink"}
+	if !pageExists {
+		main = s.linkTo(s.userTitle(folio.NSUser, name), name, false)
+		main.Class = "new mw-userlink"
+	}
 	if a.IsAnon() {
 		main = link{Href: contribs, Text: name, Title: "Special:Contributions/" + name, Class: "mw-userlink mw-anonuserlink"}
 	}
