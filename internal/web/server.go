@@ -25,7 +25,9 @@
 //     URLs with wfUrlencode rules. s.titleLink(ctx, t, text) and
 //     s.titleLinks(ctx, ts) build links, red (class "new", to the edit form)
 //     for missing pages, with one existence query per batch;
-//     s.userLinks(actor) renders a user with (talk | contribs). Templates
+//     s.userLinks(actor) renders a user with (talk | contribs), and
+//     s.actorLinks(ctx, actors...) does so for a list, keyed by name, with
+//     red links to missing user pages from one query. Templates
 //     call these through the funcs in templates.go (userlinks, comment,
 //     date, bytes, sizediff, number, titleurl, actionurl, specialurl).
 //   - formatDate(t) formats times like MediaWiki's default ("13:45, 23
