@@ -106,6 +106,11 @@ func WithNoFollow(on bool) Option {
 	return func(p *Parser) { p.cfg.NoFollow = on }
 }
 
+// WithThumbSize sets the default thumbnail width (default 180).
+func WithThumbSize(px int) Option {
+	return func(p *Parser) { p.cfg.ThumbSize = px }
+}
+
 // New returns a Parser with MediaWiki's default settings.
 func New(opts ...Option) *Parser {
 	p := &Parser{

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/folio-wiki/folio/wikitext"
@@ -63,6 +64,11 @@ func parserOptions(t *Test) []wikitext.Option {
 		var modes []string
 		if json.Unmarshal([]byte(v), &modes) == nil && len(modes) > 0 && modes[0] == "html5" {
 			opts = append(opts, wikitext.WithFragmentMode(html.FragmentHTML5))
+		}
+	}
+	if v, ok := t.Options["thumbsize"]; ok {
+		if n, err := strconv.Atoi(v.First()); err == nil {
+			opts = append(opts, wikitext.WithThumbSize(n))
 		}
 	}
 	if v, ok := t.Config["wgNoFollowLinks"]; ok && v == "false" {

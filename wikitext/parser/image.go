@@ -2,15 +2,13 @@ package parser
 
 import (
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/folio-wiki/folio/wikitext/env"
 	"github.com/folio-wiki/folio/wikitext/html"
 )
-
-// ThumbSize is the default thumbnail width.
-const ThumbSize = 180
 
 // makeImage renders [[File:Name|options]] in MediaWiki's legacy media
 // markup. text is the option text with links already replaced.
@@ -28,17 +26,22 @@ func (c *Context) makeImage(t env.Title, text string) string {
 	if !found {
 		return c.missingImage(t, o)
 	}
+	if c.isBadImage(t) {
+		return c.badImage(t, o)
+	}
 	switch o.format {
 	case "thumb", "frame":
 		return c.thumbImage(repo, t, f, o)
 	}
 	if o.format == "frameless" && o.width == 0 {
-		o.width = min(ThumbSize, f.Width)
+		o.width = min(c.thumbSize(), f.Width)
 		if o.upright > 0 {
-			o.width = roundWidth(float64(ThumbSize) * o.upright)
+			o.width = roundWidth(float64(c.thumbSize()) * o.upright)
 		}
 	}
+	c.valign = o.valign
 	img := c.imageLink(repo, t, f, o, c.inlineAlt(t, o), "")
+	c.valign = ""
 	return alignWrap(o.align, img)
 }
 
@@ -50,6 +53,18 @@ func (c *Context) inlineAlt(t env.Title, o imageOptions) string {
 		return c.plainCaption(o.caption)
 	}
 	return t.Text()
+}
+
+// thumbAlt is the alt text of a framed image: alt=, else the file name
+// when there is no caption.
+func thumbAlt(t env.Title, o imageOptions) string {
+	if o.alt != nil {
+		return *o.alt
+	}
+	if !o.hasCaption {
+		return t.Text()
+	}
+	return ""
 }
 
 // plainCaption turns caption HTML into attribute text.
@@ -109,6 +124,9 @@ func (c *Context) imgTag(repo env.FileRepo, f env.FileInfo, w, h int, alt, class
 	if class != "" {
 		b.WriteString(` class="` + html.EscapeHTML(class) + `"`)
 	}
+	if c.valign != "" {
+		b.WriteString(` style="vertical-align: ` + c.valign + `"`)
+	}
 	if srcset != "" {
 		b.WriteString(` srcset="` + html.EscapeHTML(srcset) + `"`)
 	}
@@ -136,7 +154,7 @@ func (c *Context) srcset(repo env.FileRepo, f env.FileInfo, w int) string {
 func (c *Context) imageLink(repo env.FileRepo, t env.Title, f env.FileInfo, o imageOptions, alt, class string) string {
 	w := o.width
 	if o.upright > 0 && o.format == "" && w == 0 {
-		w = roundWidth(float64(ThumbSize) * o.upright)
+		w = roundWidth(float64(c.thumbSize()) * o.upright)
 	}
 	if o.border {
 		class = strings.TrimSpace(class + " thumbborder")
@@ -186,7 +204,7 @@ func (c *Context) missingImage(t env.Title, o imageOptions) string {
 	if o.format == "thumb" || o.format == "frame" {
 		w := o.width
 		if w == 0 {
-			w = ThumbSize
+			w = c.thumbSize()
 		}
 		return c.thumbFrame(t, o, w, link, o.caption, false)
 	}
@@ -211,4 +229,63 @@ func urlencodeName(s string) string {
 		b.WriteString("%" + strings.ToUpper(strconv.FormatInt(int64(ch)>>4, 16)+strconv.FormatInt(int64(ch)&15, 16)))
 	}
 	return b.String()
+}
+
+func (c *Context) thumbSize() int {
+	if c.Config.ThumbSize > 0 {
+		return c.Config.ThumbSize
+	}
+	return 180
+}
+
+var badListLink = regexp.MustCompile(`\[\[:?([^\]|]+)`)
+
+// isBadImage checks MediaWiki:Bad image list: "* [[File:X]] except
+// [[Page]] …" lines.
+func (c *Context) isBadImage(t env.Title) bool {
+	if c.badImages == nil {
+		c.badImages = map[env.Title][]env.Title{}
+		lt := env.Title{Namespace: env.NSMediaWiki, DBKey: "Bad_image_list"}
+		src, ok, err := c.Host.TemplateSource(c.Ctx, lt)
+		if err == nil && ok {
+			c.loadBadImages(src)
+		}
+	}
+	except, bad := c.badImages[t.Page()]
+	if !bad {
+		return false
+	}
+	for _, e := range except {
+		if e == c.Title.Page() {
+			return false
+		}
+	}
+	return true
+}
+
+func (c *Context) loadBadImages(src string) {
+	for _, line := range strings.Split(src, "\n") {
+		if !strings.HasPrefix(line, "*") {
+			continue
+		}
+		var titles []env.Title
+		for _, m := range badListLink.FindAllStringSubmatch(line, -1) {
+			if t, err := c.Host.ParseTitle(m[1], env.NSMain); err == nil {
+				titles = append(titles, t.Page())
+			}
+		}
+		if len(titles) > 0 && titles[0].Namespace == env.NSFile {
+			c.badImages[titles[0]] = titles[1:]
+		}
+	}
+}
+
+// badImage renders a listed bad image as a plain link to its page.
+func (c *Context) badImage(t env.Title, o imageOptions) string {
+	name := c.Host.PrefixedText(t.Page())
+	link := `<a href="` + html.EscapeHTML(c.Host.PageURL(t.Page(), "")) + `" title="` + html.EscapeHTMLQuotesAttr(name) + `">` + name + `</a>`
+	if o.format == "thumb" || o.format == "frame" {
+		return c.thumbFrame(t, o, 320, link, o.caption, false)
+	}
+	return link
 }

@@ -22,7 +22,7 @@ type imageOptions struct {
 	hasCaption    bool
 }
 
-var sizeRegex = regexp.MustCompile(`^([0-9]*)(?:x([0-9]+))?\s*px$`)
+var sizeRegex = regexp.MustCompile(`^([0-9]*)(?:x([0-9]+))?\s*(?:px)+$`)
 
 var valigns = map[string]bool{"baseline": true, "sub": true, "super": true, "top": true,
 	"text-top": true, "middle": true, "bottom": true, "text-bottom": true}
@@ -34,6 +34,9 @@ func parseImageOptions(text string) imageOptions {
 	var o imageOptions
 	for _, part := range splitOutsideLinks(text) {
 		p := strings.TrimSpace(part)
+		if p == "" {
+			continue
+		}
 		name, value, hasEq := strings.Cut(p, "=")
 		name = strings.TrimSpace(name)
 		switch {

@@ -29,6 +29,7 @@ type Config struct {
 	NoFollow         bool   // add rel="nofollow" to external links
 	LinkTarget       string // target attribute for external links, if any
 	Language         string // content language code
+	ThumbSize        int    // default thumbnail width (180)
 }
 
 // Output is what a parse produces besides HTML.
@@ -79,6 +80,8 @@ type Context struct {
 	AfterParse func() string
 
 	holders     []linkHolder
+	badImages   map[env.Title][]env.Title
+	valign      string
 	extLinkNum  int
 	switches    map[string]bool
 	seenLink    map[env.Title]bool

@@ -14,9 +14,9 @@ func (c *Context) thumbImage(repo env.FileRepo, t env.Title, f env.FileInfo, o i
 	if o.format == "frame" {
 		w = 0
 	} else if w == 0 {
-		w = ThumbSize
+		w = c.thumbSize()
 		if o.upright > 0 {
-			w = roundWidth(float64(ThumbSize) * o.upright)
+			w = roundWidth(float64(c.thumbSize()) * o.upright)
 		}
 		if f.Width > 0 && w > f.Width && f.Mime != "image/svg+xml" {
 			w = f.Width
@@ -24,10 +24,7 @@ func (c *Context) thumbImage(repo env.FileRepo, t env.Title, f env.FileInfo, o i
 	} else if f.Width > 0 && w > f.Width && f.Mime != "image/svg+xml" {
 		w = f.Width
 	}
-	alt := ""
-	if o.alt != nil {
-		alt = *o.alt
-	}
+	alt := thumbAlt(t, o)
 	o.border = false
 	io := o
 	io.width, io.class = w, ""
