@@ -24,6 +24,7 @@ func (s *Server) actions() map[string]http.HandlerFunc {
 		"submit":    s.handleSubmit,
 		"history":   s.handleHistory,
 		"raw":       s.handleRaw,
+		"render":    s.handleRender,
 		"info":      s.handleInfo,
 		"purge":     s.handlePurge,
 		"delete":    s.handleDelete,
