@@ -42,8 +42,14 @@ func TestLoginLogout(t *testing.T) {
 			{Name: "logout", As: "b", Method: "POST", URL: "/wiki/Special:UserLogout", Form: url.Values{"wpEditToken": {"{token}"}}, Status: http.StatusOK,
 				Want: []string{"You are now logged out"}},
 			{Name: "logged out", As: "b", URL: "/wiki/Alpha", Status: http.StatusOK, Want: []string{`id="pt-login"`}, DontWant: []string{`id="pt-logout"`}},
+			{Name: "login link keeps the page and query", As: "b", URL: "/index.php?title=Alpha&action=history", Status: http.StatusOK,
+				Want: []string{"returnto=Alpha&amp;returntoquery=action%3Dhistory"}},
 			{Name: "login with returnto", As: "b", Method: "POST", URL: "/index.php?title=Special:UserLogin",
 				Form: login("Alice", TestPassword, "{token}", "returnto", "Alpha"), Status: http.StatusSeeOther, Location: "/wiki/Alpha"},
+			{Name: "logout again", As: "b", Method: "POST", URL: "/wiki/Special:UserLogout", Form: url.Values{"wpEditToken": {"{token}"}}, Status: http.StatusOK},
+			{Name: "login with returntoquery", As: "b", Method: "POST", URL: "/index.php?title=Special:UserLogin",
+				Form:   login("Alice", TestPassword, "{token}", "returnto", "Alpha", "returntoquery", "action=history&title=Evil"),
+				Status: http.StatusSeeOther, Location: "/index.php?title=Alpha&action=history"},
 		})
 	})
 }

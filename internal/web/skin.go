@@ -96,7 +96,12 @@ func (s *Server) personalTools(r *http.Request, v *view) {
 	ip := s.clientIP(r)
 	loginURL := s.specialURL("UserLogin")
 	if v.Title != nil && v.Title.Namespace != folio.NSSpecial {
+		q := r.URL.Query()
+		q.Del("title")
 		loginURL = s.specialURL("UserLogin", "returnto", v.Title.PrefixedText())
+		if r.Method == http.MethodGet && len(q) > 0 {
+			loginURL = s.specialURL("UserLogin", "returnto", v.Title.PrefixedText(), "returntoquery", q.Encode())
+		}
 	}
 	sk.Personal = []tab{
 		{ID: "pt-anonuserpage", Text: "Not logged in"},

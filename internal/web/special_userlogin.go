@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 
 	"github.com/folio-wiki/folio"
 )
@@ -13,13 +14,16 @@ type loginData struct {
 	Name     string
 	Remember bool
 	ReturnTo string
+	// ReturnToQuery is the query string of the page to return to.
+	ReturnToQuery string
 }
 
 // handleUserLogin serves Special:UserLogin: the form on GET, the login on
 // POST. A successful login starts a new session (a new cookie secret) and
 // redirects to returnto when it names a local page.
 func (s *Server) handleUserLogin(w http.ResponseWriter, r *http.Request) {
-	d := loginData{Action: s.specialURL("UserLogin"), Name: r.FormValue("wpName"), ReturnTo: r.FormValue("returnto")}
+	d := loginData{Action: s.specialURL("UserLogin"), Name: r.FormValue("wpName"),
+		ReturnTo: r.FormValue("returnto"), ReturnToQuery: r.FormValue("returntoquery")}
 	if r.Method != http.MethodPost {
 		s.showLogin(w, r, http.StatusOK, d, nil)
 		return
@@ -43,15 +47,23 @@ func (s *Server) handleUserLogin(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.Logger.Info("login", "request_id", state(r).id, "user_id", u.ID)
-	http.Redirect(w, r, s.returnTo(d.ReturnTo), http.StatusSeeOther)
+	http.Redirect(w, r, s.returnTo(d.ReturnTo, d.ReturnToQuery), http.StatusSeeOther)
 }
 
-// returnTo is the URL of a returnto parameter, the main page by default.
-func (s *Server) returnTo(text string) string {
-	if t, ok := s.localReturnTo(text); ok {
-		return titlePath(t)
+// returnTo is the URL of returnto and returntoquery parameters, the main
+// page by default. Only local titles are accepted, and the query cannot
+// name another title.
+func (s *Server) returnTo(text, query string) string {
+	t, ok := s.localReturnTo(text)
+	if !ok {
+		return titlePath(s.mainPage())
 	}
-	return titlePath(s.mainPage())
+	q, err := url.ParseQuery(query)
+	if err != nil {
+		q = nil
+	}
+	q.Del("title")
+	return s.titleURL(t, q)
 }
 
 func (s *Server) showLogin(w http.ResponseWriter, r *http.Request, status int, d loginData, err error) {
@@ -89,7 +101,7 @@ type logoutData struct {
 // handleUserLogout serves Special:UserLogout: a confirmation form on GET,
 // the logout on POST with a valid token.
 func (s *Server) handleUserLogout(w http.ResponseWriter, r *http.Request) {
-	d := logoutData{Action: s.specialURL("UserLogout"), ReturnTo: s.returnTo(r.FormValue("returnto"))}
+	d := logoutData{Action: s.specialURL("UserLogout"), ReturnTo: s.returnTo(r.FormValue("returnto"), r.FormValue("returntoquery"))}
 	v := s.newView(r, "Log out")
 	t := s.specialTitle("UserLogout")
 	v.Title, v.Robots = &t, "noindex,nofollow"

@@ -68,7 +68,7 @@ func templateFixtures(s *Server) map[string]any {
 		"result":     &resultData{Message: "Done.", Links: []link{l}},
 		"undelete":   &undeleteData{Action: "/u", Token: "tok", Revs: []*folio.Revision{rev, anonRev}, Reason: "r"},
 		"protect":    s.protectForm(s.Namespaces.MakeTitle(0, "Fixture"), page),
-		"userlogin":  loginData{Action: "/l", Token: "tok", Name: "Alice", Remember: true, ReturnTo: "Fixture"},
+		"userlogin":  loginData{Action: "/l", Token: "tok", Name: "Alice", Remember: true, ReturnTo: "Fixture", ReturnToQuery: "action=history"},
 		"userlogout": logoutData{Action: "/o", Token: "tok"},
 	}
 }
