@@ -88,13 +88,23 @@ type Extension struct {
 // Server serves the HTML interface. Set the exported fields, then call
 // Handler once.
 type Server struct {
-	Wiki          *wiki.Service
-	Store         folio.Store
-	Renderer      *render.Renderer
-	Namespaces    *folio.Namespaces
-	Site          Site
-	Version       VersionInfo
-	Logger        *slog.Logger
+	// Wiki runs every change and permission check.
+	Wiki *wiki.Service
+	// Store is read directly for views, histories and sessions.
+	Store folio.Store
+	// Renderer turns page text into HTML.
+	Renderer *render.Renderer
+	// Namespaces parses and prints titles.
+	Namespaces *folio.Namespaces
+	// Site describes the wiki to the skin.
+	Site Site
+	// Version is shown on Special:Version.
+	Version VersionInfo
+	// Logger receives request errors and notable events; slog.Default()
+	// when nil.
+	Logger *slog.Logger
+	// SecureCookies sends the session cookie with the Secure attribute;
+	// set it when the wiki is served over HTTPS.
 	SecureCookies bool
 
 	once      sync.Once
