@@ -159,6 +159,11 @@ func (s *Server) revisionDiff(w http.ResponseWriter, r *http.Request, t folio.Ti
 	d := &diffData{New: s.revSide(t, p, cur)}
 	if old != nil {
 		oldText, d.Old = old.Text, s.revSide(t, p, old)
+		if old.PageID != cur.PageID { // a diff across pages
+			if op, err := s.Store.FindPageByID(r.Context(), old.PageID); err == nil {
+				d.Old = s.revSide(s.pageTitle(op), op, old)
+			}
+		}
 		if old.ParentID != 0 {
 			d.Old.NavURL, d.Old.NavText, d.Old.NavID = s.actionURL(t, "", "diff", "prev", "oldid", strconv.FormatInt(old.ID, 10)), "← Previous edit", "differences-prevlink"
 		}
