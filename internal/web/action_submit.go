@@ -37,6 +37,9 @@ func (s *Server) handleSubmit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	switch {
+	case r.PostForm["wpTextbox1"] == nil:
+		// A truncated or foreign form: never save it as an empty page.
+		s.refuse(w, r, v, st, folio.Errorf(folio.EInvalidParameter, "The form arrived without the page text, so nothing was saved."))
 	case r.PostFormValue("wpPreview") != "":
 		s.preview(w, r, v, st)
 	case r.PostFormValue("wpDiff") != "":
