@@ -1,0 +1,114 @@
+// Package api is Folio's MediaWiki Action API: /api.php with MediaWiki
+// 1.39's parameter names, error codes and JSON shapes (formatversion 1 and
+// 2), so that existing bots and client libraries work unchanged.
+//
+// Requests go through one pipeline (main.go): parse parameters, load the
+// session, apply the main module's parameters (format, assert, maxlag,
+// origin, errorformat…), check POST and token requirements, then dispatch on
+// the module tables (modules.go for action=, query.go for prop=, list= and
+// meta=). Each module lives in its own file and writes into a result tree
+// (result.go) that is encoded at the end.
+package api
+
+import (
+	"log/slog"
+	"net/http"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/folio-wiki/folio"
+	"github.com/folio-wiki/folio/internal/render"
+	"github.com/folio-wiki/folio/internal/session"
+	"github.com/folio-wiki/folio/internal/wiki"
+)
+
+// Site describes the wiki to API clients.
+type Site struct {
+	// Name is the site name.
+	Name string
+	// Server is the public base URL without a trailing slash.
+	Server string
+	// MainPage is the title of the main page, "Main Page" when empty.
+	MainPage string
+	// Logo is the URL of the logo, if any.
+	Logo string
+}
+
+// VersionInfo describes the running software for meta=siteinfo.
+type VersionInfo struct {
+	// Folio is the Folio version, such as "0.1.0".
+	Folio string
+	// Go is the Go version; runtime.Version() when empty.
+	Go string
+	// Backend names the database, such as "sqlite"; asked from the store
+	// when empty.
+	Backend string
+}
+
+// Server serves api.php. Set the exported fields, then call Handler once.
+type Server struct {
+	Wiki       *wiki.Service
+	Store      folio.Store
+	Renderer   *render.Renderer
+	Namespaces *folio.Namespaces
+	Sessions   *session.Manager
+	Site       Site
+	Version    VersionInfo
+	Logger     *slog.Logger
+	// Now is the clock; time.Now when nil.
+	Now func() time.Time
+
+	once    sync.Once
+	actions map[string]*module
+	props   map[string]*queryModule
+	lists   map[string]*queryModule
+	metas   map[string]*queryModule
+}
+
+// Handler returns the handler of /api.php.
+func (s *Server) Handler() http.Handler {
+	s.once.Do(s.setup)
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /api.php", s.serveAPI)
+	mux.HandleFunc("POST /api.php", s.serveAPI)
+	mux.HandleFunc("OPTIONS /api.php", s.servePreflight)
+	return mux
+}
+
+func (s *Server) setup() {
+	if s.Logger == nil {
+		s.Logger = slog.Default()
+	}
+	if s.Site.MainPage == "" {
+		s.Site.MainPage = "Main Page"
+	}
+	if s.Version.Go == "" {
+		s.Version.Go = runtime.Version()
+	}
+	if s.Sessions == nil {
+		s.Sessions = &session.Manager{Store: s.Store, Logger: s.Logger}
+	}
+	s.actions = s.actionModules()
+	s.props = s.propModules()
+	s.lists = s.listModules()
+	s.metas = s.metaModules()
+}
+
+func (s *Server) now() time.Time {
+	if s.Now == nil {
+		return time.Now().UTC()
+	}
+	return s.Now().UTC()
+}
+
+// apiURL is the absolute URL of api.php.
+func (s *Server) apiURL() string { return s.Site.Server + "/api.php" }
+
+// timestamp formats t as MediaWiki's ISO 8601 API timestamps.
+func timestamp(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format("2006-01-02T15:04:05Z")
+}

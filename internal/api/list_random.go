@@ -1,0 +1,44 @@
+package api
+
+import (
+	"github.com/folio-wiki/folio"
+)
+
+// listRandom is list=random: random pages that are not redirects, from
+// the content namespaces unless rnnamespace says otherwise.
+func (s *Server) listRandom(c *call, q *query) error {
+	l := q.listFor("random", "rn")
+	nss, err := c.namespaces(l.p("namespace"))
+	if err != nil {
+		return err
+	}
+	if len(nss) == 0 {
+		nss = []int{folio.NSMain}
+	}
+	limit, err := c.limit(l.p("limit"), 1, 500, 5000)
+	if err != nil {
+		return err
+	}
+	for _, p := range []string{"filterredir", "redirect", "continue", "minsize", "maxsize"} {
+		c.str(l.p(p))
+	}
+	seen := map[int64]bool{}
+	for tries := 0; len(seen) < limit && tries < limit*3; tries++ {
+		p, err := s.Store.RandomPage(c.ctx, nss[tries%len(nss)])
+		if folio.ErrorCode(err) == folio.EMissingTitle {
+			continue
+		} else if err != nil {
+			return err
+		}
+		if seen[p.ID] {
+			continue
+		}
+		seen[p.ID] = true
+		t := s.Namespaces.MakeTitle(p.Namespace, p.DBKey)
+		l.emit(newObj().set("id", p.ID).set("ns", p.Namespace).set("title", t.PrefixedText()), t)
+	}
+	if !l.generator {
+		q.out.set("random", orEmpty(l.items))
+	}
+	return nil
+}

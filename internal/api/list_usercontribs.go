@@ -1,0 +1,87 @@
+package api
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/folio-wiki/folio"
+)
+
+var ucProps = []string{"ids", "title", "timestamp", "comment", "parsedcomment", "size",
+	"sizediff", "flags", "patrolled", "tags"}
+
+// listUserContribs is list=usercontribs for one user (ucuser).
+func (s *Server) listUserContribs(c *call, q *query) error {
+	l := q.listFor("usercontribs", "uc")
+	users := c.multi(l.p("user"))
+	if len(users) != 1 {
+		return usageError("missingparam", "The \"ucuser\" parameter needs exactly one user name.")
+	}
+	name := users[0]
+	if t, err := s.Namespaces.ParseTitle(name, folio.NSUser); err == nil && t.Namespace == folio.NSUser {
+		name = t.Text()
+	}
+	props := c.set(l.p("prop"), []string{"ids", "title", "timestamp", "comment", "size", "flags"}, ucProps...)
+	limit, err := c.limit(l.p("limit"), 10, 500, 5000)
+	if err != nil {
+		return err
+	}
+	nss, err := c.namespaces(l.p("namespace"))
+	if err != nil {
+		return err
+	}
+	f := folio.RevisionFilter{ActorName: &name, Limit: limit + 1}
+	if len(nss) == 1 {
+		f.Namespace = &nss[0]
+	}
+	if cont := c.str(l.p("continue")); cont != "" {
+		_, id, _ := strings.Cut(cont, "|")
+		n, err := strconv.ParseInt(id, 10, 64)
+		if err != nil {
+			return usageError("badcontinue", "Invalid continue parameter; pass back the value the previous query returned.")
+		}
+		f.Before = n + 1
+	}
+	for _, p := range []string{"dir", "start", "end", "show", "tag", "toponly", "userids", "userprefix", "iprange"} {
+		c.str(l.p(p))
+	}
+	revs, err := s.Store.FindRevisions(c.ctx, f)
+	if err != nil {
+		return err
+	}
+	for i, r := range revs {
+		if i == limit {
+			c.moreResults(l, r.Timestamp.UTC().Format("20060102150405")+"|"+strconv.FormatInt(r.ID, 10))
+			break
+		}
+		l.emit(s.contribObj(r, props), s.Namespaces.MakeTitle(r.Namespace, r.DBKey))
+	}
+	q.out.set("usercontribs", orEmpty(l.items))
+	return nil
+}
+
+func (s *Server) contribObj(r *folio.Revision, p map[string]bool) *obj {
+	o := newObj().set("userid", r.Actor.UserID).set("user", r.Actor.Name)
+	if p["ids"] {
+		o.set("pageid", r.PageID).set("revid", r.ID).set("parentid", r.ParentID)
+	}
+	if p["title"] {
+		o.set("ns", r.Namespace).set("title", s.Namespaces.MakeTitle(r.Namespace, r.DBKey).PrefixedText())
+	}
+	if p["timestamp"] {
+		o.set("timestamp", timestamp(r.Timestamp))
+	}
+	if p["flags"] {
+		o.set("new", flag(r.ParentID == 0)).set("minor", flag(r.Minor))
+	}
+	if p["comment"] {
+		o.set("comment", r.Comment)
+	}
+	if p["size"] {
+		o.set("size", r.Len)
+	}
+	if p["tags"] {
+		o.set("tags", []any{})
+	}
+	return o
+}

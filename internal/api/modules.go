@@ -1,0 +1,68 @@
+package api
+
+// module is an action= module.
+type module struct {
+	run   func(c *call) error
+	post  bool   // must be a POST request
+	token string // token type the "token" parameter must carry
+	write bool   // refused while the wiki is read-only
+	right string // right needed to use the module at all
+	desc  string // one line for help and paraminfo
+}
+
+// actionModules is the table of action= values.
+func (s *Server) actionModules() map[string]*module {
+	return map[string]*module{
+		"query":           {run: s.runQuery, right: "read", desc: "Fetch data from and about the wiki."},
+		"login":           {run: s.runLogin, post: true, desc: "Log in and get session cookies."},
+		"clientlogin":     {run: s.runClientLogin, post: true, desc: "Log in with the interactive flow."},
+		"logout":          {run: s.runLogout, post: true, token: "csrf", desc: "Log out and clear session data."},
+		"edit":            {run: s.runEdit, post: true, token: "csrf", write: true, desc: "Create and edit pages."},
+		"delete":          {run: s.runDelete, post: true, token: "csrf", write: true, desc: "Delete a page."},
+		"undelete":        {run: s.runUndelete, post: true, token: "csrf", write: true, desc: "Undelete revisions of a deleted page."},
+		"protect":         {run: s.runProtect, post: true, token: "csrf", write: true, desc: "Change the protection level of a page."},
+		"rollback":        {run: s.runRollback, post: true, token: "rollback", write: true, desc: "Undo the last edits of the last user who edited a page."},
+		"purge":           {run: s.runPurge, post: true, right: "read", desc: "Purge the cache for the given titles."},
+		"parse":           {run: s.runParse, right: "read", desc: "Parse content and return parser output."},
+		"compare":         {run: s.runCompare, right: "read", desc: "Get the difference between two pages or revisions."},
+		"paraminfo":       {run: s.runParamInfo, desc: "Obtain information about API modules."},
+		"help":            {run: s.runHelp, desc: "Display help for the specified modules."},
+	}
+}
+
+// propModules is the table of prop= values.
+func (s *Server) propModules() map[string]*queryModule {
+	return map[string]*queryModule{
+		"info":       {prefix: "in", run: s.propInfo, desc: "Get basic page information."},
+		"revisions":  {prefix: "rv", run: s.propRevisions, desc: "Get revision information."},
+		"links":      {prefix: "pl", run: s.linkProp("links", "pl"), desc: "Return all links from the given pages."},
+		"templates":  {prefix: "tl", run: s.linkProp("templates", "tl"), desc: "Return all pages transcluded on the given pages."},
+		"categories": {prefix: "cl", run: s.propCategories, desc: "List all categories the pages belong to."},
+		"extlinks":   {prefix: "el", run: s.propExtLinks, desc: "Return all external URLs from the given pages."},
+		"images":     {prefix: "im", run: s.propImages, desc: "Return all files contained on the given pages."},
+		"pageprops":  {prefix: "pp", run: s.propPageProps, desc: "Get various page properties."},
+	}
+}
+
+// listModules is the table of list= values.
+func (s *Server) listModules() map[string]*queryModule {
+	return map[string]*queryModule{
+		"recentchanges": {prefix: "rc", run: s.listRecentChanges, generator: true, desc: "Enumerate recent changes."},
+		"allpages":      {prefix: "ap", run: s.listAllPages, generator: true, desc: "Enumerate all pages sequentially in a given namespace."},
+		"usercontribs":  {prefix: "uc", run: s.listUserContribs, desc: "Get all edits by a user."},
+		"logevents":     {prefix: "le", run: s.listLogEvents, desc: "Get events from logs."},
+		"backlinks":     {prefix: "bl", run: s.backlinkList("backlinks", "bl", "link"), generator: true, desc: "Find all pages that link to the given page."},
+		"embeddedin":    {prefix: "ei", run: s.backlinkList("embeddedin", "ei", "template"), generator: true, desc: "Find all pages that embed (transclude) the given title."},
+		"allusers":      {prefix: "au", run: s.listAllUsers, desc: "Enumerate all registered users."},
+		"random":        {prefix: "rn", run: s.listRandom, generator: true, desc: "Get a set of random pages."},
+	}
+}
+
+// metaModules is the table of meta= values.
+func (s *Server) metaModules() map[string]*queryModule {
+	return map[string]*queryModule{
+		"siteinfo": {prefix: "si", run: s.metaSiteInfo, desc: "Return general information about the site."},
+		"userinfo": {prefix: "ui", run: s.metaUserInfo, desc: "Get information about the current user."},
+		"tokens":   {prefix: "", run: s.metaTokens, desc: "Get tokens for data-modifying actions."},
+	}
+}
