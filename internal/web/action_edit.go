@@ -6,7 +6,6 @@ import (
 	"html/template"
 	"net/http"
 	"strconv"
-	"time"
 
 	"github.com/folio-wiki/folio"
 )
@@ -73,7 +72,7 @@ func (s *Server) newEditData(w http.ResponseWriter, r *http.Request, st *editSta
 	d := &editData{
 		Action:    s.actionURL(st.t, "submit"),
 		Token:     tok,
-		StartTime: mwTimestamp(time.Now()),
+		StartTime: mwTimestamp(s.now()),
 		CanMinor:  s.currentUser(r) != nil,
 		CancelURL: titlePath(st.t),
 	}
@@ -145,7 +144,7 @@ func (s *Server) renderEdit(w http.ResponseWriter, r *http.Request, status int, 
 		v.addNotice("error", folio.ErrorMessage(err))
 		status = errorStatusOf(err)
 	} else if st.page != nil {
-		if level := st.page.ProtectionLevel("edit", time.Now()); level != "" {
+		if level := st.page.ProtectionLevel("edit", s.now()); level != "" {
 			v.addNotice("warning", "This page is protected: only users with the "+level+" level may edit it.")
 		}
 	}

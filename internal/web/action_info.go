@@ -42,7 +42,7 @@ func (s *Server) handleInfo(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	now := time.Now()
+	now := s.now()
 	for _, typ := range []string{"edit", "move"} {
 		row := protectionRow{Type: typ, Level: p.ProtectionLevel(typ, now)}
 		for _, pr := range p.Protections {

@@ -3,7 +3,6 @@ package web
 import (
 	"net/http"
 	"slices"
-	"time"
 
 	"github.com/folio-wiki/folio"
 )
@@ -82,7 +81,7 @@ func (s *Server) handleProtect(w http.ResponseWriter, r *http.Request) {
 
 // protectForm fills the form with the page's current protection.
 func (s *Server) protectForm(t folio.Title, p *folio.Page) *protectData {
-	now := time.Now()
+	now := s.now()
 	d := &protectData{Action: s.actionURL(t, "protect"), Choices: expiryChoices, Expiry: "infinite"}
 	for _, typ := range []struct{ t, label string }{{"edit", "Edit"}, {"move", "Move"}} {
 		cur := p.ProtectionLevel(typ.t, now)
@@ -108,7 +107,7 @@ func (s *Server) protect(r *http.Request, p *folio.Page, u *folio.User) error {
 	if other := r.PostFormValue("mwProtect-expiry"); other != "" || expiryText == "other" {
 		expiryText = other
 	}
-	expiry, err := parseExpiry(expiryText, time.Now())
+	expiry, err := parseExpiry(expiryText, s.now())
 	if err != nil {
 		return err
 	}

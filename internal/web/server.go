@@ -46,6 +46,7 @@ import (
 	"net/http"
 	"runtime"
 	"sync"
+	"time"
 
 	"github.com/folio-wiki/folio"
 	"github.com/folio-wiki/folio/internal/render"
@@ -164,4 +165,12 @@ func (s *Server) mainPage() folio.Title {
 		return s.Namespaces.MakeTitle(folio.NSMain, "Main_Page")
 	}
 	return t
+}
+
+// now is the wiki's clock: the service's, so that tests can fix it.
+func (s *Server) now() time.Time {
+	if s.Wiki != nil && s.Wiki.Now != nil {
+		return s.Wiki.Now()
+	}
+	return time.Now()
 }
