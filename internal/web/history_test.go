@@ -77,7 +77,7 @@ func TestDiff(t *testing.T) {
 			{Name: "compare form", As: "anon", URL: url("/index.php?title=Paged&action=historysubmit&type=revision&oldid=%d&diff=%d", revs[0], revs[6]), Status: http.StatusOK,
 				Want: []string{"line 7", "line 2", "(5 revisions by 2 users in between not shown)"}},
 			{Name: "diff across pages", As: "anon", URL: url("/index.php?diff=%d&oldid=%d", revs[6]+1, revs[0]), Status: http.StatusOK,
-				Want: []string{url("title=Paged&amp;oldid=%d", revs[0]), url("title=Other&amp;oldid=%d", revs[6]+1), "other page"},
+				Want:     []string{url("title=Paged&amp;oldid=%d", revs[0]), url("title=Other&amp;oldid=%d", revs[6]+1), "other page"},
 				DontWant: []string{"undo="}},
 			{Name: "identical revisions", As: "anon", URL: url("/index.php?title=Paged&diff=%d&oldid=%d", revs[2], revs[2]), Status: http.StatusOK,
 				Want: []string{"No difference"}},
