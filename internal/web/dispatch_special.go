@@ -43,6 +43,13 @@ func (t specialTable) names() []string {
 
 const subpageKey = "subpage"
 
+// publicSpecials stay open without the read right, so that visitors of a
+// private wiki can log in.
+var publicSpecials = map[string]bool{
+	"UserLogin": true, "UserLogout": true, "CreateAccount": true, "PasswordReset": true,
+	"Login": true, "Logout": true,
+}
+
 // specialSubpage returns the part of a Special page title after the first
 // slash ("Foo" for Special:Contributions/Foo), with spaces for underscores.
 func specialSubpage(r *http.Request) string {
@@ -65,6 +72,10 @@ func (s *Server) serveSpecial(w http.ResponseWriter, r *http.Request, t folio.Ti
 		q := r.URL.Query()
 		q.Del("title")
 		http.Redirect(w, r, s.titleURL(s.specialTitle(target), q), http.StatusMovedPermanently)
+		return
+	}
+	if !publicSpecials[canon] && !s.Wiki.Allowed(s.currentUser(r), "read") {
+		s.writeError(w, r, folio.Errorf(folio.EPermissionDenied, "You must log in to view other pages of this wiki."))
 		return
 	}
 	if page.Right != "" && !s.Wiki.Allowed(s.currentUser(r), page.Right) {

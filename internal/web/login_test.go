@@ -100,6 +100,8 @@ func TestPrivateWiki(t *testing.T) {
 		{Name: "anonymous cannot read", As: "anon", URL: "/wiki/Secret", Status: http.StatusForbidden, DontWant: []string{"hidden text"}},
 		{Name: "nor read the source", As: "anon", URL: "/index.php?title=Secret&action=raw", Status: http.StatusForbidden, DontWant: []string{"hidden text"}},
 		{Name: "login page stays open", As: "anon", URL: "/wiki/Special:UserLogin", Status: http.StatusOK},
+		{Name: "other special pages are closed", As: "anon", URL: "/wiki/Special:Version", Status: http.StatusForbidden},
+		{Name: "users can use special pages", As: "alice", URL: "/wiki/Special:Version", Status: http.StatusOK},
 		{Name: "users can read", As: "alice", URL: "/wiki/Secret", Status: http.StatusOK, Want: []string{"hidden text"}},
 	})
 }
