@@ -4,6 +4,7 @@ import (
 	"context"
 	"html/template"
 	"net/http"
+	"net/url"
 	"strconv"
 	"time"
 
@@ -27,6 +28,10 @@ type rcPage struct {
 	// FeedAtom and FeedRSS are the feeds of the same selection.
 	FeedAtom string
 	FeedRSS  string
+	// Linked is the target form of Special:RecentChangesLinked.
+	Linked *rcLinkedForm
+	// ShowList is false on Special:RecentChangesLinked without a target.
+	ShowList bool
 }
 
 // choice is one option of a "50 | 100 | 250" row of links.
@@ -50,6 +55,25 @@ type rcPanel struct {
 	FormTitle       string
 }
 
+// rcTarget is where the links and forms of a change list point:
+// Special:RecentChanges, or Special:RecentChangesLinked with its target.
+type rcTarget struct {
+	Title folio.Title
+	Extra url.Values // parameters besides the options, such as target=
+}
+
+// url links to the list with options o and further key/value pairs.
+func (t rcTarget) url(s *Server, o rcOptions, kv ...string) string {
+	q := o.query()
+	for k, v := range t.Extra {
+		q[k] = v
+	}
+	for i := 0; i+1 < len(kv); i += 2 {
+		q.Set(kv[i], kv[i+1])
+	}
+	return s.titleURL(t.Title, q)
+}
+
 // handleRecentChanges serves Special:RecentChanges.
 func (s *Server) handleRecentChanges(w http.ResponseWriter, r *http.Request) {
 	o := parseRCOptions(r.URL.Query(), specialSubpage(r))
@@ -57,38 +81,38 @@ func (s *Server) handleRecentChanges(w http.ResponseWriter, r *http.Request) {
 	if feed != "" {
 		o.Limit = min(o.Limit, feedLimit)
 	}
-	rcs, err := s.findRecentChanges(r.Context(), o, s.visitorName(r))
+	rcs, err := s.findRecentChanges(r.Context(), o, s.visitorName(r), nil)
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
+	t := rcTarget{Title: s.specialTitle("RecentChanges")}
+	s.writeChanges(w, r, "RecentChanges", feed, o, t, rcs, nil)
+}
+
+// writeChanges shows a change list as a page or, when feed is set, as a
+// feed. name is the special page; linked, when set, adds the target form
+// of Special:RecentChangesLinked.
+func (s *Server) writeChanges(w http.ResponseWriter, r *http.Request, name, feed string, o rcOptions, t rcTarget, rcs []*folio.RecentChange, linked *rcLinkedForm) {
 	if feed != "" {
-		s.writeFeed(w, r, feed, s.Site.Name+" – "+specialHeadings["RecentChanges"],
-			s.fullURL(s.rcFeedURL(o, feed)), s.fullURL(s.rcFeedURL(o, "")), s.feedEntries(rcs))
+		s.writeFeed(w, r, feed, s.Site.Name+" – "+specialHeadings[name],
+			s.fullURL(t.url(s, o, "feed", feed)), s.fullURL(t.url(s, o)), s.feedEntries(rcs))
 		return
 	}
 	lines := s.changeLines(r.Context(), rcs)
-	v := s.specialView(r, "RecentChanges")
+	v := s.specialView(r, name)
 	v.Data = rcPage{
-		Panel:    s.rcPanel(o),
+		Panel:    s.rcPanel(o, t),
 		Days:     groupByDay(lines, changeLine.when),
 		Limit:    o.Limit,
 		Period:   formatDays(o.Days),
 		AsOf:     formatDate(s.specialNow()),
-		FeedAtom: s.rcFeedURL(o, "atom"),
-		FeedRSS:  s.rcFeedURL(o, "rss"),
+		FeedAtom: t.url(s, o, "feed", "atom"),
+		FeedRSS:  t.url(s, o, "feed", "rss"),
+		Linked:   linked,
+		ShowList: linked == nil || linked.Target != "",
 	}
 	s.render(w, r, http.StatusOK, "special_recentchanges", v)
-}
-
-// rcFeedURL is the URL of the changes o selects as a feed of format, or
-// as the page when format is "".
-func (s *Server) rcFeedURL(o rcOptions, format string) string {
-	q := o.query()
-	if format != "" {
-		q.Set("feed", format)
-	}
-	return s.titleURL(s.specialTitle("RecentChanges"), q)
 }
 
 // visitorName is the name the visitor's own changes carry: the user name,
@@ -101,15 +125,19 @@ func (s *Server) visitorName(r *http.Request) string {
 }
 
 // findRecentChanges reads the changes o selects. When the namespace choice
-// cannot be put in a store filter (invert, associated) it reads batches and
-// keeps the matching rows until the limit is reached.
-func (s *Server) findRecentChanges(ctx context.Context, o rcOptions, me string) ([]*folio.RecentChange, error) {
+// cannot be put in a store filter (invert, associated), or only changes to
+// some pages are wanted (pages not nil), it reads batches and keeps the
+// matching rows until the limit is reached.
+func (s *Server) findRecentChanges(ctx context.Context, o rcOptions, me string, pages map[folio.LinkTarget]bool) ([]*folio.RecentChange, error) {
 	f := o.filter(s.specialNow(), me)
-	if !o.needsRowFilter() {
+	if !o.needsRowFilter() && pages == nil {
 		return s.Store.FindRecentChanges(ctx, f)
 	}
-	f.Limit = rcBatch
-	keep := func(rc *folio.RecentChange) (bool, error) { return o.matches(rc.Namespace, s.Namespaces), nil }
+	f.Limit, f.Namespace = rcBatch, nil
+	keep := func(rc *folio.RecentChange) (bool, error) {
+		in := pages == nil || pages[folio.LinkTarget{Namespace: rc.Namespace, DBKey: rc.DBKey}]
+		return in && o.matches(rc.Namespace, s.Namespaces), nil
+	}
 	return collectChanges(ctx, s.Store.FindRecentChanges, f, o.Limit, keep)
 }
 
@@ -145,20 +173,23 @@ func collectChanges(ctx context.Context, find func(context.Context, folio.Recent
 
 // rcPanel builds the options box: limit and period links, show/hide
 // toggles and the namespace form.
-func (s *Server) rcPanel(o rcOptions) rcPanel {
-	self := s.specialTitle("RecentChanges")
+func (s *Server) rcPanel(o rcOptions, t rcTarget) rcPanel {
 	with := func(change func(*rcOptions)) string {
 		c := o
 		change(&c)
-		return s.titleURL(self, c.query())
+		return t.url(s, c)
+	}
+	hidden := o.query()
+	for k, v := range t.Extra {
+		hidden[k] = v
 	}
 	p := rcPanel{
 		NamespaceSelect: s.namespaceSelect("namespace", o.Namespace, "all"),
 		Invert:          o.Invert,
 		Associated:      o.Associated,
-		Hidden:          hiddenFields(o.query(), "namespace", "invert", "associated"),
+		Hidden:          hiddenFields(hidden, "namespace", "invert", "associated"),
 		FormAction:      scriptPath,
-		FormTitle:       self.PrefixedDBKey(),
+		FormTitle:       t.Title.PrefixedDBKey(),
 	}
 	now := s.specialNow().UTC().Truncate(time.Second)
 	p.FromLink = link{Text: "Show only changes made after " + formatDate(now),
