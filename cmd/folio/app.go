@@ -76,6 +76,11 @@ func (m *Main) openApp(ctx context.Context, c Config, migrate bool) (*app, error
 		}
 	}
 	ns := folio.NewNamespaces(c.SiteName)
+	// A site configuration adopted from an imported dump (import.go) names
+	// the site and its namespaces.
+	if sns, name, ok := storedSiteConfig(ctx, store, logger); ok {
+		ns, c.SiteName = sns, name
+	}
 	r := &render.Renderer{Store: store, Namespaces: ns, SiteName: c.SiteName, Server: c.Server}
 	w := wiki.New(store, ns)
 	w.Linker = r

@@ -76,6 +76,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		"user":    &UserCommand{m: m},
 		"version": &VersionCommand{m: m},
 		"parse":   &ParseCommand{m: m},
+		"import":  &ImportCommand{m: m},
+		"export":  &ExportCommand{m: m},
 	}
 	switch args[0] {
 	case "-h", "-help", "--help", "help":
@@ -101,6 +103,8 @@ Commands:
 	migrate    apply pending database migrations
 	user       manage user accounts (user create NAME --password-file F)
 	parse      render wikitext from stdin to HTML on stdout
+	import     import a MediaWiki XML dump (import FILE)
+	export     export pages as a MediaWiki XML dump
 	version    print the version
 
 Run "folio <command> -h" for a command's flags.

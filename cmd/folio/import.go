@@ -1,0 +1,603 @@
+package main
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/folio-wiki/folio"
+	"github.com/folio-wiki/folio/internal/dump"
+)
+
+// ImportCommand imports a MediaWiki XML dump, like importDump.php followed
+// by refreshLinks.php and rebuildrecentchanges.php.
+type ImportCommand struct{ m *Main }
+
+// importOptions are the flags of folio import.
+type importOptions struct {
+	file     string
+	ids      string // auto, keep or new
+	rebuild  bool
+	rcDays   int
+	progress bool
+	sha1     string // error or warn
+}
+
+// Run imports the dump named on the command line.
+func (cmd *ImportCommand) Run(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("folio import", flag.ContinueOnError)
+	fs.SetOutput(cmd.m.Stderr)
+	load := configFlags(fs, cmd.m.Getenv)
+	var o importOptions
+	fs.StringVar(&o.ids, "ids", "auto", "page and revision ids: keep (as in the dump), new, or auto (keep when the wiki is empty)")
+	fs.BoolVar(&o.rebuild, "rebuild", true, "rebuild link tables, categories, redirects and recent changes afterwards")
+	fs.IntVar(&o.rcDays, "rc-days", 90, "recent changes are rebuilt from revisions of the last N days")
+	fs.BoolVar(&o.progress, "progress", true, "show progress on stderr")
+	fs.StringVar(&o.sha1, "sha1", "error", "a revision whose text does not match its <sha1>: error (stop before its page) or warn (import it, log a warning)")
+	fs.Usage = func() {
+		fmt.Fprintln(cmd.m.Stderr, `Usage: folio import [flags] FILE
+
+Imports a MediaWiki XML dump (schema 0.10 or 0.11; plain, .gz or .bz2; "-"
+for stdin) with full history. Into an empty wiki, page and revision ids are
+kept and the dump's <siteinfo> (site name, namespaces) becomes the wiki's
+configuration. Running the same command again after an interruption
+resumes without duplicating revisions.`)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(reorderArgs(args)); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 || (o.ids != "auto" && o.ids != "keep" && o.ids != "new") || (o.sha1 != "error" && o.sha1 != "warn") {
+		fs.Usage()
+		return &usageError{"import: give one FILE, --ids auto, keep or new, and --sha1 error or warn"}
+	}
+	o.file = fs.Arg(0)
+	c, err := load()
+	if err != nil {
+		return err
+	}
+	return cmd.run(ctx, c, o)
+}
+
+// reorderArgs moves a leading positional argument after the flags, so that
+// "import FILE --flag" works as well as "import --flag FILE".
+func reorderArgs(args []string) []string {
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		return append(append([]string{}, args[1:]...), args[0])
+	}
+	return args
+}
+
+// importRun is one run of folio import.
+type importRun struct {
+	m        *Main
+	a        *app
+	store    folio.ImportStore
+	src      *dump.Source
+	r        *dump.Reader
+	opt      folio.ImportOptions
+	progress *folio.ImportProgress
+	resumed  bool
+	fresh    bool           // the wiki was empty when this import began
+	dumpNS   map[int]string // namespace names of the dump's siteinfo
+	touched  []int64        // pages whose latest revision changed
+	bar      *progressPrinter
+	warnSHA1 bool // import revisions whose SHA-1 does not match, with a warning
+	stats    struct{ pages, added, skipped, badSHA1 int }
+}
+
+func (cmd *ImportCommand) run(ctx context.Context, c Config, o importOptions) error {
+	src, err := dump.Open(o.file, cmd.m.Stdin)
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+	r, err := dump.NewReader(src)
+	if err != nil {
+		return fmt.Errorf("%s: %w", o.file, err)
+	}
+	run := &importRun{m: cmd.m, src: src, r: r, dumpNS: map[int]string{}, warnSHA1: o.sha1 == "warn"}
+	if r.SiteInfo != nil {
+		for _, ns := range r.SiteInfo.Namespaces {
+			run.dumpNS[ns.Key] = ns.Name
+		}
+	}
+	if err := run.open(ctx, c, o); err != nil {
+		return err
+	}
+	defer run.a.Close()
+	if err := run.importPages(ctx); err != nil {
+		return err
+	}
+	if !o.rebuild {
+		return nil
+	}
+	return run.rebuild(ctx, o)
+}
+
+// open opens the wiki, decides whether ids are kept, stores the dump's
+// site configuration into an empty wiki, and reads earlier progress.
+func (run *importRun) open(ctx context.Context, c Config, o importOptions) error {
+	a, err := run.m.openApp(ctx, c, true)
+	if err != nil {
+		return err
+	}
+	run.a = a
+	is, ok := a.Store.(folio.ImportStore)
+	if !ok {
+		return fmt.Errorf("the %T store cannot import dumps", a.Store)
+	}
+	run.store = is
+	key, err := sourceKey(o.file)
+	if err != nil {
+		return err
+	}
+	if run.progress, err = is.FindImportProgress(ctx, key); err != nil {
+		return err
+	}
+	run.resumed = run.progress.Pages > 0
+	stats, err := a.Store.Stats(ctx)
+	if err != nil {
+		return err
+	}
+	run.fresh = stats.Pages == 0 || (run.resumed && run.progress.KeepIDs)
+	run.opt.KeepIDs = o.ids == "keep" || (o.ids == "auto" && run.fresh)
+	run.progress.KeepIDs = run.opt.KeepIDs
+	if stats.Pages == 0 && run.r.SiteInfo != nil {
+		if err := run.adoptSiteInfo(ctx, c); err != nil {
+			return err
+		}
+	}
+	run.bar = newProgressPrinter(run.m.Stderr, o.progress, "import", run.src.Size)
+	return nil
+}
+
+// adoptSiteInfo makes the dump's <siteinfo> the configuration of the empty
+// wiki, then reopens the wiki so that titles parse with its namespaces.
+func (run *importRun) adoptSiteInfo(ctx context.Context, c Config) error {
+	si := run.r.SiteInfo
+	var local []folio.SiteNamespace
+	for _, ns := range si.Namespaces {
+		local = append(local, folio.SiteNamespace{ID: ns.Key, Name: ns.Name, CaseSensitive: ns.Case == "case-sensitive"})
+	}
+	sc := &folio.SiteConfig{SiteName: si.SiteName, Lang: run.r.Lang, Base: si.Base,
+		Namespaces: folio.NamespacesFromSite(local)}
+	if sc.SiteName == "" {
+		sc.SiteName = c.SiteName
+	}
+	if _, err := sc.NamespaceTable(); err != nil {
+		run.a.Logger.Warn("the dump's namespaces are unusable; keeping the default ones", "error", err)
+		return nil
+	}
+	if err := run.store.SaveSiteConfig(ctx, sc); err != nil {
+		return fmt.Errorf("save site configuration: %w", err)
+	}
+	run.a.Logger.Info("adopted the dump's site configuration", "sitename", sc.SiteName, "lang", sc.Lang,
+		"namespaces", len(sc.Namespaces))
+	run.a.Close()
+	a, err := run.m.openApp(ctx, c, false)
+	if err != nil {
+		return err
+	}
+	run.a, run.store = a, a.Store.(folio.ImportStore)
+	return nil
+}
+
+// sourceKey identifies a dump file by its size and first megabyte, so that
+// a rerun finds its progress record; stdin has no key.
+func sourceKey(name string) (string, error) {
+	if name == "-" {
+		return "", nil
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return "", fmt.Errorf("open dump: %w", err)
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.CopyN(h, f, 1<<20); err != nil && err != io.EOF {
+		return "", fmt.Errorf("read dump: %w", err)
+	}
+	fi, err := f.Stat()
+	if err != nil {
+		return "", fmt.Errorf("stat dump: %w", err)
+	}
+	fmt.Fprintf(h, "/%d", fi.Size())
+	return "dump:" + hex.EncodeToString(h.Sum(nil))[:32], nil
+}
+
+// importPages imports every page of the dump, recording progress.
+func (run *importRun) importPages(ctx context.Context) error {
+	done := run.progress.Pages
+	if run.resumed {
+		run.a.Logger.Info("resuming an earlier import", "pages_done", done, "last_title", run.progress.LastTitle)
+	}
+	lastSave := time.Now()
+	for n := int64(0); ; n++ {
+		p, err := run.r.Next()
+		if err == io.EOF {
+			break
+		} else if err != nil {
+			return run.fail(ctx, err)
+		}
+		if n >= done { // pages before done were finished by an earlier run
+			if err := run.importPage(ctx, p); err != nil {
+				return run.fail(ctx, err)
+			}
+			run.progress.Pages, run.progress.LastTitle = n+1, p.Title
+		}
+		run.bar.update(int(n+1), run.src.Offset())
+		if time.Since(lastSave) > 2*time.Second {
+			lastSave = time.Now()
+			if err := run.saveProgress(ctx); err != nil {
+				return err
+			}
+		}
+	}
+	run.progress.Done = true
+	if err := run.saveProgress(ctx); err != nil {
+		return err
+	}
+	summary := fmt.Sprintf("%d pages: %d revisions added, %d already present",
+		run.stats.pages, run.stats.added, run.stats.skipped)
+	if run.stats.badSHA1 > 0 {
+		summary += fmt.Sprintf(", %d with a SHA-1 not matching their text", run.stats.badSHA1)
+	}
+	run.bar.finish(summary)
+	return nil
+}
+
+func (run *importRun) saveProgress(ctx context.Context) error {
+	if run.progress.Source == "" {
+		return nil
+	}
+	return run.store.SaveImportProgress(ctx, run.progress)
+}
+
+// fail records progress and explains how to go on after an error.
+func (run *importRun) fail(ctx context.Context, err error) error {
+	run.bar.finish("")
+	if serr := run.saveProgress(context.WithoutCancel(ctx)); serr != nil {
+		run.a.Logger.Error("save import progress", "error", serr)
+	}
+	if ctx.Err() != nil {
+		return fmt.Errorf("import interrupted after %d pages; run the same command again to resume", run.progress.Pages)
+	}
+	return fmt.Errorf("import stopped after %d complete pages: %w", run.progress.Pages, err)
+}
+
+// importPage converts and stores one page.
+func (run *importRun) importPage(ctx context.Context, p *dump.Page) error {
+	ip, err := run.convert(p)
+	if err != nil {
+		return err
+	}
+	res, err := run.store.ImportPage(ctx, ip, run.opt)
+	if err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		return &dump.Error{Line: p.Line, Title: p.Title, Msg: folio.ErrorMessage(err)}
+	}
+	run.stats.pages++
+	run.stats.added += res.Added
+	run.stats.skipped += res.Skipped
+	run.progress.Revisions += int64(res.Added)
+	if res.LatestChanged {
+		run.touched = append(run.touched, res.PageID)
+	}
+	return nil
+}
+
+// convert turns a dump page into an import request, checking its title
+// and the SHA-1 of every revision.
+func (run *importRun) convert(p *dump.Page) (*folio.ImportPage, error) {
+	t, err := run.title(p)
+	if err != nil {
+		return nil, err
+	}
+	ip := &folio.ImportPage{ID: p.ID, Namespace: t.Namespace, DBKey: t.DBKey}
+	if p.Redirect != "" {
+		if rt, err := run.a.Namespaces.ParseTitle(p.Redirect, folio.NSMain); err == nil && rt.Interwiki == "" {
+			ip.Redirect = &folio.LinkTarget{Namespace: rt.Namespace, DBKey: rt.DBKey, Fragment: rt.Fragment}
+		}
+	}
+	for _, r := range p.Revisions {
+		ir := &folio.ImportRevision{ID: r.ID, Timestamp: r.Timestamp, Comment: r.Comment,
+			Minor: r.Minor, Model: r.Model, Text: r.Text, SHA1: r.SHA1}
+		ir.Contributor, ir.Anonymous = run.contributor(r.Contributor)
+		if r.TextDeleted {
+			ir.SHA1 = "" // the dump's SHA-1 is that of the hidden text
+		}
+		if err := run.checkSHA1(p, r, ir); err != nil {
+			return nil, err
+		}
+		ip.Revisions = append(ip.Revisions, ir)
+	}
+	if len(ip.Revisions) == 0 {
+		return nil, &dump.Error{Line: p.Line, Title: p.Title, Msg: "the page has no revisions"}
+	}
+	return ip, nil
+}
+
+// checkSHA1 compares a revision's text with its <sha1>. On a mismatch it
+// fails, or with --sha1 warn logs a warning and drops the dump's SHA-1 so
+// that the store keeps the text's own.
+func (run *importRun) checkSHA1(p *dump.Page, r *dump.Revision, ir *folio.ImportRevision) error {
+	sum := folio.SHA1Base36(r.Text)
+	if ir.SHA1 == "" || ir.SHA1 == sum {
+		return nil
+	}
+	if run.warnSHA1 {
+		run.stats.badSHA1++
+		run.a.Logger.Warn("the text does not match its SHA-1; importing it anyway", "line", r.Line,
+			"title", p.Title, "rev_id", r.ID, "dump_sha1", r.SHA1, "text_sha1", sum)
+		ir.SHA1 = ""
+		return nil
+	}
+	return &dump.Error{Line: r.Line, Title: p.Title, Msg: fmt.Sprintf("revision %d: the text does not "+
+		"match its SHA-1 (the dump says %s, the text hashes to %s); nothing of this page was imported "+
+		"(--sha1 warn imports such revisions)", r.ID, r.SHA1, sum)}
+}
+
+// title parses a dump page's title in its namespace, using the dump's own
+// namespace names to strip the prefix.
+func (run *importRun) title(p *dump.Page) (folio.Title, error) {
+	bad := func(why string) error {
+		return &dump.Error{Line: p.Line, Title: p.Title, Msg: "invalid title: " + why}
+	}
+	ns, ok := run.a.Namespaces.ByID(p.NS)
+	if !ok {
+		return folio.Title{}, bad(fmt.Sprintf("this wiki has no namespace %d", p.NS))
+	}
+	rest := p.Title
+	if p.NS != folio.NSMain {
+		name, ok := run.dumpNS[p.NS]
+		if ok && strings.HasPrefix(rest, name+":") {
+			rest = rest[len(name)+1:]
+		} else if _, after, found := strings.Cut(rest, ":"); found {
+			rest = after
+		} else {
+			return folio.Title{}, bad(fmt.Sprintf("no prefix for namespace %d", p.NS))
+		}
+		rest = ns.Name + ":" + rest // this wiki's prefix: the rest is never split again
+	}
+	t, err := run.a.Namespaces.ParseTitle(rest, folio.NSMain)
+	if err != nil {
+		return t, bad(folio.ErrorMessage(err))
+	}
+	if t.Namespace != p.NS || t.Interwiki != "" || t.Fragment != "" {
+		return t, bad(fmt.Sprintf("it does not name a page in namespace %d", p.NS))
+	}
+	return t, nil
+}
+
+// hiddenContributor names the actor of revisions whose contributor was
+// hidden in the source wiki.
+const hiddenContributor = "Hidden contributor"
+
+// contributor returns the actor name of a dump contributor, normalised as
+// a user name, and whether it is anonymous.
+func (run *importRun) contributor(c dump.Contributor) (string, bool) {
+	name, anon := c.Username, false
+	if name == "" {
+		name, anon = c.IP, true
+	}
+	if c.Deleted || name == "" {
+		return hiddenContributor, true
+	}
+	if t, err := run.a.Namespaces.ParseTitle(name, folio.NSUser); err == nil && t.Namespace == folio.NSUser {
+		name = t.Text()
+	}
+	return name, anon
+}
+
+// progressPrinter shows a progress line on a terminal, or a log line
+// every few seconds otherwise.
+type progressPrinter struct {
+	w       io.Writer
+	on, tty bool
+	what    string
+	total   int64 // bytes or items; 0 when unknown
+	start   time.Time
+	last    time.Time
+	mu      sync.Mutex
+	printed bool
+}
+
+func newProgressPrinter(w io.Writer, on bool, what string, total int64) *progressPrinter {
+	f, ok := w.(*os.File)
+	tty := false
+	if ok {
+		if fi, err := f.Stat(); err == nil {
+			tty = fi.Mode()&os.ModeCharDevice != 0
+		}
+	}
+	return &progressPrinter{w: w, on: on, tty: tty, what: what, total: total, start: time.Now()}
+}
+
+// update reports n items done and pos of total (bytes or items).
+func (p *progressPrinter) update(n int, pos int64) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	every := 10 * time.Second
+	if p.tty {
+		every = 200 * time.Millisecond
+	}
+	if !p.on || time.Since(p.last) < every {
+		return
+	}
+	p.last = time.Now()
+	elapsed := time.Since(p.start).Seconds()
+	line := fmt.Sprintf("%s: %d pages, %.1f pages/s", p.what, n, float64(n)/max(elapsed, 1e-3))
+	if p.total > 0 && pos > 0 {
+		frac := float64(pos) / float64(p.total)
+		eta := time.Duration(elapsed*(1-frac)/max(frac, 1e-9)) * time.Second
+		line += fmt.Sprintf(", %3.0f%%, ETA %s", 100*frac, eta.Round(time.Second))
+	}
+	p.print(line)
+}
+
+func (p *progressPrinter) print(line string) {
+	p.printed = true
+	if p.tty {
+		fmt.Fprintf(p.w, "\r\033[K%s", line)
+	} else {
+		fmt.Fprintln(p.w, line)
+	}
+}
+
+// finish ends the progress display with a summary line ("" for none).
+func (p *progressPrinter) finish(summary string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.tty && p.printed {
+		fmt.Fprintln(p.w)
+	}
+	p.printed = false
+	if summary != "" {
+		elapsed := time.Since(p.start)
+		fmt.Fprintf(p.w, "%s: %s in %s\n", p.what, summary, elapsed.Round(10*time.Millisecond))
+	}
+}
+
+// rebuild refreshes link tables and recent changes after an import.
+func (run *importRun) rebuild(ctx context.Context, o importOptions) error {
+	ids := run.touched
+	if run.fresh || run.resumed {
+		ids = nil // every page: an earlier run may have stopped before its rebuild
+	}
+	n, err := rebuildLinks(ctx, run.a, run.store, ids, newProgressPrinter(run.m.Stderr, o.progress, "rebuild links", 0))
+	if err != nil {
+		return fmt.Errorf("rebuild links (after %d pages): %w", n, err)
+	}
+	since := time.Now().AddDate(0, 0, -o.rcDays)
+	rc, err := run.store.RebuildRecentChanges(ctx, since)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(run.m.Stderr, "rebuild recent changes: %d added (revisions since %s)\n", rc, since.UTC().Format(time.DateOnly))
+	return nil
+}
+
+// rebuildLinks renders the latest revision of the pages (all when ids is
+// nil) and stores their links, categories and redirects, on as many
+// workers as there are CPUs. It returns how many pages it rebuilt.
+func rebuildLinks(ctx context.Context, a *app, is folio.ImportStore, ids []int64, bar *progressPrinter) (int, error) {
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	work := make(chan int64)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	done := 0
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for id := range work {
+				if err := rebuildPage(ctx, a, is, id); err != nil {
+					cancel(err)
+					return
+				}
+				mu.Lock()
+				done++
+				bar.update(done, 0)
+				mu.Unlock()
+			}
+		})
+	}
+	err := feedPages(ctx, is, ids, work)
+	close(work)
+	wg.Wait()
+	if cause := context.Cause(ctx); cause != nil && !errors.Is(cause, context.Canceled) {
+		err = cause
+	}
+	bar.finish(fmt.Sprintf("%d pages", done))
+	return done, err
+}
+
+// feedPages sends the page ids to rebuild: ids, or every page when nil.
+func feedPages(ctx context.Context, is folio.ImportStore, ids []int64, work chan<- int64) error {
+	send := func(id int64) error {
+		select {
+		case work <- id:
+			return nil
+		case <-ctx.Done():
+			return context.Cause(ctx)
+		}
+	}
+	if ids != nil {
+		for _, id := range ids {
+			if err := send(id); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	for after := int64(0); ; {
+		ps, err := is.FindPagesAfter(ctx, after, 500)
+		if err != nil || len(ps) == 0 {
+			return err
+		}
+		for _, p := range ps {
+			if err := send(p.ID); err != nil {
+				return err
+			}
+			after = p.ID
+		}
+	}
+}
+
+// rebuildPage renders one page's latest revision and stores its links.
+// A page that fails to render keeps empty link tables and is logged.
+func rebuildPage(ctx context.Context, a *app, is folio.ImportStore, id int64) error {
+	p, err := a.Store.FindPageByID(ctx, id)
+	if err != nil {
+		return err
+	}
+	rev, err := a.Store.FindRevisionByID(ctx, p.Latest)
+	if err != nil {
+		return err
+	}
+	var links *folio.LinkSet
+	var redirect *folio.LinkTarget
+	t := a.Namespaces.MakeTitle(p.Namespace, p.DBKey)
+	if rev.Model == folio.ModelWikitext {
+		links, redirect, err = a.Renderer.Links(ctx, t, rev.Text)
+		if err != nil {
+			a.Logger.Warn("render for links", "page_id", id, "title", t.PrefixedText(), slog.Any("error", err))
+			links, redirect = nil, nil
+		}
+	}
+	return is.SetPageLinks(ctx, id, links, redirect)
+}
+
+// storedSiteConfig returns the namespaces and site name of the site
+// configuration stored by an import, when there is a usable one.
+func storedSiteConfig(ctx context.Context, s folio.Store, logger *slog.Logger) (*folio.Namespaces, string, bool) {
+	is, ok := s.(folio.ImportStore)
+	if !ok {
+		return nil, "", false
+	}
+	sc, err := is.FindSiteConfig(ctx)
+	if err != nil {
+		if folio.ErrorCode(err) != folio.ENoSiteConfig {
+			logger.Debug("no stored site configuration", "error", err)
+		}
+		return nil, "", false
+	}
+	ns, err := sc.NamespaceTable()
+	if err != nil || sc.SiteName == "" {
+		logger.Warn("ignoring the stored site configuration", "error", err)
+		return nil, "", false
+	}
+	return ns, sc.SiteName, true
+}
