@@ -52,6 +52,9 @@ func TestPathological(t *testing.T) {
 	if testing.Short() {
 		t.Skip("pathological inputs are slow; skipped with -short")
 	}
+	if raceEnabled {
+		t.Skip("time budgets are meaningless under the race detector")
+	}
 	p := wikitext.New(wikitext.WithExtensions(parserfunctions.New()))
 	h := wikitexttest.NewHost()
 	for _, tt := range pathologicalInputs() {

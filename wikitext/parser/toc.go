@@ -109,6 +109,7 @@ var (
 // unique case-insensitively.
 func (c *Context) assignAnchors(hs []*heading) {
 	seen := map[string]bool{}
+	next := map[string]int{} // next suffix to try per base id
 	for _, h := range hs {
 		safe := c.Strip.UnstripBoth(c.holderText(h.text))
 		h.tocLine = strings.TrimSpace(strings.ReplaceAll(tocLineHTML(safe), "<span></span>", ""))
@@ -117,10 +118,11 @@ func (c *Context) assignAnchors(hs []*heading) {
 		anchor := html.EscapeID(html.DecodeCharReferences(plain), c.Config.FragmentMode)
 		key := strings.ToLower(anchor)
 		if seen[key] {
-			i := 2
+			i := max(next[key], 2)
 			for seen[key+"_"+strconv.Itoa(i)] {
 				i++
 			}
+			next[key] = i + 1
 			suffix := "_" + strconv.Itoa(i)
 			anchor += suffix
 			key += suffix

@@ -1,0 +1,5 @@
+//go:build !race
+
+package wikitext_test
+
+const raceEnabled = false
