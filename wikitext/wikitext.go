@@ -106,6 +106,12 @@ func WithNoFollow(on bool) Option {
 	return func(p *Parser) { p.cfg.NoFollow = on }
 }
 
+// WithLegacyMediaDOM selects the legacy image markup (default, as in
+// MediaWiki 1.39) or the newer <figure>/<span typeof="mw:File"> markup.
+func WithLegacyMediaDOM(on bool) Option {
+	return func(p *Parser) { p.cfg.LegacyMediaDOM = on }
+}
+
 // WithThumbSize sets the default thumbnail width (default 180).
 func WithThumbSize(px int) Option {
 	return func(p *Parser) { p.cfg.ThumbSize = px }
@@ -114,7 +120,7 @@ func WithThumbSize(px int) Option {
 // New returns a Parser with MediaWiki's default settings.
 func New(opts ...Option) *Parser {
 	p := &Parser{
-		cfg:    parser.Config{EditSections: true, NoFollow: true, Language: "en"},
+		cfg:    parser.Config{EditSections: true, NoFollow: true, Language: "en", LegacyMediaDOM: true},
 		reg:    preprocess.NewRegistry(),
 		limits: preprocess.DefaultLimits,
 	}

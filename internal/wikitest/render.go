@@ -71,6 +71,9 @@ func parserOptions(t *Test) []wikitext.Option {
 			opts = append(opts, wikitext.WithThumbSize(n))
 		}
 	}
+	if v, ok := t.Config["wgParserEnableLegacyMediaDOM"]; ok && v == "false" {
+		opts = append(opts, wikitext.WithLegacyMediaDOM(false))
+	}
 	if v, ok := t.Config["wgNoFollowLinks"]; ok && v == "false" {
 		opts = append(opts, wikitext.WithNoFollow(false))
 	}

@@ -8,7 +8,7 @@ import (
 var (
 	blockOpenRegex  = regexp.MustCompile(`(?i)<table|<h1|<h2|<h3|<h4|<h5|<h6|<pre|<tr|<p|<ul|<ol|<dl|<li|<dt|<dd|</tr|</td|</th|</li|</dt|</dd`)
 	blockCloseRegex = regexp.MustCompile(`(?i)</table|</h1|</h2|</h3|</h4|</h5|</h6|<td|<th|</?blockquote|</?div|<hr|</pre|</p|</mw:|` +
-		regexp.QuoteMeta(MarkerPrefix) + `-pre|</ul|</ol|</dl|</?center`)
+		regexp.QuoteMeta(MarkerPrefix) + `-pre|</ul|</ol|</dl|</?center|</?figure`)
 	preOpenRegex    = regexp.MustCompile(`(?i)<pre`)
 	preCloseRegex   = regexp.MustCompile(`(?i)</pre`)
 	blockquoteRegex = regexp.MustCompile(`(?i)<(/?)blockquote[\s>]`)

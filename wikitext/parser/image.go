@@ -23,6 +23,9 @@ func (c *Context) makeImage(t env.Title, text string) string {
 		f, found, err = repo.FindFile(c.Ctx, t.Page())
 		found = found && err == nil
 	}
+	if !c.Config.LegacyMediaDOM {
+		return c.makeImageDOM(repo, t, f, found, o)
+	}
 	if !found {
 		return c.missingImage(t, o)
 	}

@@ -30,6 +30,7 @@ type Config struct {
 	LinkTarget       string // target attribute for external links, if any
 	Language         string // content language code
 	ThumbSize        int    // default thumbnail width (180)
+	LegacyMediaDOM   bool   // render images with MediaWiki 1.39's legacy markup
 }
 
 // Output is what a parse produces besides HTML.
