@@ -115,8 +115,8 @@ func (r *Runner) Close() error {
 	return nil
 }
 
-// Push adds jobs to the queue and wakes an idle worker.
-func (r *Runner) Push(ctx context.Context, jobs ...*folio.Job) error {
+// PushJobs adds jobs to the queue and wakes an idle worker.
+func (r *Runner) PushJobs(ctx context.Context, jobs ...*folio.Job) error {
 	r.init()
 	if err := r.Queue.PushJobs(ctx, jobs...); err != nil {
 		return err

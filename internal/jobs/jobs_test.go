@@ -53,7 +53,7 @@ func TestRunAll(t *testing.T) {
 					}
 					return nil
 				})}}
-			if err := r.Push(t.Context(), &folio.Job{Type: "flaky", DBKey: "X"}); err != nil {
+			if err := r.PushJobs(t.Context(), &folio.Job{Type: "flaky", DBKey: "X"}); err != nil {
 				t.Fatal(err)
 			}
 			if _, err := r.RunAll(t.Context(), 0); err != nil {
@@ -79,7 +79,7 @@ func TestUnknownTypeAndPanic(t *testing.T) {
 		Handlers: map[string]jobs.Handler{"panics": jobs.HandlerFunc(func(context.Context, *folio.Job) error {
 			panic("boom")
 		})}}
-	if err := r.Push(t.Context(), &folio.Job{Type: "nobody"}, &folio.Job{Type: "panics"}); err != nil {
+	if err := r.PushJobs(t.Context(), &folio.Job{Type: "nobody"}, &folio.Job{Type: "panics"}); err != nil {
 		t.Fatal(err)
 	}
 	n, err := r.RunAll(t.Context(), 0)
@@ -110,7 +110,7 @@ func TestStartRunsPushedJobs(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, title := range []string{"A", "B", "C", "D"} {
-		if err := r.Push(t.Context(), &folio.Job{Type: "touch", DBKey: title}); err != nil {
+		if err := r.PushJobs(t.Context(), &folio.Job{Type: "touch", DBKey: title}); err != nil {
 			t.Fatal(err)
 		}
 	}
