@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/folio-wiki/folio"
+	"github.com/folio-wiki/folio/internal/session"
 )
 
 // maxFormBytes limits request bodies: the largest page text, percent-encoded
@@ -41,7 +42,7 @@ func (w *statusWriter) Write(b []byte) (int, error) {
 func (s *Server) middleware(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
-		st := &requestState{id: randomString(9)}
+		st := &requestState{id: session.RandomString(9), sess: &session.State{}}
 		r = r.WithContext(context.WithValue(r.Context(), stateKey{}, st))
 		sw := &statusWriter{ResponseWriter: w}
 		h := sw.Header()
@@ -53,11 +54,7 @@ func (s *Server) middleware(next http.Handler) http.Handler {
 			r.Body = http.MaxBytesReader(sw, r.Body, maxFormBytes)
 		}
 		defer s.recoverPanic(sw, r)
-		err := s.loadSession(r.Context(), r, st)
-		if st.renew != nil {
-			http.SetCookie(sw, st.renew)
-		}
-		if err != nil {
+		if err := s.loadSession(sw, r, st); err != nil {
 			s.writeError(sw, r, err)
 		} else if err := parsePost(r); err != nil {
 			s.writeError(sw, r, err)

@@ -50,6 +50,7 @@ import (
 
 	"github.com/folio-wiki/folio"
 	"github.com/folio-wiki/folio/internal/render"
+	"github.com/folio-wiki/folio/internal/session"
 	"github.com/folio-wiki/folio/internal/wiki"
 )
 
@@ -107,6 +108,9 @@ type Server struct {
 	// SecureCookies sends the session cookie with the Secure attribute;
 	// set it when the wiki is served over HTTPS.
 	SecureCookies bool
+	// Sessions keeps the sessions; nil makes one over Store. Share it with
+	// the action API so that one login serves both.
+	Sessions *session.Manager
 
 	once      sync.Once
 	templates map[string]*templateSet
@@ -156,6 +160,9 @@ func (s *Server) setup() {
 	}
 	s.templates = tpls
 	s.specials = newSpecialTable(s.specialPages())
+	if s.Sessions == nil {
+		s.Sessions = &session.Manager{Store: s.Store, Secure: s.SecureCookies, Logger: s.Logger}
+	}
 }
 
 // mainPage returns the title of the main page.

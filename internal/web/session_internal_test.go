@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/folio-wiki/folio"
+	"github.com/folio-wiki/folio/internal/session"
 )
 
 // TestSessionRefresh checks that a session past half its lifetime is
@@ -31,17 +32,17 @@ func TestSessionRefresh(t *testing.T) {
 	ctx := context.Background()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			secret := randomString(32)
-			sess := &folio.Session{ID: hashSecret(secret), Data: map[string]string{csrfKey: "tok"},
+			secret := session.RandomString(32)
+			sess := &folio.Session{ID: session.HashSecret(secret), Data: map[string]string{session.CSRFKey: "tok"},
 				Expires: time.Now().Add(tt.expiresIn).UTC().Truncate(time.Second)}
 			if tt.remember {
-				sess.Data[rememberKey] = "1"
+				sess.Data[session.RememberKey] = "1"
 			}
 			if err := s.Store.CreateSession(ctx, sess); err != nil {
 				t.Fatalf("CreateSession error: %v", err)
 			}
 			r := httptest.NewRequest(http.MethodGet, "/wiki/Anything", nil)
-			r.AddCookie(&http.Cookie{Name: sessionCookie, Value: secret})
+			r.AddCookie(&http.Cookie{Name: session.CookieName, Value: secret})
 			w := httptest.NewRecorder()
 			h.ServeHTTP(w, r)
 			got, err := s.Store.FindSession(ctx, sess.ID)
@@ -62,7 +63,7 @@ func TestSessionRefresh(t *testing.T) {
 
 // TestCheckToken checks CSRF token verification.
 func TestCheckToken(t *testing.T) {
-	sess := &folio.Session{Data: map[string]string{csrfKey: "right"}}
+	sess := &folio.Session{Data: map[string]string{session.CSRFKey: "right"}}
 	tests := []struct {
 		name    string
 		method  string
@@ -85,7 +86,7 @@ func TestCheckToken(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			r := httptest.NewRequest(tt.method, "/", nil)
 			r.PostForm = map[string][]string{tt.field: {tt.value}}
-			r = r.WithContext(context.WithValue(r.Context(), stateKey{}, &requestState{session: tt.session}))
+			r = r.WithContext(context.WithValue(r.Context(), stateKey{}, &requestState{sess: &session.State{Session: tt.session}}))
 			if err := s.checkToken(r); (err == nil) != tt.ok {
 				t.Errorf("checkToken() = %v, want ok %v", err, tt.ok)
 			}
@@ -110,7 +111,7 @@ func TestSpecialUndelete(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := httptest.NewRequest(http.MethodGet, "/wiki/Special:Undelete?target="+url.QueryEscape(tt.target), nil)
-			r = r.WithContext(context.WithValue(r.Context(), stateKey{}, &requestState{id: "test"}))
+			r = r.WithContext(context.WithValue(r.Context(), stateKey{}, &requestState{id: "test", sess: &session.State{}}))
 			r.SetPathValue(subpageKey, tt.sub)
 			w := httptest.NewRecorder()
 			s.handleSpecialUndelete(w, r)

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/folio-wiki/folio"
+	"github.com/folio-wiki/folio/internal/session"
 )
 
 // skin holds the menus around the content, built per request.
@@ -88,8 +89,8 @@ func (s *Server) personalTools(r *http.Request, v *view) {
 			{ID: "pt-mycontris", Href: s.specialURL("Contributions/" + u.Name), Text: "Contributions"},
 		}
 		sk.LogoutURL = s.specialURL("UserLogout")
-		if st := state(r); st.session != nil {
-			sk.LogoutToken = st.session.Data[csrfKey]
+		if sess := state(r).session(); sess != nil {
+			sk.LogoutToken = sess.Data[session.CSRFKey]
 		}
 		return
 	}

@@ -42,7 +42,7 @@ func (s *Server) handleUserLogin(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	if _, err := s.newSession(w, r, u.ID, d.Remember); err != nil {
+	if err := s.newSession(w, r, u.ID, d.Remember); err != nil {
 		s.writeError(w, r, err)
 		return
 	}
