@@ -50,7 +50,7 @@ func (c *Context) makeImage(t env.Title, text string) string {
 
 func (c *Context) inlineAlt(t env.Title, o imageOptions) string {
 	if o.alt != nil {
-		return *o.alt
+		return c.plainCaption(*o.alt)
 	}
 	if o.hasCaption {
 		return c.plainCaption(o.caption)
@@ -60,9 +60,9 @@ func (c *Context) inlineAlt(t env.Title, o imageOptions) string {
 
 // thumbAlt is the alt text of a framed image: alt=, else the file name
 // when there is no caption.
-func thumbAlt(t env.Title, o imageOptions) string {
+func (c *Context) thumbAlt(t env.Title, o imageOptions) string {
 	if o.alt != nil {
-		return *o.alt
+		return c.plainCaption(*o.alt)
 	}
 	if !o.hasCaption {
 		return t.Text()
@@ -190,8 +190,11 @@ func (c *Context) linkAround(t env.Title, o imageOptions, title, img string) str
 		lt, err := c.Host.ParseTitle(*o.link, env.NSMain)
 		if err == nil {
 			c.addLink(lt)
+			if title == "" {
+				title = c.Host.PrefixedText(lt)
+			}
 			return `<a href="` + html.EscapeHTML(c.Host.PageURL(lt, "")) + `" title="` +
-				html.EscapeHTML(c.Host.PrefixedText(lt)) + `">` + img + `</a>`
+				html.EscapeHTMLQuotesAttr(title) + `">` + img + `</a>`
 		}
 	}
 	return `<a href="` + html.EscapeHTML(c.Host.PageURL(t.Page(), "")) + `" class="image"` + titleAttr + `>` + img + `</a>`

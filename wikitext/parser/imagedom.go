@@ -72,7 +72,7 @@ func (c *Context) domImage(repo env.FileRepo, t env.Title, f env.FileInfo, o ima
 	switch {
 	case o.format == "frame":
 		w, o.height = 0, 0
-		alt = thumbAlt(t, o)
+		alt = c.thumbAlt(t, o)
 	case framed:
 		if w == 0 {
 			w = c.thumbSize()
@@ -83,7 +83,7 @@ func (c *Context) domImage(repo env.FileRepo, t env.Title, f env.FileInfo, o ima
 		if f.Width > 0 && w > f.Width && f.Mime != "image/svg+xml" {
 			w = f.Width
 		}
-		alt = thumbAlt(t, o)
+		alt = c.thumbAlt(t, o)
 	case o.format == "frameless" && w == 0:
 		w = min(c.thumbSize(), f.Width)
 	}

@@ -78,7 +78,7 @@ func parseImageOptions(text string) imageOptions {
 			o.class = strings.TrimSpace(value)
 		case hasEq && (name == "page" || name == "lang"):
 		default:
-			o.caption, o.hasCaption = p, true
+			o.caption, o.hasCaption = strings.ReplaceAll(p, "\n", " "), true
 		}
 	}
 	return o

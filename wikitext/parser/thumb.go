@@ -24,7 +24,10 @@ func (c *Context) thumbImage(repo env.FileRepo, t env.Title, f env.FileInfo, o i
 	} else if f.Width > 0 && w > f.Width && f.Mime != "image/svg+xml" {
 		w = f.Width
 	}
-	alt := thumbAlt(t, o)
+	alt := c.thumbAlt(t, o)
+	if o.manualThumb != "" {
+		return c.manualThumb(repo, t, o, alt)
+	}
 	o.border = false
 	io := o
 	io.width, io.class = w, ""
@@ -37,7 +40,10 @@ func (c *Context) thumbImage(repo env.FileRepo, t env.Title, f env.FileInfo, o i
 		class += " " + o.class
 	}
 	img := c.imgTag(repo, f, w, io.height, alt, class, "")
-	link := c.linkAround(t, imageOptions{link: o.link}, "", img)
+	link := img
+	if o.link == nil || *o.link != "" {
+		link = c.linkAround(t, imageOptions{link: o.link}, "", img)
+	}
 	return c.thumbFrame(t, o, dw, link, o.caption, o.format == "thumb")
 }
 
@@ -62,4 +68,30 @@ func (c *Context) thumbFrame(t env.Title, o imageOptions, w int, content, captio
 		s = `<div class="center">` + s + `</div>`
 	}
 	return s
+}
+
+// manualThumb renders thumb=Other.png: another file shown at its own size.
+func (c *Context) manualThumb(repo env.FileRepo, t env.Title, o imageOptions, alt string) string {
+	mt, err := c.Host.ParseTitle(o.manualThumb, env.NSFile)
+	var mf env.FileInfo
+	found := false
+	if err == nil {
+		mf, found, err = repo.FindFile(c.Ctx, mt.Page())
+		found = found && err == nil
+	}
+	if !found {
+		return c.thumbFrame(t, o, c.thumbSize(), c.uploadLink(t, c.Host.PrefixedText(t.Page())), o.caption, false)
+	}
+	img := c.imgTag(repo, mf, 0, 0, alt, "thumbimage", "")
+	var link string
+	switch {
+	case o.link != nil && *o.link == "":
+		link = img
+	case o.link != nil:
+		link = c.linkAround(t, imageOptions{link: o.link}, "", img)
+	default:
+		name := c.Host.PrefixedText(t.Page())
+		link = `<a href="` + html.EscapeHTML(c.Host.PageURL(t.Page(), "")) + `" title="` + html.EscapeHTMLQuotesAttr(name) + `">` + img + `</a>`
+	}
+	return c.thumbFrame(t, o, mf.Width, link, o.caption, true)
 }
