@@ -8,19 +8,24 @@ import (
 	"testing"
 )
 
+// viewFixture saves the pages the view tests read and returns the two
+// revisions of Alpha.
+func viewFixture(env *Env) (r1, r2 int64) {
+	r1 = env.MustEdit("Alpha", "First text of alpha.", "create", nil)
+	r2 = env.MustEdit("Alpha", "Second text of alpha.", "improve", nil)
+	env.MustEdit("Bridge", "#REDIRECT [[Alpha]]", "redirect", nil)
+	env.MustEdit("Talk:Alpha", "Let us talk.", "", nil)
+	env.MustEdit("To special", "#REDIRECT [[Special:RecentChanges]]", "", nil)
+	env.MustEdit("Loop", "#redirect: [[Loop]]", "", nil)
+	env.MustEdit("Dangling", "#REDIRECT [[Nowhere at all]]", "", nil)
+	env.MustEdit("Odd (page), with; signs!", "odd", "", nil)
+	return r1, r2
+}
+
 func TestView(t *testing.T) {
 	ForEachBackend(t, func(t *testing.T, env *Env) {
-		r1 := env.MustEdit("Alpha", "First text of alpha.", "create", nil)
-		r2 := env.MustEdit("Alpha", "Second text of alpha.", "improve", nil)
-		env.MustEdit("Bridge", "#REDIRECT [[Alpha]]", "redirect", nil)
-		env.MustEdit("Talk:Alpha", "Let us talk.", "", nil)
-		env.MustEdit("To special", "#REDIRECT [[Special:RecentChanges]]", "", nil)
-		env.MustEdit("Loop", "#redirect: [[Loop]]", "", nil)
-		env.MustEdit("Dangling", "#REDIRECT [[Nowhere at all]]", "", nil)
-		env.MustEdit("Odd (page), with; signs!", "odd", "", nil)
-		anon := env.NewBrowser()
-		Run(t, map[string]*Browser{"anon": anon}, []Scenario{
-			{Name: "root redirects to the main page", As: "anon", URL: "/", Status: http.StatusFound, Location: "/wiki/Main_Page"},
+		r1, r2 := viewFixture(env)
+		Run(t, map[string]*Browser{"anon": env.NewBrowser()}, []Scenario{
 			{Name: "view", As: "anon", URL: "/wiki/Alpha", Status: http.StatusOK,
 				Want: []string{`<h1 id="firstHeading"`, "Second text of alpha.", `id="ca-view"`, `id="ca-edit"`, `id="ca-history"`,
 					`id="ca-nstab-main"`, `id="ca-talk"`, `id="n-recentchanges"`, `id="p-personal"`, `id="pt-login"`,
@@ -28,20 +33,9 @@ func TestView(t *testing.T) {
 				DontWant: []string{"First text", `id="ca-delete"`, `id="pt-logout"`}},
 			{Name: "view through index.php", As: "anon", URL: "/index.php?title=Alpha", Status: http.StatusOK, Want: []string{"Second text of alpha."}},
 			{Name: "index.php by curid", As: "anon", URL: "/index.php?curid=1", Status: http.StatusOK, Want: []string{"Second text of alpha."}},
-			{Name: "non-canonical title redirects", As: "anon", URL: "/wiki/alpha", Status: http.StatusMovedPermanently, Location: "/wiki/Alpha"},
 			{Name: "title URL keeps MediaWiki's readable characters", As: "anon", URL: "/wiki/Odd_(page),_with;_signs!", Status: http.StatusOK, Want: []string{"odd"}},
 			{Name: "talk tab is blue when the talk page exists", As: "anon", URL: "/wiki/Alpha", Status: http.StatusOK,
 				Want: []string{`<li id="ca-talk"><a href="/wiki/Talk:Alpha"`}},
-			{Name: "talk tab is red when missing", As: "anon", URL: "/wiki/Bridge?redirect=no", Status: http.StatusOK,
-				Want: []string{`<li id="ca-talk" class="new">`}},
-			{Name: "redirect is followed once", As: "anon", URL: "/wiki/Bridge", Status: http.StatusOK,
-				Want: []string{"Second text of alpha.", "Redirected from", "redirect=no"}},
-			{Name: "redirect to a special page is an HTTP redirect", As: "anon", URL: "/wiki/To_special", Status: http.StatusFound, Location: "/wiki/Special:RecentChanges"},
-			{Name: "self-redirect is followed only once", As: "anon", URL: "/wiki/Loop", Status: http.StatusOK, Want: []string{`class="redirectMsg"`, "Redirected from"}},
-			{Name: "redirect to a missing page shows the redirect", As: "anon", URL: "/wiki/Dangling", Status: http.StatusOK,
-				Want: []string{`class="redirectMsg"`, `class="new"`}, DontWant: []string{"Redirected from"}},
-			{Name: "redirect=no shows the redirect", As: "anon", URL: "/index.php?title=Bridge&redirect=no", Status: http.StatusOK,
-				Want: []string{`class="redirectMsg"`, `href="/wiki/Alpha"`}, DontWant: []string{"Second text of alpha."}},
 			{Name: "stale red link goes to the page", As: "anon", URL: "/index.php?title=Alpha&action=edit&redlink=1", Status: http.StatusFound, Location: "/wiki/Alpha"},
 			{Name: "user pages link to contributions", As: "anon", URL: "/wiki/User:Someone/Sub", Status: http.StatusNotFound, Want: []string{`id="t-contributions"`, "Special:Contributions/Someone\""}},
 			{Name: "missing page", As: "anon", URL: "/wiki/Nowhere", Status: http.StatusNotFound,
@@ -68,6 +62,26 @@ func TestView(t *testing.T) {
 			{Name: "info", As: "anon", URL: "/index.php?title=Alpha&action=info", Status: http.StatusOK,
 				Want: []string{"mw-pageinfo-article-id", "mw-pageinfo-edits", "<td>2</td>", "mw-pageinfo-firstuser", "192.0.2.7", "mw-restriction-edit"}},
 			{Name: "info of a missing page", As: "anon", URL: "/index.php?title=Nowhere&action=info", Status: http.StatusNotFound},
+		})
+	})
+}
+
+func TestRedirects(t *testing.T) {
+	ForEachBackend(t, func(t *testing.T, env *Env) {
+		viewFixture(env)
+		Run(t, map[string]*Browser{"anon": env.NewBrowser()}, []Scenario{
+			{Name: "root redirects to the main page", As: "anon", URL: "/", Status: http.StatusFound, Location: "/wiki/Main_Page"},
+			{Name: "non-canonical title redirects", As: "anon", URL: "/wiki/alpha", Status: http.StatusMovedPermanently, Location: "/wiki/Alpha"},
+			{Name: "talk tab is red when missing", As: "anon", URL: "/wiki/Bridge?redirect=no", Status: http.StatusOK,
+				Want: []string{`<li id="ca-talk" class="new">`}},
+			{Name: "redirect is followed once", As: "anon", URL: "/wiki/Bridge", Status: http.StatusOK,
+				Want: []string{"Second text of alpha.", "Redirected from", "redirect=no"}},
+			{Name: "redirect to a special page is an HTTP redirect", As: "anon", URL: "/wiki/To_special", Status: http.StatusFound, Location: "/wiki/Special:RecentChanges"},
+			{Name: "self-redirect is followed only once", As: "anon", URL: "/wiki/Loop", Status: http.StatusOK, Want: []string{`class="redirectMsg"`, "Redirected from"}},
+			{Name: "redirect to a missing page shows the redirect", As: "anon", URL: "/wiki/Dangling", Status: http.StatusOK,
+				Want: []string{`class="redirectMsg"`, `class="new"`}, DontWant: []string{"Redirected from"}},
+			{Name: "redirect=no shows the redirect", As: "anon", URL: "/index.php?title=Bridge&redirect=no", Status: http.StatusOK,
+				Want: []string{`class="redirectMsg"`, `href="/wiki/Alpha"`}, DontWant: []string{"Second text of alpha."}},
 		})
 	})
 }
