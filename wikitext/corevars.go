@@ -12,38 +12,50 @@ import (
 // registerVariables adds the core magic variables: the PAGENAME and
 // NAMESPACE families, site variables and the clock.
 func (p *Parser) registerVariables() {
-	titleVars := map[string]func(h Host, t Title) string{
-		"PAGENAME":        func(h Host, t Title) string { return escapeWiki(t.Text()) },
-		"PAGENAMEE":       func(h Host, t Title) string { return urlencodeTitle(t.DBKey) },
-		"FULLPAGENAME":    func(h Host, t Title) string { return escapeWiki(h.PrefixedText(t)) },
-		"FULLPAGENAMEE":   func(h Host, t Title) string { return urlencodeTitle(prefixedDBKey(h, t)) },
-		"NAMESPACE":       func(h Host, t Title) string { return nsText(h, t.Namespace) },
-		"NAMESPACEE":      func(h Host, t Title) string { return urlencodeTitle(nsKey(h, t.Namespace)) },
-		"NAMESPACENUMBER": func(h Host, t Title) string { return strconv.Itoa(t.Namespace) },
-		"TALKSPACE":       func(h Host, t Title) string { return nsText(h, talkNS(t.Namespace)) },
-		"TALKSPACEE":      func(h Host, t Title) string { return urlencodeTitle(nsKey(h, talkNS(t.Namespace))) },
-		"SUBJECTSPACE":    func(h Host, t Title) string { return nsText(h, subjectNS(t.Namespace)) },
-		"ARTICLESPACE":    func(h Host, t Title) string { return nsText(h, subjectNS(t.Namespace)) },
-		"SUBJECTSPACEE":   func(h Host, t Title) string { return urlencodeTitle(nsKey(h, subjectNS(t.Namespace))) },
-		"TALKPAGENAME":    func(h Host, t Title) string { return escapeWiki(h.PrefixedText(withNS(t, talkNS(t.Namespace)))) },
-		"SUBJECTPAGENAME": func(h Host, t Title) string { return escapeWiki(h.PrefixedText(withNS(t, subjectNS(t.Namespace)))) },
-		"ARTICLEPAGENAME": func(h Host, t Title) string { return escapeWiki(h.PrefixedText(withNS(t, subjectNS(t.Namespace)))) },
-		"BASEPAGENAME":    func(h Host, t Title) string { return escapeWiki(basePage(t)) },
-		"ROOTPAGENAME":    func(h Host, t Title) string { return escapeWiki(rootPage(t)) },
-		"SUBPAGENAME":     func(h Host, t Title) string { return escapeWiki(subPage(t)) },
-		"TALKPAGENAMEE":   func(h Host, t Title) string { return urlencodeTitle(prefixedDBKey(h, withNS(t, talkNS(t.Namespace)))) },
-		"SUBJECTPAGENAMEE": func(h Host, t Title) string {
+	titleVars := map[string]func(h titleHost, t Title) string{
+		"PAGENAME":        func(h titleHost, t Title) string { return escapeWiki(t.Text()) },
+		"PAGENAMEE":       func(h titleHost, t Title) string { return escapeWiki(urlencodeTitle(t.DBKey)) },
+		"FULLPAGENAME":    func(h titleHost, t Title) string { return escapeWiki(h.PrefixedText(t)) },
+		"FULLPAGENAMEE":   func(h titleHost, t Title) string { return escapeWiki(urlencodeTitle(prefixedDBKey(h, t))) },
+		"NAMESPACE":       func(h titleHost, t Title) string { return nsText(h, t.Namespace) },
+		"NAMESPACEE":      func(h titleHost, t Title) string { return escapeWiki(urlencodeTitle(nsKey(h, t.Namespace))) },
+		"NAMESPACENUMBER": func(h titleHost, t Title) string { return strconv.Itoa(t.Namespace) },
+		"TALKSPACE":       func(h titleHost, t Title) string { return nsText(h, talkNS(t.Namespace)) },
+		"TALKSPACEE":      func(h titleHost, t Title) string { return escapeWiki(urlencodeTitle(nsKey(h, talkNS(t.Namespace)))) },
+		"SUBJECTSPACE":    func(h titleHost, t Title) string { return nsText(h, subjectNS(t.Namespace)) },
+		"ARTICLESPACE":    func(h titleHost, t Title) string { return nsText(h, subjectNS(t.Namespace)) },
+		"SUBJECTSPACEE":   func(h titleHost, t Title) string { return escapeWiki(urlencodeTitle(nsKey(h, subjectNS(t.Namespace)))) },
+		"TALKPAGENAME":    func(h titleHost, t Title) string { return escapeWiki(h.PrefixedText(withNS(t, talkNS(t.Namespace)))) },
+		"SUBJECTPAGENAME": func(h titleHost, t Title) string {
+			return escapeWiki(h.PrefixedText(withNS(t, subjectNS(t.Namespace))))
+		},
+		"ARTICLEPAGENAME": func(h titleHost, t Title) string {
+			return escapeWiki(h.PrefixedText(withNS(t, subjectNS(t.Namespace))))
+		},
+		"BASEPAGENAME": func(h titleHost, t Title) string { return escapeWiki(basePage(h, t)) },
+		"ROOTPAGENAME": func(h titleHost, t Title) string { return escapeWiki(rootPage(h, t)) },
+		"SUBPAGENAME":  func(h titleHost, t Title) string { return escapeWiki(subPage(h, t)) },
+		"TALKPAGENAMEE": func(h titleHost, t Title) string {
+			return escapeWiki(urlencodeTitle(prefixedDBKey(h, withNS(t, talkNS(t.Namespace)))))
+		},
+		"SUBJECTPAGENAMEE": func(h titleHost, t Title) string {
 			return urlencodeTitle(prefixedDBKey(h, withNS(t, subjectNS(t.Namespace))))
 		},
-		"BASEPAGENAMEE": func(h Host, t Title) string { return urlencodeTitle(strings.ReplaceAll(basePage(t), " ", "_")) },
-		"ROOTPAGENAMEE": func(h Host, t Title) string { return urlencodeTitle(strings.ReplaceAll(rootPage(t), " ", "_")) },
-		"SUBPAGENAMEE":  func(h Host, t Title) string { return urlencodeTitle(strings.ReplaceAll(subPage(t), " ", "_")) },
+		"BASEPAGENAMEE": func(h titleHost, t Title) string {
+			return escapeWiki(urlencodeTitle(strings.ReplaceAll(basePage(h, t), " ", "_")))
+		},
+		"ROOTPAGENAMEE": func(h titleHost, t Title) string {
+			return escapeWiki(urlencodeTitle(strings.ReplaceAll(rootPage(h, t), " ", "_")))
+		},
+		"SUBPAGENAMEE": func(h titleHost, t Title) string {
+			return escapeWiki(urlencodeTitle(strings.ReplaceAll(subPage(h, t), " ", "_")))
+		},
 	}
 	for name, fn := range titleVars {
 		fn := fn
 		_ = p.reg.AddVariable(name, func(f *preprocess.Frame) string {
 			e := f.Expander()
-			return fn(e.Host, e.Title)
+			return fn(newTitleHost(e), e.Title)
 		})
 		_ = p.reg.AddCaseFunction(name, func(f *preprocess.Frame, a *preprocess.Args) string {
 			e := f.Expander()
@@ -51,7 +63,7 @@ func (p *Parser) registerVariables() {
 			if err != nil {
 				return ""
 			}
-			return fn(e.Host, t)
+			return fn(newTitleHost(e), t)
 		})
 	}
 	p.registerSiteVariables()
@@ -140,20 +152,37 @@ func subjectNS(ns int) int {
 	return ns &^ 1
 }
 
-func nsKey(h Host, ns int) string { return h.SiteInfo().Namespaces[ns] }
+func nsKey(h titleHost, ns int) string { return h.SiteInfo().Namespaces[ns] }
 
-func nsText(h Host, ns int) string { return strings.ReplaceAll(nsKey(h, ns), "_", " ") }
+func nsText(h titleHost, ns int) string { return strings.ReplaceAll(nsKey(h, ns), "_", " ") }
 
-func prefixedDBKey(h Host, t Title) string { return strings.ReplaceAll(h.PrefixedText(t), " ", "_") }
-
-// hasSubpages reports whether slashes in the namespace make subpages.
-func hasSubpages(ns int) bool {
-	return ns != env.NSMain && ns != env.NSFile && ns != env.NSMediaWiki && ns != env.NSCategory
+func prefixedDBKey(h titleHost, t Title) string {
+	return strings.ReplaceAll(h.PrefixedText(t), " ", "_")
 }
 
-func basePage(t Title) string {
+// titleHost is the host plus the per-parse subpage setting.
+type titleHost struct {
+	Host
+	allSubpages bool
+}
+
+// subpagesKey is the expander data key that enables subpages in every
+// namespace.
+const subpagesKey = "wikitext.subpages"
+
+func newTitleHost(e *preprocess.Expander) titleHost {
+	on, _ := e.Data[subpagesKey].(bool)
+	return titleHost{Host: e.Host, allSubpages: on}
+}
+
+// hasSubpages reports whether slashes in the namespace make subpages.
+func (h titleHost) hasSubpages(ns int) bool {
+	return h.allSubpages || (ns != env.NSMain && ns != env.NSFile && ns != env.NSMediaWiki && ns != env.NSCategory)
+}
+
+func basePage(h titleHost, t Title) string {
 	text := t.Text()
-	if !hasSubpages(t.Namespace) {
+	if !h.hasSubpages(t.Namespace) {
 		return text
 	}
 	if i := strings.LastIndexByte(text, '/'); i > 0 {
@@ -162,9 +191,9 @@ func basePage(t Title) string {
 	return text
 }
 
-func rootPage(t Title) string {
+func rootPage(h titleHost, t Title) string {
 	text := t.Text()
-	if !hasSubpages(t.Namespace) {
+	if !h.hasSubpages(t.Namespace) {
 		return text
 	}
 	if i := strings.IndexByte(text, '/'); i > 0 {
@@ -173,9 +202,9 @@ func rootPage(t Title) string {
 	return text
 }
 
-func subPage(t Title) string {
+func subPage(h titleHost, t Title) string {
 	text := t.Text()
-	if !hasSubpages(t.Namespace) {
+	if !h.hasSubpages(t.Namespace) {
 		return text
 	}
 	if i := strings.LastIndexByte(text, '/'); i >= 0 {

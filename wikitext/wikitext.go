@@ -62,10 +62,11 @@ type Variable = preprocess.Variable
 // Parser renders wikitext. Create it with New; it is safe for concurrent
 // use and holds no per-parse state.
 type Parser struct {
-	cfg    parser.Config
-	reg    *preprocess.Registry
-	limits preprocess.Limits
-	setups []func(*preprocess.Expander)
+	cfg      parser.Config
+	reg      *preprocess.Registry
+	limits   preprocess.Limits
+	setups   []func(*preprocess.Expander)
+	subpages bool
 }
 
 // AddParseSetup registers a function run at the start of every parse,
@@ -115,6 +116,12 @@ func WithLegacyMediaDOM(on bool) Option {
 // WithThumbSize sets the default thumbnail width (default 180).
 func WithThumbSize(px int) Option {
 	return func(p *Parser) { p.cfg.ThumbSize = px }
+}
+
+// WithSubpages enables subpages ("A/B" is a subpage of "A") in every
+// namespace, not just those that have them by default.
+func WithSubpages(on bool) Option {
+	return func(p *Parser) { p.subpages = on }
 }
 
 // New returns a Parser with MediaWiki's default settings.
@@ -178,6 +185,7 @@ func (p *Parser) Parse(ctx context.Context, src string, opts ParseOptions) (*Out
 	pc := parser.NewContext(ctx, opts.Host, opts.Title, &p.cfg, strip)
 	exp.ParseFragment = pc.ParseFragment
 	exp.Data["wikitext.fragmentMode"] = p.cfg.FragmentMode
+	exp.Data[subpagesKey] = p.subpages
 	for _, setup := range p.setups {
 		setup(exp)
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/folio-wiki/folio/wikitext"
 	"github.com/folio-wiki/folio/wikitext/html"
+	"github.com/folio-wiki/folio/wikitext/preprocess"
 	"github.com/folio-wiki/folio/wikitext/wikitexttest"
 )
 
@@ -71,6 +72,17 @@ func parserOptions(t *Test) []wikitext.Option {
 			opts = append(opts, wikitext.WithThumbSize(n))
 		}
 	}
+	if _, ok := t.Options["subpage"]; ok {
+		opts = append(opts, wikitext.WithSubpages(true))
+	}
+	limits := preprocess.DefaultLimits
+	if n, err := strconv.Atoi(t.Options["maxtemplatedepth"].First()); err == nil {
+		limits.MaxDepth = n
+	}
+	if n, err := strconv.Atoi(t.Options["maxincludesize"].First()); err == nil {
+		limits.MaxIncludeSize = n
+	}
+	opts = append(opts, wikitext.WithLimits(limits))
 	if v, ok := t.Config["wgParserEnableLegacyMediaDOM"]; ok && v == "false" {
 		opts = append(opts, wikitext.WithLegacyMediaDOM(false))
 	}

@@ -28,6 +28,9 @@ func (t *tidier) startTag(name, tag string) {
 	case "script", "style":
 		t.raw = name
 	}
+	if !phrasing[name] {
+		t.breakPWrap()
+	}
 	if closesP[name] {
 		t.closeP()
 	}

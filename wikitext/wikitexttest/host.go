@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"net/url"
+	"regexp"
 	"strings"
 	"sync"
 	"time"
@@ -91,6 +92,9 @@ var ErrInvalidTitle = errors.New("invalid title")
 // ParseTitle implements env.Host with MediaWiki's main title rules.
 func (h *Host) ParseTitle(text string, defaultNS int) (env.Title, error) {
 	var t env.Title
+	if strings.ContainsAny(text, "\n\r\t") {
+		return env.Title{}, ErrInvalidTitle
+	}
 	text = strings.ReplaceAll(text, "_", " ")
 	if i := strings.IndexByte(text, '#'); i >= 0 {
 		t.Fragment = strings.TrimSpace(strings.ReplaceAll(text[i+1:], "_", " "))
@@ -151,8 +155,10 @@ func collapseSpaces(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
+var percentEscape = regexp.MustCompile(`%[0-9A-Fa-f]{2}`)
+
 func validTitleText(s string) bool {
-	if strings.ContainsAny(s, "[]{}|<>\x7f") || strings.Contains(s, "~~~") {
+	if strings.ContainsAny(s, "[]{}|<>\x7f") || strings.Contains(s, "~~~") || percentEscape.MatchString(s) {
 		return false
 	}
 	if s == "." || s == ".." || strings.HasPrefix(s, "./") || strings.HasPrefix(s, "../") ||
