@@ -21,7 +21,11 @@ import (
 
 // ImportCommand imports a MediaWiki XML dump, like importDump.php followed
 // by refreshLinks.php and rebuildrecentchanges.php.
-type ImportCommand struct{ m *Main }
+type ImportCommand struct {
+	m *Main
+	// afterPage, when set, is called after each page is stored (tests).
+	afterPage func(n int64)
+}
 
 // importOptions are the flags of folio import.
 type importOptions struct {
@@ -54,7 +58,7 @@ configuration. Running the same command again after an interruption
 resumes without duplicating revisions.`)
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(reorderArgs(args)); err != nil {
+	if err := fs.Parse(interleaved(fs, args)); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 || (o.ids != "auto" && o.ids != "keep" && o.ids != "new") || (o.sha1 != "error" && o.sha1 != "warn") {
@@ -69,31 +73,23 @@ resumes without duplicating revisions.`)
 	return cmd.run(ctx, c, o)
 }
 
-// reorderArgs moves a leading positional argument after the flags, so that
-// "import FILE --flag" works as well as "import --flag FILE".
-func reorderArgs(args []string) []string {
-	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
-		return append(append([]string{}, args[1:]...), args[0])
-	}
-	return args
-}
-
 // importRun is one run of folio import.
 type importRun struct {
-	m        *Main
-	a        *app
-	store    folio.ImportStore
-	src      *dump.Source
-	r        *dump.Reader
-	opt      folio.ImportOptions
-	progress *folio.ImportProgress
-	resumed  bool
-	fresh    bool           // the wiki was empty when this import began
-	dumpNS   map[int]string // namespace names of the dump's siteinfo
-	touched  []int64        // pages whose latest revision changed
-	bar      *progressPrinter
-	warnSHA1 bool // import revisions whose SHA-1 does not match, with a warning
-	stats    struct{ pages, added, skipped, badSHA1 int }
+	m         *Main
+	a         *app
+	store     folio.ImportStore
+	src       *dump.Source
+	r         *dump.Reader
+	opt       folio.ImportOptions
+	progress  *folio.ImportProgress
+	resumed   bool
+	fresh     bool           // the wiki was empty when this import began
+	dumpNS    map[int]string // namespace names of the dump's siteinfo
+	touched   []int64        // pages whose latest revision changed
+	bar       *progressPrinter
+	warnSHA1  bool // import revisions whose SHA-1 does not match, with a warning
+	afterPage func(n int64)
+	stats     struct{ pages, added, skipped, badSHA1 int }
 }
 
 func (cmd *ImportCommand) run(ctx context.Context, c Config, o importOptions) error {
@@ -106,7 +102,8 @@ func (cmd *ImportCommand) run(ctx context.Context, c Config, o importOptions) er
 	if err != nil {
 		return fmt.Errorf("%s: %w", o.file, err)
 	}
-	run := &importRun{m: cmd.m, src: src, r: r, dumpNS: map[int]string{}, warnSHA1: o.sha1 == "warn"}
+	run := &importRun{m: cmd.m, src: src, r: r, dumpNS: map[int]string{}, warnSHA1: o.sha1 == "warn",
+		afterPage: cmd.afterPage}
 	if r.SiteInfo != nil {
 		for _, ns := range r.SiteInfo.Namespaces {
 			run.dumpNS[ns.Key] = ns.Name
@@ -225,7 +222,9 @@ func (run *importRun) importPages(ctx context.Context) error {
 	lastSave := time.Now()
 	for n := int64(0); ; n++ {
 		p, err := run.r.Next()
-		if err == io.EOF {
+		if ctx.Err() != nil {
+			return run.fail(ctx, ctx.Err())
+		} else if err == io.EOF {
 			break
 		} else if err != nil {
 			return run.fail(ctx, err)
@@ -235,6 +234,9 @@ func (run *importRun) importPages(ctx context.Context) error {
 				return run.fail(ctx, err)
 			}
 			run.progress.Pages, run.progress.LastTitle = n+1, p.Title
+			if run.afterPage != nil {
+				run.afterPage(n + 1)
+			}
 		}
 		run.bar.update(int(n+1), run.src.Offset())
 		if time.Since(lastSave) > 2*time.Second {
@@ -416,14 +418,12 @@ type progressPrinter struct {
 }
 
 func newProgressPrinter(w io.Writer, on bool, what string, total int64) *progressPrinter {
-	f, ok := w.(*os.File)
-	tty := false
-	if ok {
-		if fi, err := f.Stat(); err == nil {
-			tty = fi.Mode()&os.ModeCharDevice != 0
-		}
+	p := &progressPrinter{w: w, on: on, what: what, total: total, start: time.Now()}
+	if f, ok := w.(*os.File); ok {
+		fi, err := f.Stat()
+		p.tty = err == nil && fi.Mode()&os.ModeCharDevice != 0
 	}
-	return &progressPrinter{w: w, on: on, tty: tty, what: what, total: total, start: time.Now()}
+	return p
 }
 
 // update reports n items done and pos of total (bytes or items).

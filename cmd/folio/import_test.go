@@ -1,0 +1,247 @@
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/folio-wiki/folio"
+	"github.com/folio-wiki/folio/internal/dump"
+	"github.com/folio-wiki/folio/internal/sqlite"
+	"github.com/google/go-cmp/cmp"
+)
+
+// genDump is a gen_dump.py dump: 61 pages, 141 revisions.
+const genDump = "../../internal/dump/testdata/gendump-40x3.xml"
+
+// folioRun runs one folio command against the data directory data.
+func folioRun(tb testing.TB, data string, stdin io.Reader, args ...string) (stdout, stderr string, err error) {
+	tb.Helper()
+	if stdin == nil {
+		stdin = strings.NewReader("")
+	}
+	var out, errb bytes.Buffer
+	env := map[string]string{"FOLIO_DATA": data, "FOLIO_LOG_LEVEL": "warn"}
+	m := &Main{Stdin: stdin, Stdout: &out, Stderr: &errb, Getenv: func(k string) string { return env[k] }}
+	err = m.Run(context.Background(), args)
+	return out.String(), errb.String(), err
+}
+
+// mustFolio runs a folio command and fails the test on error.
+func mustFolio(tb testing.TB, data string, args ...string) string {
+	tb.Helper()
+	out, stderr, err := folioRun(tb, data, nil, args...)
+	if err != nil {
+		tb.Fatalf("folio %s: %v\n%s", strings.Join(args, " "), err, stderr)
+	}
+	return out
+}
+
+// mustOpenData opens the SQLite store of a data directory.
+func mustOpenData(tb testing.TB, data string) folio.Store {
+	tb.Helper()
+	db, err := sqlite.Open(filepath.Join(data, "folio.db"))
+	if err != nil {
+		tb.Fatalf("open store: %v", err)
+	}
+	tb.Cleanup(func() { db.Close() })
+	return db
+}
+
+// revKey is what a round trip must keep of each revision.
+type revKey struct {
+	Title, Text, SHA1, Stamp, Contributor string
+	ID                                    int64
+}
+
+// readRevisions reads every revision of a dump, in dump order.
+func readRevisions(tb testing.TB, r io.Reader) []revKey {
+	tb.Helper()
+	dr, err := dump.NewReader(r)
+	if err != nil {
+		tb.Fatalf("read dump: %v", err)
+	}
+	var out []revKey
+	for {
+		p, err := dr.Next()
+		if err == io.EOF {
+			return out
+		} else if err != nil {
+			tb.Fatalf("read dump: %v", err)
+		}
+		for _, r := range p.Revisions {
+			out = append(out, revKey{p.Title, r.Text, r.SHA1, r.Timestamp.String(), r.Contributor.Name(), r.ID})
+		}
+	}
+}
+
+func TestImportRoundTrip(t *testing.T) {
+	src, err := os.ReadFile(genDump)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := readRevisions(t, bytes.NewReader(src))
+	first := t.TempDir()
+	mustFolio(t, first, "import", genDump)
+	export1 := mustFolio(t, first, "export", "--full")
+	if diff := cmp.Diff(want, readRevisions(t, strings.NewReader(export1))); diff != "" {
+		t.Fatalf("export after import differs from the dump (-dump +export):\n%s", diff)
+	}
+	second := t.TempDir()
+	exportFile := filepath.Join(t.TempDir(), "export.xml")
+	if err := os.WriteFile(exportFile, []byte(export1), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	mustFolio(t, second, "import", exportFile)
+	export2 := mustFolio(t, second, "export", "--full")
+	if diff := cmp.Diff(export1, export2); diff != "" {
+		t.Errorf("a second import and export changed the dump (-first +second):\n%s", diff)
+	}
+	checkImportedWiki(t, mustOpenData(t, second))
+}
+
+// checkImportedWiki checks the link tables, users and site configuration
+// of a wiki made from genDump.
+func checkImportedWiki(t *testing.T, s folio.Store) {
+	t.Helper()
+	ctx := context.Background()
+	stats, err := s.Stats(ctx)
+	if err != nil || stats.Pages != 61 || stats.Edits != 141 || stats.Articles != 40 || stats.Users != 1 {
+		t.Errorf("Stats() = %+v, %v; want 61 pages, 141 edits, 40 articles, 1 user", stats, err)
+	}
+	members, err := s.(folio.ImportStore).FindCategoryMembers(ctx, "Dump_category_03")
+	if err != nil || len(members) == 0 {
+		t.Errorf("FindCategoryMembers(Dump_category_03) = %d pages, %v; want some", len(members), err)
+	}
+	users, err := s.FindUserByName(ctx, "DumpBot")
+	if err != nil || users.EditCount != 141 || users.PasswordHash != "" {
+		t.Errorf("FindUserByName(DumpBot) = %+v, %v; want 141 edits and no password", users, err)
+	}
+	sc, err := s.(folio.ImportStore).FindSiteConfig(ctx)
+	if err != nil || sc.SiteName != "GenDump" {
+		t.Errorf("FindSiteConfig() = %+v, %v; want GenDump", sc, err)
+	}
+}
+
+func TestImportStdinGzip(t *testing.T) {
+	src, err := os.ReadFile(genDump)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write(src)
+	zw.Close()
+	data := t.TempDir()
+	_, stderr, err := folioRun(t, data, &gz, "import", "--rebuild=false", "-")
+	if err != nil || !strings.Contains(stderr, "61 pages: 141 revisions added") {
+		t.Fatalf("import - (gzip): %v\n%s", err, stderr)
+	}
+}
+
+func TestImportResume(t *testing.T) {
+	data := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	var stderr bytes.Buffer
+	env := map[string]string{"FOLIO_DATA": data, "FOLIO_LOG_LEVEL": "warn"}
+	m := &Main{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: &stderr, Getenv: func(k string) string { return env[k] }}
+	cmd := &ImportCommand{m: m, afterPage: func(n int64) {
+		if n == 30 {
+			cancel() // as SIGINT would
+		}
+	}}
+	err := cmd.Run(ctx, []string{genDump})
+	if err == nil || !strings.Contains(err.Error(), "interrupted after 30 pages") {
+		t.Fatalf("interrupted import: %v, want an interruption after 30 pages\n%s", err, stderr.String())
+	}
+	s := mustOpenData(t, data)
+	if stats, _ := s.Stats(context.Background()); stats.Pages != 30 {
+		t.Errorf("after the interruption: %d pages, want 30", stats.Pages)
+	}
+	// Pretend the last progress record was lost: the rerun sees pages 21-30
+	// again and must skip their revisions.
+	is := s.(folio.ImportStore)
+	p, err := is.FindImportProgress(context.Background(), mustSourceKey(t, genDump))
+	if err != nil || p.Pages != 30 || !p.KeepIDs {
+		t.Fatalf("FindImportProgress() = %+v, %v; want 30 pages with kept ids", p, err)
+	}
+	p.Pages = 20
+	if err := is.SaveImportProgress(context.Background(), p); err != nil {
+		t.Fatal(err)
+	}
+	_, out, err := folioRun(t, data, nil, "import", genDump)
+	if err != nil || !strings.Contains(out, "41 pages: 93 revisions added, 28 already present") {
+		t.Fatalf("resumed import: %v\n%s", err, out)
+	}
+	export := mustFolio(t, data, "export", "--full")
+	src, _ := os.ReadFile(genDump)
+	if diff := cmp.Diff(readRevisions(t, bytes.NewReader(src)), readRevisions(t, strings.NewReader(export))); diff != "" {
+		t.Errorf("resumed import differs from the dump (-dump +export):\n%s", diff)
+	}
+}
+
+func mustSourceKey(tb testing.TB, name string) string {
+	tb.Helper()
+	k, err := sourceKey(name)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return k
+}
+
+func TestImportBadInput(t *testing.T) {
+	src, err := os.ReadFile(genDump)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(src)
+	third := nthIndex(s, "  <page>", 3) // the third page is "Category:Dump category 01"
+	tests := []struct {
+		name  string
+		dump  string
+		want  string // in the error
+		pages int    // pages stored before the bad one
+	}{
+		{"truncated", s[:third+400], `page "Category:Dump category 01": unexpected end of input: the dump is truncated`, 2},
+		{"wrong schema", strings.NewReplacer("export-0.11/", "export-0.4/", `version="0.11"`, `version="0.4"`).Replace(s), `unsupported export schema version "0.4"`, 0},
+		{"invalid title", s[:third] + strings.Replace(s[third:], "Category:Dump category 01", "Category:Dump [category] 01", 1),
+			`page "Category:Dump [category] 01": invalid title`, 2},
+		{"sha1 mismatch", s[:third] + strings.Replace(s[third:], "Generated category 1.", "Generated category one.", 1),
+			`page "Category:Dump category 01": revision 3: the text does not match its SHA-1`, 2},
+		{"not xml", "PK\x03\x04 a zip file", "line 1", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data := t.TempDir()
+			file := filepath.Join(t.TempDir(), "bad.xml")
+			if err := os.WriteFile(file, []byte(tt.dump), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			_, stderr, err := folioRun(t, data, nil, "import", file)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("import: error %v, want one containing %q\n%s", err, tt.want, stderr)
+			}
+			if tt.pages == 0 {
+				return
+			}
+			stats, err := mustOpenData(t, data).Stats(context.Background())
+			if err != nil || stats.Pages != tt.pages || stats.Edits != tt.pages {
+				t.Errorf("after the error: %+v, %v; want %d pages with one revision each", stats, err, tt.pages)
+			}
+		})
+	}
+}
+
+// nthIndex returns the index of the n-th occurrence of sub in s.
+func nthIndex(s, sub string, n int) int {
+	i := -1
+	for range n {
+		i += 1 + strings.Index(s[i+1:], sub)
+	}
+	return i
+}
