@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"html/template"
 	"net/http"
+	"net/netip"
 	"regexp"
 	"strconv"
+	"strings"
 
 	"github.com/folio-wiki/folio"
 	"github.com/folio-wiki/folio/internal/render"
@@ -170,8 +172,25 @@ func (s *Server) showMissing(w http.ResponseWriter, r *http.Request, t folio.Tit
 			m.DeletedRevs, m.DeletedURL = len(revs), s.actionURL(t, "undelete")
 		}
 	}
+	s.noteUnknownUser(ctx, v, t)
 	v.Data = &pageData{Missing: m}
 	s.render(w, r, http.StatusNotFound, "view", v)
+}
+
+// noteUnknownUser warns on the user page of an account that does not
+// exist, as MediaWiki does.
+func (s *Server) noteUnknownUser(ctx context.Context, v *view, t folio.Title) {
+	if t.Namespace != folio.NSUser && t.Namespace != folio.NSUserTalk {
+		return
+	}
+	name, _, _ := strings.Cut(t.Text(), "/")
+	if _, err := netip.ParseAddr(name); err == nil {
+		return // an anonymous editor's page
+	}
+	if _, err := s.Store.FindUserByName(ctx, name); folio.ErrorCode(err) == folio.ENoSuchUser {
+		v.Notices = append(v.Notices, notice{Class: "warning", ID: "mw-userpage-userdoesnotexist",
+			Text: "There is no user account called “" + name + "”. Check the spelling before creating or editing this page."})
+	}
 }
 
 // idParam reads a positive integer parameter.

@@ -37,6 +37,8 @@ func TestView(t *testing.T) {
 			{Name: "talk tab is blue when the talk page exists", As: "anon", URL: "/wiki/Alpha", Status: http.StatusOK,
 				Want: []string{`<li id="ca-talk"><a href="/wiki/Talk:Alpha"`}},
 			{Name: "stale red link goes to the page", As: "anon", URL: "/index.php?title=Alpha&action=edit&redlink=1", Status: http.StatusFound, Location: "/wiki/Alpha"},
+			{Name: "user page of an unknown account", As: "anon", URL: "/wiki/User:Nobody_here", Status: http.StatusNotFound, Want: []string{"mw-userpage-userdoesnotexist"}},
+			{Name: "no such warning for IP addresses", As: "anon", URL: "/wiki/User_talk:192.0.2.7", Status: http.StatusNotFound, DontWant: []string{"mw-userpage-userdoesnotexist"}},
 			{Name: "user pages link to contributions", As: "anon", URL: "/wiki/User:Someone/Sub", Status: http.StatusNotFound, Want: []string{`id="t-contributions"`, "Special:Contributions/Someone\""}},
 			{Name: "missing page", As: "anon", URL: "/wiki/Nowhere", Status: http.StatusNotFound,
 				Want: []string{"noarticletext", "action=edit", `class="selected new"`}},
