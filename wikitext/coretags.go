@@ -8,14 +8,14 @@ import (
 	"github.com/folio-wiki/folio/wikitext/preprocess"
 )
 
-var nowikiBraces = strings.NewReplacer("-{", "-&#123;", "}-", "&#125;-")
+var nowikiEscaper = strings.NewReplacer("-{", "-&#123;", "}-", "&#125;-", "<", "&lt;", ">", "&gt;")
 
 // nowikiTag renders <nowiki>: its content is shown as text.
 func nowikiTag(f *preprocess.Frame, name, attrs string, content *string) string {
 	if content == nil {
 		return ""
 	}
-	return html.EscapeTagsOnly(nowikiBraces.Replace(*content))
+	return nowikiEscaper.Replace(*content)
 }
 
 var nowikiDelims = regexp.MustCompile(`(?is)<nowiki>(.*?)</nowiki>`)
@@ -27,5 +27,10 @@ func preTag(f *preprocess.Frame, name, attrs string, content *string) string {
 		return "<pre" + a + "></pre>"
 	}
 	text := nowikiDelims.ReplaceAllString(*content, "$1")
+	if strings.HasPrefix(text, "\n") {
+		// The HTML parser drops a newline right after <pre>; keep the
+		// author's one.
+		text = "\n" + text
+	}
 	return "<pre" + a + ">" + html.EscapeTagsOnly(text) + "</pre>"
 }

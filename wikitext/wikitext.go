@@ -113,6 +113,11 @@ func WithLegacyMediaDOM(on bool) Option {
 	return func(p *Parser) { p.cfg.LegacyMediaDOM = on }
 }
 
+// WithMaxTOCLevel limits the heading depth shown in the TOC.
+func WithMaxTOCLevel(n int) Option {
+	return func(p *Parser) { p.cfg.MaxTOCLevel = n }
+}
+
 // WithThumbSize sets the default thumbnail width (default 180).
 func WithThumbSize(px int) Option {
 	return func(p *Parser) { p.cfg.ThumbSize = px }

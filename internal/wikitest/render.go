@@ -72,6 +72,9 @@ func parserOptions(t *Test) []wikitext.Option {
 			opts = append(opts, wikitext.WithThumbSize(n))
 		}
 	}
+	if n, err := strconv.Atoi(t.Options["wgmaxtoclevel"].First()); err == nil {
+		opts = append(opts, wikitext.WithMaxTOCLevel(n))
+	}
 	if _, ok := t.Options["subpage"]; ok {
 		opts = append(opts, wikitext.WithSubpages(true))
 	}

@@ -101,7 +101,7 @@ func (t *tidier) text(s string) {
 		t.insertRaw(s)
 		return
 	}
-	t.insertText(frenchSpaces(s))
+	t.insertText(strings.ReplaceAll(frenchSpaces(s), "\u00a0", "&#160;"))
 }
 
 func (t *tidier) current() string {

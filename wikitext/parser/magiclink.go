@@ -3,6 +3,8 @@ package parser
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/folio-wiki/folio/wikitext/html"
 )
@@ -27,19 +29,40 @@ var trailingEntityRegex = regexp.MustCompile(`(?i)&([a-z]+|#x[0-9a-f]+|#[0-9]+)$
 // doMagicLinks links bare URLs and ISBN, RFC and PMID numbers, skipping
 // existing links and tags.
 func (c *Context) doMagicLinks(text string) string {
-	return magicRegex.ReplaceAllStringFunc(text, func(m string) string {
-		sub := magicRegex.FindStringSubmatch(m)
-		switch {
-		case sub[1] != "" || sub[2] != "":
-			return m
-		case sub[3] != "":
-			return c.freeExternalLink(sub[3], len(sub[4]))
-		case sub[5] != "":
-			return c.rfcOrPMID(m, sub[5])
-		default:
-			return c.isbnLink(m, sub[6])
+	var b strings.Builder
+	last := 0
+	for _, idx := range magicRegex.FindAllStringSubmatchIndex(text, -1) {
+		m := text[idx[0]:idx[1]]
+		b.WriteString(text[last:idx[0]])
+		last = idx[1]
+		if idx[2] >= 0 || idx[4] >= 0 || wordCharBefore(text[:idx[0]]) {
+			b.WriteString(m)
+			continue
 		}
-	})
+		sub := func(i int) string {
+			if idx[2*i] < 0 {
+				return ""
+			}
+			return text[idx[2*i]:idx[2*i+1]]
+		}
+		switch {
+		case idx[6] >= 0:
+			b.WriteString(c.freeExternalLink(sub(3), len(sub(4))))
+		case idx[10] >= 0:
+			b.WriteString(c.rfcOrPMID(m, sub(5)))
+		default:
+			b.WriteString(c.isbnLink(m, sub(6)))
+		}
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
+
+// wordCharBefore reports whether the text ends in a Unicode letter, digit
+// or underscore, which a magic link may not follow.
+func wordCharBefore(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 // freeExternalLink links a bare URL, moving trailing punctuation out of it.
@@ -83,8 +106,14 @@ func (c *Context) rfcOrPMID(m, num string) string {
 	if c.Config.NoFollow {
 		rel = ` rel="nofollow"`
 	}
-	return `<a class="external ` + class + `"` + rel + ` href="` + html.EscapeHTML(href) + `">` + m + `</a>`
+	keyword := "RFC"
+	if strings.HasPrefix(m, "PMID") {
+		keyword = "PMID"
+	}
+	return `<a class="external ` + class + `"` + rel + ` href="` + html.EscapeHTML(href) + `">` + keyword + " " + num + `</a>`
 }
+
+var spaceLikeRegex = regexp.MustCompile(spaceNotNL)
 
 var isbnStrip = regexp.MustCompile(`[\-\s]|&nbsp;|&#0*160;|&#[Xx]0*[Aa]0;|\p{Zs}`)
 
@@ -94,5 +123,6 @@ func (c *Context) isbnLink(m, num string) string {
 	if err != nil {
 		return m
 	}
-	return `<a href="` + html.EscapeHTML(c.Host.PageURL(t, "")) + `" class="internal mw-magiclink-isbn">` + m + `</a>`
+	shown := spaceLikeRegex.ReplaceAllString(num, " ")
+	return `<a href="` + html.EscapeHTML(c.Host.PageURL(t, "")) + `" class="internal mw-magiclink-isbn">ISBN ` + shown + `</a>`
 }
