@@ -169,6 +169,7 @@ func (p *Parser) registerCore() {
 	_ = p.reg.AddTag("nowiki", nowikiTag)
 	p.reg.SetNowiki("nowiki")
 	_ = p.reg.AddTag("pre", preTag)
+	_ = p.reg.AddTag("gallery", galleryTag)
 	p.registerVariables()
 	p.registerFunctions()
 }
@@ -190,6 +191,7 @@ func (p *Parser) Parse(ctx context.Context, src string, opts ParseOptions) (*Out
 	pc := parser.NewContext(ctx, opts.Host, opts.Title, &p.cfg, strip)
 	exp.ParseFragment = pc.ParseFragment
 	exp.Data["wikitext.fragmentMode"] = p.cfg.FragmentMode
+	exp.Data[parserKey] = pc
 	exp.Data[subpagesKey] = p.subpages
 	for _, setup := range p.setups {
 		setup(exp)
