@@ -197,6 +197,9 @@ func (s *Server) runPurge(c *call) error {
 	if err := s.fillPageSet(c, q); err != nil {
 		return err
 	}
+	if len(q.pages.normalized) > 0 {
+		c.result.set("normalized", q.pages.normalized)
+	}
 	c.str("forcelinkupdate")
 	c.str("forcerecursivelinkupdate")
 	var out []any

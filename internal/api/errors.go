@@ -104,7 +104,7 @@ func (s *Server) errorResult(c *call, e *apiError) *obj {
 			mod = "main"
 		}
 		root.set("errors", []any{c.message(e.Code, e.Info, mod)})
-		root.set("docref", s.docref())
+		root.set(bcKey("docref"), s.docref())
 	}
 	return root
 }

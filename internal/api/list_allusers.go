@@ -13,9 +13,6 @@ func (s *Server) listAllUsers(c *call, q *query) error {
 		return err
 	}
 	f := folio.UserFilter{From: c.str(l.p("from")), Limit: limit + 1}
-	if cont := c.str(l.p("continue")); cont != "" {
-		f.From = cont
-	}
 	if g := c.str(l.p("group")); g != "" {
 		f.Group = &g
 	}
@@ -28,7 +25,7 @@ func (s *Server) listAllUsers(c *call, q *query) error {
 	}
 	for i, u := range users {
 		if i == limit {
-			c.moreResults(l, u.Name)
+			c.moreResultsIn(l, "from", u.Name)
 			break
 		}
 		o := newObj().set("userid", u.ID).set("name", u.Name)

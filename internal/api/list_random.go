@@ -1,6 +1,9 @@
 package api
 
 import (
+	"fmt"
+	"math/rand/v2"
+
 	"github.com/folio-wiki/folio"
 )
 
@@ -37,6 +40,8 @@ func (s *Server) listRandom(c *call, q *query) error {
 		t := s.Namespaces.MakeTitle(p.Namespace, p.DBKey)
 		l.emit(newObj().set("id", p.ID).set("ns", p.Namespace).set("title", t.PrefixedText()), t)
 	}
+	// Random lists never end, as in MediaWiki: there is always more.
+	c.moreResults(l, fmt.Sprintf("%d|%d", rand.Int64N(1<<31), rand.Int64N(1<<31)))
 	if !l.generator {
 		q.out.set("random", orEmpty(l.items))
 	}

@@ -49,12 +49,21 @@ func (s *Server) listUserContribs(c *call, q *query) error {
 	if err != nil {
 		return err
 	}
+	latest := map[int64]int64{}
 	for i, r := range revs {
 		if i == limit {
 			c.moreResults(l, r.Timestamp.UTC().Format("20060102150405")+"|"+strconv.FormatInt(r.ID, 10))
 			break
 		}
-		l.emit(s.contribObj(r, props), s.Namespaces.MakeTitle(r.Namespace, r.DBKey))
+		o := s.contribObj(r, props)
+		if props["flags"] {
+			top, err := s.isLatest(c, r, latest)
+			if err != nil {
+				return err
+			}
+			o.set("top", flag(top))
+		}
+		l.emit(o, s.Namespaces.MakeTitle(r.Namespace, r.DBKey))
 	}
 	q.out.set("usercontribs", orEmpty(l.items))
 	return nil
@@ -84,4 +93,21 @@ func (s *Server) contribObj(r *folio.Revision, p map[string]bool) *obj {
 		o.set("tags", []any{})
 	}
 	return o
+}
+
+// isLatest reports whether r is its page's current revision, caching the
+// pages looked up.
+func (s *Server) isLatest(c *call, r *folio.Revision, latest map[int64]int64) (bool, error) {
+	id, ok := latest[r.PageID]
+	if !ok {
+		p, err := s.Store.FindPageByID(c.ctx, r.PageID)
+		if err != nil && folio.ErrorCode(err) != folio.EMissingTitle {
+			return false, err
+		}
+		if p != nil {
+			id = p.Latest
+		}
+		latest[r.PageID] = id
+	}
+	return id == r.ID, nil
 }

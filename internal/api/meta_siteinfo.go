@@ -120,6 +120,9 @@ func (s *Server) siteNamespaces() *obj {
 			o.set("canonical", ns.Canonical)
 		}
 		o.set("content", flag(ns.Content)).set("nonincludable", flag(false))
+		if ns.ID == folio.NSMediaWiki {
+			o.set("namespaceprotection", "editinterface")
+		}
 		out.set(strconv.Itoa(ns.ID), o)
 	}
 	return out

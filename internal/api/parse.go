@@ -134,7 +134,11 @@ func (s *Server) parseResult(c *call, src *parseSource, out *render.Output, prop
 		o.set("langlinks", []any{})
 	}
 	if props["categories"] {
-		o.set("categories", s.parseCategories(out))
+		cats, err := s.parseCategories(c, out)
+		if err != nil {
+			return nil, err
+		}
+		o.set("categories", cats)
 	}
 	if err := s.parseLinks(c, o, out, props); err != nil {
 		return nil, err
@@ -147,6 +151,7 @@ func (s *Server) parseResult(c *call, src *parseSource, out *render.Output, prop
 	}
 	if props["sections"] {
 		o.set("sections", s.parseSections(src, out))
+		o.set("showtoc", flag(len(out.Sections) >= 4))
 	}
 	s.parseExtras(c, o, src, out, props)
 	return o, nil
@@ -209,12 +214,25 @@ func (s *Server) parseLinks(c *call, o *obj, out *render.Output, props map[strin
 	return nil
 }
 
-func (s *Server) parseCategories(out *render.Output) []any {
-	items := []any{}
+// parseCategories lists the categories, marking those without a page.
+func (s *Server) parseCategories(c *call, out *render.Output) ([]any, error) {
+	var targets []folio.LinkTarget
 	for _, cl := range out.Links.Categories {
-		items = append(items, newObj().set("sortkey", cl.SortKey).set(bcKey("category"), cl.Category))
+		targets = append(targets, folio.LinkTarget{Namespace: folio.NSCategory, DBKey: cl.Category})
 	}
-	return items
+	exists, err := s.Store.PagesExist(c.ctx, targets)
+	if err != nil {
+		return nil, err
+	}
+	items := []any{}
+	for i, cl := range out.Links.Categories {
+		o := newObj().set("sortkey", cl.SortKey)
+		if !exists[targets[i]] {
+			o.set("missing", flag(true))
+		}
+		items = append(items, o.set(bcKey("category"), cl.Category))
+	}
+	return items, nil
 }
 
 // parseSections lists the headings with MediaWiki's fields.

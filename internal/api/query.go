@@ -50,15 +50,19 @@ func (l *listRun) emit(item *obj, t folio.Title) {
 }
 
 // moreResults records the continuation value of a list module.
-func (c *call) moreResults(l *listRun, value string) {
+func (c *call) moreResults(l *listRun, value string) { c.moreResultsIn(l, "continue", value) }
+
+// moreResultsIn records a continuation value under the module's parameter
+// param, for modules that continue through another parameter (aufrom).
+func (c *call) moreResultsIn(l *listRun, param, value string) {
 	if c.cont == nil {
 		c.cont = newObj()
 		c.rawcont = newObj()
 	}
-	c.cont.set(l.p("continue"), value)
-	c.rawcont.child(l.name).set(l.p("continue"), value)
+	c.cont.set(l.p(param), value)
+	c.rawcont.child(l.name).set(l.p(param), value)
 	if l.generator {
-		c.cont.set("continue", l.p("continue")+"||")
+		c.cont.set("continue", l.p(param)+"||")
 	} else if c.cont.get("continue") == nil {
 		c.cont.set("continue", "-||")
 	}
