@@ -101,6 +101,9 @@ func (s *Server) dispatch(c *call) error {
 	if m.write && s.Wiki.ReadOnly != "" {
 		return usageError("readonly", "The wiki is in read-only mode: "+s.Wiki.ReadOnly)
 	}
+	if m.read && !s.Wiki.Allowed(c.user(), "read") {
+		return usageError("readapidenied", "You need the \"read\" right to use this module.")
+	}
 	if m.right != "" && !s.Wiki.Allowed(c.user(), m.right) {
 		return usageError("permissiondenied", fmt.Sprintf("You need the %q right for this action.", m.right))
 	}

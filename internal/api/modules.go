@@ -7,13 +7,14 @@ type module struct {
 	token string // token type the "token" parameter must carry
 	write bool   // refused while the wiki is read-only
 	right string // right needed to use the module at all
+	read  bool   // reads wiki content: needs the "read" right
 	desc  string // one line for help and paraminfo
 }
 
 // actionModules is the table of action= values.
 func (s *Server) actionModules() map[string]*module {
 	return map[string]*module{
-		"query":       {run: s.runQuery, right: "read", desc: "Fetch data from and about the wiki."},
+		"query":       {run: s.runQuery, read: true, desc: "Fetch data from and about the wiki."},
 		"login":       {run: s.runLogin, post: true, desc: "Log in and get session cookies."},
 		"clientlogin": {run: s.runClientLogin, post: true, desc: "Log in with the interactive flow."},
 		"logout":      {run: s.runLogout, post: true, token: "csrf", desc: "Log out and clear session data."},
@@ -22,9 +23,9 @@ func (s *Server) actionModules() map[string]*module {
 		"undelete":    {run: s.runUndelete, post: true, token: "csrf", write: true, desc: "Undelete revisions of a deleted page."},
 		"protect":     {run: s.runProtect, post: true, token: "csrf", write: true, desc: "Change the protection level of a page."},
 		"rollback":    {run: s.runRollback, post: true, token: "rollback", write: true, desc: "Undo the last edits of the last user who edited a page."},
-		"purge":       {run: s.runPurge, post: true, right: "read", desc: "Purge the cache for the given titles."},
-		"parse":       {run: s.runParse, right: "read", desc: "Parse content and return parser output."},
-		"compare":     {run: s.runCompare, right: "read", desc: "Get the difference between two pages or revisions."},
+		"purge":       {run: s.runPurge, post: true, read: true, desc: "Purge the cache for the given titles."},
+		"parse":       {run: s.runParse, read: true, desc: "Parse content and return parser output."},
+		"compare":     {run: s.runCompare, read: true, desc: "Get the difference between two pages or revisions."},
 		"paraminfo":   {run: s.runParamInfo, desc: "Obtain information about API modules."},
 		"help":        {run: s.runHelp, desc: "Display help for the specified modules."},
 	}
