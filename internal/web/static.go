@@ -17,10 +17,11 @@ var staticFS embed.FS
 
 // asset is one embedded static file.
 type asset struct {
-	name  string
-	hash  string // first hex digits of the content's SHA-256
-	body  []byte
-	ctype string
+	name    string
+	hash    string // first hex digits of the content's SHA-256
+	body    []byte
+	gzipped []byte // the body compressed, for text files worth it
+	ctype   string
 }
 
 // assetSet holds the static files by name and by hashed name.
@@ -47,6 +48,9 @@ func loadAssets() (*assetSet, error) {
 			ctype = "application/octet-stream"
 		}
 		a := &asset{name: name, hash: hex.EncodeToString(sum[:])[:12], body: body, ctype: ctype}
+		if len(body) >= minGzipBytes && (strings.HasPrefix(ctype, "text/") || strings.Contains(ctype, "svg")) {
+			a.gzipped = gzipBytes(body)
+		}
 		set.byName[name] = a
 		set.byHashed[hashedName(a)] = a
 		return nil
@@ -85,6 +89,14 @@ func (s *Server) handleStatic(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", a.ctype)
 	w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
 	w.Header().Set("ETag", `"`+a.hash+`"`)
+	if a.gzipped != nil && acceptsGzip(r) {
+		w.Header().Set("Content-Encoding", "gzip")
+		w.Header().Add("Vary", "Accept-Encoding")
+		if r.Method != http.MethodHead {
+			_, _ = w.Write(a.gzipped)
+		}
+		return
+	}
 	if r.Method != http.MethodHead {
 		_, _ = w.Write(a.body)
 	}

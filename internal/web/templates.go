@@ -100,10 +100,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	if h.Get("Cache-Control") == "" {
 		h.Set("Cache-Control", "private, must-revalidate, max-age=0")
 	}
-	w.WriteHeader(status)
-	if r.Method != http.MethodHead {
-		_, _ = w.Write(buf.Bytes())
-	}
+	writeBody(w, r, status, buf.Bytes())
 }
 
 // renderFailed reports a broken template without using templates.

@@ -118,3 +118,25 @@ func TestStatic(t *testing.T) {
 		}
 	}
 }
+
+// TestGzip checks that pages and assets are compressed for clients that
+// ask, and only for them.
+func TestGzip(t *testing.T) {
+	env := MustStart(t, MustOpenSQLite(t))
+	env.MustEdit("Alpha", strings.Repeat("Some text. ", 200), "", nil)
+	for _, tt := range []struct {
+		accept string
+		want   string
+	}{{"gzip, deflate", "gzip"}, {"", ""}, {"gzip;q=0", ""}} {
+		req, _ := http.NewRequest(http.MethodGet, env.URL+"/wiki/Alpha", nil)
+		req.Header.Set("Accept-Encoding", tt.accept)
+		resp, err := http.DefaultTransport.RoundTrip(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if got := resp.Header.Get("Content-Encoding"); got != tt.want {
+			t.Errorf("Accept-Encoding %q: Content-Encoding %q, want %q", tt.accept, got, tt.want)
+		}
+	}
+}
