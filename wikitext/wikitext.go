@@ -170,6 +170,7 @@ func (p *Parser) registerCore() {
 	p.reg.SetNowiki("nowiki")
 	_ = p.reg.AddTag("pre", preTag)
 	_ = p.reg.AddTag("gallery", galleryTag)
+	_ = p.reg.AddTag("indicator", indicatorTag)
 	p.registerVariables()
 	p.registerFunctions()
 }

@@ -118,6 +118,18 @@ func formatOutput(h *wikitexttest.Host, t *Test, out *wikitext.Output, title str
 		}
 		s = dt + "\n" + s
 	}
+	if _, ok := t.Options["showindicators"]; ok {
+		var names []string
+		for n := range out.Indicators {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		var b strings.Builder
+		for _, n := range names {
+			b.WriteString(n + "=" + out.Indicators[n] + "\n")
+		}
+		s = b.String() + s
+	}
 	if _, ok := t.Options["showflags"]; ok {
 		var flags []string
 		for f := range out.Flags {

@@ -59,10 +59,10 @@ func decodeEntity(name, orig string) string {
 	if a, ok := entityAliases[name]; ok {
 		name = a
 	}
-	if !html4Entities[name] && name != "apos" {
-		return orig
+	if u := stdhtml.UnescapeString("&" + name + ";"); u != "&"+name+";" {
+		return u
 	}
-	return stdhtml.UnescapeString("&" + name + ";")
+	return orig
 }
 
 func decodeCodepoint(digits string, base int, orig string) string {
@@ -109,9 +109,12 @@ func normalizeEntity(name string) string {
 	case "lt", "gt", "amp", "quot":
 		return "&" + name + ";"
 	}
-	if html4Entities[name] {
-		r := []rune(stdhtml.UnescapeString("&" + name + ";"))
-		return fmt.Sprintf("&#%d;", r[0])
+	if u := stdhtml.UnescapeString("&" + name + ";"); u != "&"+name+";" {
+		var b strings.Builder
+		for _, r := range u {
+			fmt.Fprintf(&b, "&#%d;", r)
+		}
+		return b.String()
 	}
 	return "&amp;" + name + ";"
 }

@@ -72,8 +72,8 @@ func (c *Context) thumbAlt(t env.Title, o imageOptions) string {
 
 // plainCaption turns caption HTML into attribute text.
 func (c *Context) plainCaption(s string) string {
-	s = c.Strip.UnstripBoth(c.holderText(s))
-	s = anyTagRegex.ReplaceAllString(doQuotes(s), "")
+	s = anyTagRegex.ReplaceAllString(doQuotes(c.holderText(s)), "")
+	s = c.Strip.UnstripBoth(s)
 	return html.DecodeCharReferences(s)
 }
 
@@ -187,7 +187,7 @@ func (c *Context) linkAround(t env.Title, o imageOptions, title, img string) str
 			c.addExternalLink(*o.link)
 			return `<a href="` + html.EscapeHTML(*o.link) + `"` + titleAttr + ` rel="nofollow">` + img + `</a>`
 		}
-		lt, err := c.Host.ParseTitle(*o.link, env.NSMain)
+		lt, err := c.Host.ParseTitle(c.plainCaption(*o.link), env.NSMain)
 		if err == nil {
 			c.addLink(lt)
 			if title == "" {

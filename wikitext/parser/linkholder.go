@@ -65,11 +65,11 @@ func (c *Context) renderLink(t env.Title, text string, exists bool) string {
 		if t.Fragment != "" {
 			href += "#" + c.fragmentID(t.Fragment)
 		}
-		return `<a href="` + html.EscapeHTML(href) + `" title="` + html.EscapeHTML(name) + `">` + text + `</a>`
+		return `<a href="` + html.EscapeHTML(href) + `" title="` + html.EscapeHTMLQuotesAttr(name) + `">` + text + `</a>`
 	}
 	href := c.Host.PageURL(t.Page(), "action=edit&redlink=1")
 	return `<a href="` + html.EscapeHTML(href) + `" class="new" title="` +
-		html.EscapeHTML(name+" (page does not exist)") + `">` + text + `</a>`
+		html.EscapeHTMLQuotesAttr(name+" (page does not exist)") + `">` + text + `</a>`
 }
 
 // holderText returns text with holders replaced by their link text, for

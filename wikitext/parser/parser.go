@@ -46,6 +46,8 @@ type Output struct {
 	Properties    map[string]string
 	Flags         map[string]bool
 	TOCHTML       string
+	// Indicators are the page status indicators by name (HTML).
+	Indicators map[string]string
 }
 
 // Category is a category the page is in, with its sort key.
@@ -103,6 +105,15 @@ func NewContext(ctx context.Context, h env.Host, title env.Title, cfg *Config, s
 	}
 }
 
+// SetIndicator records a page status indicator. Its HTML gets its links
+// resolved when the page's are.
+func (c *Context) SetIndicator(name, htmlText string) {
+	if c.Out.Indicators == nil {
+		c.Out.Indicators = map[string]string{}
+	}
+	c.Out.Indicators[name] = htmlText
+}
+
 // Switch reports whether behaviour switch name (e.g. "NOTOC") was seen.
 func (c *Context) Switch(name string) bool { return c.switches[name] }
 
@@ -124,6 +135,11 @@ func (c *Context) Parse(text string) string {
 	text = html.NormalizeCharReferences(text)
 	text = html.Tidy(text)
 	text = expandTOC(text, c.allowTOC())
+	for k, v := range c.Out.Indicators {
+		v = c.replaceLinkHolders(v)
+		v = c.Strip.UnstripBoth(v)
+		c.Out.Indicators[k] = html.Tidy(html.NormalizeCharReferences(strings.TrimSpace(v)))
+	}
 	c.Out.HTML = text
 	return text
 }
