@@ -1,7 +1,5 @@
 package api
 
-import ()
-
 // runDelete is action=delete.
 func (s *Server) runDelete(c *call) error {
 	t, p, err := s.pageParam(c)

@@ -1,7 +1,5 @@
 package api
 
-import ()
-
 // runPurge is action=purge. Folio renders pages on view, so there is no
 // cache to clear; the answer reports each page as MediaWiki does.
 func (s *Server) runPurge(c *call) error {
