@@ -4,6 +4,7 @@ import (
 	"github.com/folio-wiki/folio/wikitext"
 	"github.com/folio-wiki/folio/wikitext/ext/cite"
 	"github.com/folio-wiki/folio/wikitext/ext/parserfunctions"
+	"github.com/folio-wiki/folio/wikitext/ext/poem"
 )
 
 // Extensions returns the extensions loaded for the parser tests. The
@@ -12,5 +13,6 @@ func Extensions() []wikitext.Extender {
 	return []wikitext.Extender{
 		parserfunctions.New(parserfunctions.WithStringFunctions(true)),
 		cite.New(),
+		poem.New(),
 	}
 }
