@@ -10,6 +10,8 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("POST /wiki/{title...}", s.handleWiki)
 	mux.HandleFunc("GET /index.php", s.handleIndex)
 	mux.HandleFunc("POST /index.php", s.handleIndex)
+	mux.HandleFunc("GET /index.php/{title...}", s.handleWiki) // MediaWiki's PATH_INFO URLs
+	mux.HandleFunc("POST /index.php/{title...}", s.handleWiki)
 	mux.HandleFunc("GET /static/{file}", s.handleStatic)
 	mux.HandleFunc("GET /favicon.ico", s.handleFavicon)
 	return mux

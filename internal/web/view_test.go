@@ -32,6 +32,7 @@ func TestView(t *testing.T) {
 					`id="mw-content-text"`, `id="bodyContent"`, `id="footer-info-lastmod"`, `<!DOCTYPE html>`},
 				DontWant: []string{"First text", `id="ca-delete"`, `id="pt-logout"`}},
 			{Name: "view through index.php", As: "anon", URL: "/index.php?title=Alpha", Status: http.StatusOK, Want: []string{"Second text of alpha."}},
+			{Name: "index.php with a path", As: "anon", URL: "/index.php/Alpha", Status: http.StatusOK, Want: []string{"Second text of alpha."}},
 			{Name: "index.php by curid", As: "anon", URL: "/index.php?curid=1", Status: http.StatusOK, Want: []string{"Second text of alpha."}},
 			{Name: "title URL keeps MediaWiki's readable characters", As: "anon", URL: "/wiki/Odd_(page),_with;_signs!", Status: http.StatusOK, Want: []string{"odd"}},
 			{Name: "talk tab is blue when the talk page exists", As: "anon", URL: "/wiki/Alpha", Status: http.StatusOK,
