@@ -116,7 +116,27 @@ func (s *Server) handleEdit(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	if st.page == nil {
+		s.noteDeletion(ctx, v, st.t)
+	}
 	s.renderEdit(w, r, http.StatusOK, v, st)
+}
+
+// noteDeletion warns that a page being created was deleted before, with
+// the latest deletion from the log.
+func (s *Server) noteDeletion(ctx context.Context, v *view, t folio.Title) {
+	ns := t.Namespace
+	entries, err := s.Store.FindLogEntries(ctx, folio.LogFilter{Type: "delete", Namespace: &ns, DBKey: t.DBKey, Limit: 1})
+	if err != nil || len(entries) == 0 || entries[0].Action != "delete" {
+		return
+	}
+	e := entries[0]
+	text := "This page was deleted on " + formatDate(e.Timestamp) + " by " + e.Actor.Name
+	if e.Comment != "" {
+		text += " (" + e.Comment + ")"
+	}
+	v.Notices = append(v.Notices, notice{Class: "warning", ID: "mw-recreate-deleted-warn",
+		Text: text + ". Check that creating it again is appropriate."})
 }
 
 // editView returns the view around the edit form.

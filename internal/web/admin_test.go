@@ -42,6 +42,8 @@ func TestDeleteUndelete(t *testing.T) {
 				Form: url.Values{"wpReason": {"spam"}}, Status: http.StatusBadRequest, Want: []string{`value="spam"`}},
 			{Name: "delete", As: "sysop", Method: "POST", URL: "/index.php?title=Doomed&action=delete", Form: withReason, Status: http.StatusOK,
 				Want: []string{"has been deleted"}},
+			{Name: "re-creating warns about the deletion", As: "anon", URL: "/index.php?title=Doomed&action=edit", Status: http.StatusOK,
+				Want: []string{"mw-recreate-deleted-warn", "by Sysop (spam)"}},
 			{Name: "deleted page is missing", As: "anon", URL: "/wiki/Doomed", Status: http.StatusNotFound, DontWant: []string{"deleted edit"}},
 			{Name: "sysop is offered the deleted edits", As: "sysop", URL: "/wiki/Doomed", Status: http.StatusNotFound,
 				Want: []string{"View or restore 1 deleted edit", "action=undelete"}},
