@@ -126,7 +126,7 @@ func WithThumbSize(px int) Option {
 // WithSubpages enables subpages ("A/B" is a subpage of "A") in every
 // namespace, not just those that have them by default.
 func WithSubpages(on bool) Option {
-	return func(p *Parser) { p.subpages = on }
+	return func(p *Parser) { p.subpages, p.cfg.Subpages = on, on }
 }
 
 // New returns a Parser with MediaWiki's default settings.

@@ -112,6 +112,12 @@ func (c *Context) linkTo(target, text string, noPipe bool, trail, piece string) 
 	if leadingColon {
 		link = target[1:]
 	}
+	if rel, shown, ok := c.relativeLink(link); ok {
+		link = rel
+		if text == "" && shown != "" {
+			text = shown
+		}
+	}
 	t, err := c.Host.ParseTitle(html.DecodeCharReferences(c.Strip.UnstripNoWiki(link)), env.NSMain)
 	if err != nil {
 		return "[[" + piece
@@ -125,6 +131,9 @@ func (c *Context) linkTo(target, text string, noPipe bool, trail, piece string) 
 		if out, ok := c.specialNamespaceLink(t, text, noPipe, trail); ok {
 			return out
 		}
+	} else if t.Interwiki == "" && t.Namespace == env.NSMedia {
+		inside, rest := splitTrail(trail)
+		return c.mediaLink(t, text+inside) + rest
 	}
 	inside, rest := splitTrail(trail)
 	return c.makeLink(t, text+inside) + rest
@@ -149,7 +158,7 @@ func (c *Context) specialNamespaceLink(t env.Title, text string, noPipe bool, tr
 	if t.Interwiki == "" && t.Namespace == env.NSCategory {
 		sortKey := ""
 		if !noPipe {
-			sortKey = html.DecodeCharReferences(text)
+			sortKey = strings.ReplaceAll(html.DecodeCharReferences(text), "\n", "")
 		}
 		c.AddCategory(t.DBKey, sortKey)
 		return "\x00CATTRIM\x00" + trail, true
@@ -231,5 +240,46 @@ func (c *Context) mediaLink(t env.Title, text string) string {
 				html.EscapeHTMLQuotesAttr(t.Text()) + `">` + text + `</a>`
 		}
 	}
-	return c.uploadLink(ft, text)
+	sp := env.Title{Namespace: env.NSSpecial, DBKey: "Upload"}
+	href := c.Host.PageURL(sp, "wpDestFile="+urlencodeName(t.DBKey))
+	return `<a href="` + html.EscapeHTML(href) + `" class="new" title="` +
+		html.EscapeHTMLQuotesAttr(t.Text()) + `">` + text + `</a>`
+}
+
+// relativeLink resolves [[/sub]], [[../sibling]] and [[/sub/]] against
+// the current page when its namespace has subpages. shown is the link
+// text for the trailing-slash form.
+func (c *Context) relativeLink(link string) (target, shown string, ok bool) {
+	if !c.subpagesIn(c.Title.Namespace) || (!strings.HasPrefix(link, "/") && !strings.HasPrefix(link, "../")) {
+		return "", "", false
+	}
+	base := c.Host.PrefixedText(c.Title.Page())
+	rel := link
+	noslash := strings.HasSuffix(rel, "/") && len(rel) > 1
+	rel = strings.TrimSuffix(rel, "/")
+	if strings.HasPrefix(rel, "/") {
+		target = base + rel
+	} else {
+		parts := strings.Split(base, "/")
+		for strings.HasPrefix(rel, "../") {
+			if len(parts) <= 1 {
+				return "", "", false
+			}
+			parts = parts[:len(parts)-1]
+			rel = rel[3:]
+		}
+		target = strings.Join(parts, "/")
+		if rel != "" && rel != ".." {
+			target += "/" + rel
+		}
+	}
+	if noslash {
+		shown = rel[strings.LastIndexByte(rel, '/')+1:]
+	}
+	return target, shown, true
+}
+
+// subpagesIn reports whether a namespace has subpages.
+func (c *Context) subpagesIn(ns int) bool {
+	return c.Config.Subpages || (ns != env.NSMain && ns != env.NSFile && ns != env.NSMediaWiki && ns != env.NSCategory && ns != env.NSSpecial)
 }

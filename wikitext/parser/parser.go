@@ -31,6 +31,7 @@ type Config struct {
 	Language         string // content language code
 	ThumbSize        int    // default thumbnail width (180)
 	LegacyMediaDOM   bool   // render images with MediaWiki 1.39's legacy markup
+	Subpages         bool   // subpages in every namespace
 }
 
 // Output is what a parse produces besides HTML.
