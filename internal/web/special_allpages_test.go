@@ -8,28 +8,26 @@ import (
 	"github.com/folio-wiki/folio"
 )
 
-func TestAllPages(t *testing.T) {
-	forEachSpecialFixture(t, func(t *testing.T, f *specialFixture) {
-		const a = "/wiki/Special:AllPages"
-		f.run(t, []scenario{
-			{name: "main namespace", url: a,
-				want: []string{`<ul class="mw-allpages-chunk">`, `href="/wiki/Alpha"`, `href="/wiki/Beta"`,
-					`<li class="allpagesredirect"><a href="/wiki/Gamma" class="mw-redirect"`, `name="hideredirects"`},
-				notWant: []string{`href="/wiki/Talk:Alpha"`, `href="/wiki/Template:Tpl"`, `href="/wiki/Zeta"`, "Next page"}},
-			{name: "hide redirects", url: a + "?hideredirects=1", want: []string{`href="/wiki/Beta"`},
-				notWant: []string{`href="/wiki/Gamma"`}},
-			{name: "from", url: a + "?from=B", want: []string{`href="/wiki/Beta"`}, notWant: []string{`href="/wiki/Alpha"`}},
-			{name: "from lower case", url: a + "?from=delta", want: []string{`href="/wiki/Delta"`},
-				notWant: []string{`href="/wiki/Beta"`}},
-			{name: "from subpage", url: a + "/Delta", want: []string{`href="/wiki/Delta"`, `value="Delta"`},
-				notWant: []string{`href="/wiki/Beta"`}},
-			{name: "to", url: a + "?to=Beta", want: []string{`href="/wiki/Alpha"`, `href="/wiki/Beta"`},
-				notWant: []string{`href="/wiki/Delta"`}},
-			{name: "namespace", url: a + "?namespace=10", want: []string{`href="/wiki/Template:Tpl"`, ">Tpl</a>",
-				`<option value="10" selected>`}, notWant: []string{`href="/wiki/Alpha"`}},
-			{name: "empty range", url: a + "?from=Zz", want: []string{"No pages in this range"}},
-			{name: "lower-case alias", url: "/wiki/Special:Allpages", wantStatus: 301, location: "/wiki/Special:AllPages"},
-		})
+func testAllPages(t *testing.T, f *specialFixture) {
+	const a = "/wiki/Special:AllPages"
+	f.run(t, []scenario{
+		{name: "main namespace", url: a,
+			want: []string{`<ul class="mw-allpages-chunk">`, `href="/wiki/Alpha"`, `href="/wiki/Beta"`,
+				`<li class="allpagesredirect"><a href="/wiki/Gamma" class="mw-redirect"`, `name="hideredirects"`},
+			notWant: []string{`href="/wiki/Talk:Alpha"`, `href="/wiki/Template:Tpl"`, `href="/wiki/Zeta"`, "Next page"}},
+		{name: "hide redirects", url: a + "?hideredirects=1", want: []string{`href="/wiki/Beta"`},
+			notWant: []string{`href="/wiki/Gamma"`}},
+		{name: "from", url: a + "?from=B", want: []string{`href="/wiki/Beta"`}, notWant: []string{`href="/wiki/Alpha"`}},
+		{name: "from lower case", url: a + "?from=delta", want: []string{`href="/wiki/Delta"`},
+			notWant: []string{`href="/wiki/Beta"`}},
+		{name: "from subpage", url: a + "/Delta", want: []string{`href="/wiki/Delta"`, `value="Delta"`},
+			notWant: []string{`href="/wiki/Beta"`}},
+		{name: "to", url: a + "?to=Beta", want: []string{`href="/wiki/Alpha"`, `href="/wiki/Beta"`},
+			notWant: []string{`href="/wiki/Delta"`}},
+		{name: "namespace", url: a + "?namespace=10", want: []string{`href="/wiki/Template:Tpl"`, ">Tpl</a>",
+			`<option value="10" selected>`}, notWant: []string{`href="/wiki/Alpha"`}},
+		{name: "empty range", url: a + "?from=Zz", want: []string{"No pages in this range"}},
+		{name: "lower-case alias", url: "/wiki/Special:Allpages", wantStatus: 301, location: "/wiki/Special:AllPages"},
 	})
 }
 

@@ -2,29 +2,27 @@ package web_test
 
 import "testing"
 
-func TestNewPages(t *testing.T) {
-	forEachSpecialFixture(t, func(t *testing.T, f *specialFixture) {
-		const n = "/wiki/Special:NewPages"
-		f.run(t, []scenario{
-			{name: "main namespace", url: n,
-				want: []string{`<ul class="mw-newpages-list">`, `class="mw-newpages-pagename"`, ">Alpha</a>", ">Beta</a>",
-					`class="mw-newpages-history"`, `<span class="mw-newpages-length">[42 bytes]</span>`, "(first version)",
-					`<option value="0" selected>`, `name="hideredirs" value="1" checked>`},
-				notWant: []string{">Talk:Alpha</a>", ">Template:Tpl</a>", "(typo fix)"}},
-			{name: "all namespaces", url: n + "?namespace=all", want: []string{">Talk:Alpha</a>", ">Template:Tpl</a>"}},
-			{name: "namespace", url: n + "?namespace=10", want: []string{">Template:Tpl</a>"}, notWant: []string{">Alpha</a>"}},
-			{name: "creator", url: n + "?username=Alice", want: []string{">Alpha</a>", `value="Alice"`},
-				notWant: []string{">Beta</a>"}},
-			{name: "creator ip", url: n + "?username=127.0.0.1", want: []string{">Beta</a>"}, notWant: []string{">Alpha</a>"}},
-			{name: "hide registered", url: n + "?hideliu=1", want: []string{">Beta</a>"}, notWant: []string{">Alpha</a>"}},
-			{name: "limit", url: n + "?limit=1", want: []string{">Delta</a>", `class="mw-nextlink"`},
-				notWant: []string{">Alpha</a>"}},
-			{name: "deleted page is red", url: n + "?namespace=all", notWant: []string{">Zeta</a>"}},
-			{name: "redirects hidden", url: n, notWant: []string{">Gamma</a>"}},
-			{name: "redirects shown", url: n + "?hideredirs=0", want: []string{`class="mw-newpages-pagename mw-redirect"`,
-				">Gamma</a>", `name="hideredirs" value="1">`}},
-			{name: "current size", url: n, want: []string{`<span class="mw-newpages-length">[26 bytes]</span>`}},
-			{name: "lower-case alias", url: "/wiki/Special:Newpages", wantStatus: 301, location: "/wiki/Special:NewPages"},
-		})
+func testNewPages(t *testing.T, f *specialFixture) {
+	const n = "/wiki/Special:NewPages"
+	f.run(t, []scenario{
+		{name: "main namespace", url: n,
+			want: []string{`<ul class="mw-newpages-list">`, `class="mw-newpages-pagename"`, ">Alpha</a>", ">Beta</a>",
+				`class="mw-newpages-history"`, `<span class="mw-newpages-length">[42 bytes]</span>`, "(first version)",
+				`<option value="0" selected>`, `name="hideredirs" value="1" checked>`},
+			notWant: []string{">Talk:Alpha</a>", ">Template:Tpl</a>", "(typo fix)"}},
+		{name: "all namespaces", url: n + "?namespace=all", want: []string{">Talk:Alpha</a>", ">Template:Tpl</a>"}},
+		{name: "namespace", url: n + "?namespace=10", want: []string{">Template:Tpl</a>"}, notWant: []string{">Alpha</a>"}},
+		{name: "creator", url: n + "?username=Alice", want: []string{">Alpha</a>", `value="Alice"`},
+			notWant: []string{">Beta</a>"}},
+		{name: "creator ip", url: n + "?username=127.0.0.1", want: []string{">Beta</a>"}, notWant: []string{">Alpha</a>"}},
+		{name: "hide registered", url: n + "?hideliu=1", want: []string{">Beta</a>"}, notWant: []string{">Alpha</a>"}},
+		{name: "limit", url: n + "?limit=1", want: []string{">Delta</a>", `class="mw-nextlink"`},
+			notWant: []string{">Alpha</a>"}},
+		{name: "deleted page is red", url: n + "?namespace=all", notWant: []string{">Zeta</a>"}},
+		{name: "redirects hidden", url: n, notWant: []string{">Gamma</a>"}},
+		{name: "redirects shown", url: n + "?hideredirs=0", want: []string{`class="mw-newpages-pagename mw-redirect"`,
+			">Gamma</a>", `name="hideredirs" value="1">`}},
+		{name: "current size", url: n, want: []string{`<span class="mw-newpages-length">[26 bytes]</span>`}},
+		{name: "lower-case alias", url: "/wiki/Special:Newpages", wantStatus: 301, location: "/wiki/Special:NewPages"},
 	})
 }

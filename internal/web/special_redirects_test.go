@@ -5,37 +5,33 @@ import (
 	"testing"
 )
 
-func TestOwnPageRedirects(t *testing.T) {
-	forEachSpecialFixture(t, func(t *testing.T, f *specialFixture) {
-		f.run(t, []scenario{
-			{name: "anonymous user page", url: "/wiki/Special:MyPage", wantStatus: 302, location: "/wiki/User:127.0.0.1"},
-			{name: "user page", as: "Alice", url: "/wiki/Special:MyPage", wantStatus: 302, location: "/wiki/User:Alice"},
-			{name: "user subpage", as: "Alice", url: "/wiki/Special:MyPage/Notes", wantStatus: 302, location: "/wiki/User:Alice/Notes"},
-			{name: "talk page", as: "Alice", url: "/wiki/Special:MyTalk", wantStatus: 302, location: "/wiki/User_talk:Alice"},
-			{name: "query kept", as: "Alice", url: "/wiki/Special:MyPage?action=edit", wantStatus: 302,
-				location: "/index.php?title=User:Alice&action=edit"},
-			{name: "contributions", as: "Alice", url: "/wiki/Special:MyContributions", wantStatus: 302,
-				location: "/wiki/Special:Contributions/Alice"},
-			{name: "anonymous contributions", url: "/wiki/Special:MyContributions?limit=5", wantStatus: 302,
-				location: "/index.php?title=Special:Contributions/127.0.0.1&limit=5"},
-		})
+func testOwnPageRedirects(t *testing.T, f *specialFixture) {
+	f.run(t, []scenario{
+		{name: "anonymous user page", url: "/wiki/Special:MyPage", wantStatus: 302, location: "/wiki/User:127.0.0.1"},
+		{name: "user page", as: "Alice", url: "/wiki/Special:MyPage", wantStatus: 302, location: "/wiki/User:Alice"},
+		{name: "user subpage", as: "Alice", url: "/wiki/Special:MyPage/Notes", wantStatus: 302, location: "/wiki/User:Alice/Notes"},
+		{name: "talk page", as: "Alice", url: "/wiki/Special:MyTalk", wantStatus: 302, location: "/wiki/User_talk:Alice"},
+		{name: "query kept", as: "Alice", url: "/wiki/Special:MyPage?action=edit", wantStatus: 302,
+			location: "/index.php?title=User:Alice&action=edit"},
+		{name: "contributions", as: "Alice", url: "/wiki/Special:MyContributions", wantStatus: 302,
+			location: "/wiki/Special:Contributions/Alice"},
+		{name: "anonymous contributions", url: "/wiki/Special:MyContributions?limit=5", wantStatus: 302,
+			location: "/index.php?title=Special:Contributions/127.0.0.1&limit=5"},
 	})
 }
 
-func TestRedirectByID(t *testing.T) {
-	forEachSpecialFixture(t, func(t *testing.T, f *specialFixture) {
-		const r = "/wiki/Special:Redirect"
-		alice := strconv.FormatInt(f.users["Alice"].ID, 10)
-		f.run(t, []scenario{
-			{name: "page", url: r + "/page/2", wantStatus: 302, location: "/wiki/Alpha"},
-			{name: "revision", url: r + "/revision/2", wantStatus: 302, location: "/index.php?title=Alpha&oldid=2"},
-			{name: "user", url: r + "/user/" + alice, wantStatus: 302, location: "/wiki/User:Alice"},
-			{name: "form parameters", url: r + "?wptype=page&wpvalue=1", wantStatus: 302, location: "/wiki/Ancient"},
-			{name: "missing page", url: r + "/page/9999", wantStatus: 404},
-			{name: "missing revision", url: r + "/revision/9999", wantStatus: 404},
-			{name: "bad id", url: r + "/page/x", wantStatus: 400},
-			{name: "bad kind", url: r + "/file/1", wantStatus: 400},
-			{name: "form", url: r, want: []string{`id="mw-redirect-form"`, `name="wptype"`}},
-		})
+func testRedirectByID(t *testing.T, f *specialFixture) {
+	const r = "/wiki/Special:Redirect"
+	alice := strconv.FormatInt(f.users["Alice"].ID, 10)
+	f.run(t, []scenario{
+		{name: "page", url: r + "/page/2", wantStatus: 302, location: "/wiki/Alpha"},
+		{name: "revision", url: r + "/revision/2", wantStatus: 302, location: "/index.php?title=Alpha&oldid=2"},
+		{name: "user", url: r + "/user/" + alice, wantStatus: 302, location: "/wiki/User:Alice"},
+		{name: "form parameters", url: r + "?wptype=page&wpvalue=1", wantStatus: 302, location: "/wiki/Ancient"},
+		{name: "missing page", url: r + "/page/9999", wantStatus: 404},
+		{name: "missing revision", url: r + "/revision/9999", wantStatus: 404},
+		{name: "bad id", url: r + "/page/x", wantStatus: 400},
+		{name: "bad kind", url: r + "/file/1", wantStatus: 400},
+		{name: "form", url: r, want: []string{`id="mw-redirect-form"`, `name="wptype"`}},
 	})
 }

@@ -213,3 +213,38 @@ func (f *specialFixture) run(t *testing.T, tests []scenario) {
 func (f *specialFixture) get(as, url string) *Response {
 	return f.browsers[as].Do(http.MethodGet, url, nil)
 }
+
+// TestSpecialPageScenarios runs the scenario tables of the special pages on
+// one fixture per backend; they only read, so they share it.
+func TestSpecialPageScenarios(t *testing.T) {
+	tests := []struct {
+		name string
+		run  func(*testing.T, *specialFixture)
+	}{
+		{"RecentChanges", testRecentChanges},
+		{"RecentChangesNamespaces", testRecentChangesNamespaces},
+		{"RecentChangesDays", testRecentChangesDays},
+		{"RecentChangesFeeds", testRecentChangesFeeds},
+		{"RecentChangesLinked", testRecentChangesLinked},
+		{"NewPages", testNewPages},
+		{"NewPagesFeed", testNewPagesFeed},
+		{"Log", testLog},
+		{"Contributions", testContributions},
+		{"WhatLinksHere", testWhatLinksHere},
+		{"AllPages", testAllPages},
+		{"PrefixIndex", testPrefixIndex},
+		{"Random", testRandom},
+		{"Version", testVersion},
+		{"Statistics", testStatistics},
+		{"SpecialPages", testSpecialPages},
+		{"ListGroupRights", testListGroupRights},
+		{"ListUsers", testListUsers},
+		{"OwnPageRedirects", testOwnPageRedirects},
+		{"RedirectByID", testRedirectByID},
+	}
+	forEachSpecialFixture(t, func(t *testing.T, f *specialFixture) {
+		for _, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) { tt.run(t, f) })
+		}
+	})
+}
