@@ -257,6 +257,9 @@ func (c *Client) send(req *http.Request) *Response {
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
 	r := &Response{Status: resp.StatusCode, Header: resp.Header, Body: string(b)}
+	if !strings.HasPrefix(resp.Header.Get("Content-Type"), "application/json") {
+		return r
+	}
 	if err := json.Unmarshal(b, &r.JSON); err != nil {
 		c.env.T.Fatalf("%s %s: body is not a JSON object: %v\n%s", req.Method, req.URL, err, b)
 	}

@@ -102,7 +102,7 @@ func (c *call) limit(name string, def, max, highMax int) (int, error) {
 		return def, nil
 	}
 	if v == "max" {
-		c.result.child("limits").set(c.module, max)
+		c.result.child("limits").set(moduleName(c.module), max)
 		return max, nil
 	}
 	n, err := strconv.Atoi(v)
@@ -210,6 +210,15 @@ func (c *call) title(s *Server, v string) (folio.Title, error) {
 		return folio.Title{}, usageError("invalidtitle", fmt.Sprintf("Bad title %q.", v))
 	}
 	return t, nil
+}
+
+// moduleName is the last part of a module path: "revisions" for
+// "query+revisions", the key MediaWiki uses for limits and bc warnings.
+func moduleName(path string) string {
+	if i := strings.LastIndexByte(path, '+'); i >= 0 {
+		return path[i+1:]
+	}
+	return path
 }
 
 func contains(list []string, s string) bool {

@@ -139,7 +139,7 @@ func (c *call) addWarnings() {
 	}
 	byModule := newObj()
 	for _, w := range c.warns {
-		mo := byModule.child(w.module)
+		mo := byModule.child(moduleName(w.module))
 		key := bcKey("warnings")
 		if prev, ok := mo.get(key).(string); ok {
 			mo.set(key, prev+"\n"+w.text)
