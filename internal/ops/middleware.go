@@ -1,0 +1,85 @@
+package ops
+
+import (
+	"net/http"
+	"strings"
+	"time"
+)
+
+// indexActions are the index.php actions that get their own route label;
+// any other value counts as "other", so that clients cannot grow the
+// number of series.
+var indexActions = map[string]bool{
+	"view": true, "edit": true, "submit": true, "history": true, "raw": true, "info": true,
+	"purge": true, "delete": true, "protect": true, "render": true, "rollback": true, "undelete": true,
+}
+
+// Route returns a bounded label for r: the ServeMux pattern that served
+// it when there was one, else a coarse class of its path. index.php
+// requests carry their action.
+func Route(r *http.Request) string {
+	p := r.URL.Path
+	switch {
+	case strings.HasSuffix(p, "/index.php"):
+		a := r.URL.Query().Get("action")
+		if a == "" {
+			a = "view"
+		} else if !indexActions[a] {
+			a = "other"
+		}
+		return "index.php?action=" + a
+	case strings.HasSuffix(p, "/api.php"):
+		return "api.php"
+	case strings.HasPrefix(p, "/wiki/Special:"):
+		return "/wiki/Special:"
+	case r.Pattern != "":
+		_, path, _ := strings.Cut(r.Pattern, " ")
+		if path == "" {
+			return r.Pattern
+		}
+		return path
+	}
+	return "other"
+}
+
+// statusWriter remembers the status code written through it.
+type statusWriter struct {
+	http.ResponseWriter
+	code int
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	if w.code == 0 {
+		w.code = code
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Write(b []byte) (int, error) {
+	if w.code == 0 {
+		w.code = http.StatusOK
+	}
+	return w.ResponseWriter.Write(b)
+}
+
+// Unwrap lets http.ResponseController reach the underlying writer.
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// Middleware counts and times every request that next serves. The route
+// label is read after next returns, when ServeMux has set r.Pattern.
+func (m *Metrics) Middleware(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		sw := &statusWriter{ResponseWriter: w}
+		defer func() {
+			code := sw.code
+			if code == 0 {
+				code = http.StatusOK
+			}
+			route := Route(r)
+			m.requests.WithLabelValues(route, r.Method, codeLabel(code)).Inc()
+			m.latency.WithLabelValues(route, r.Method).Observe(time.Since(start).Seconds())
+		}()
+		next.ServeHTTP(sw, r)
+	})
+}
