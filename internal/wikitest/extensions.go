@@ -14,5 +14,6 @@ func Extensions() []wikitext.Extender {
 		parserfunctions.New(parserfunctions.WithStringFunctions(true)),
 		cite.New(),
 		poem.New(),
+		testHooks{},
 	}
 }

@@ -101,7 +101,8 @@ func (t *tidier) text(s string) {
 		t.insertRaw(s)
 		return
 	}
-	t.insertText(strings.ReplaceAll(frenchSpaces(s), "\u00a0", "&#160;"))
+	s = strings.ReplaceAll(frenchSpaces(s), "\u00a0", "&#160;")
+	t.insertText(strings.ReplaceAll(s, ">", "&gt;"))
 }
 
 func (t *tidier) current() string {
