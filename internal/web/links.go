@@ -138,8 +138,12 @@ func (s *Server) formatComment(comment string) template.HTML {
 	out := template.HTMLEscapeString(comment)
 	if rest, ok := strings.CutPrefix(comment, "/* "); ok {
 		if sec, after, ok := strings.Cut(rest, " */"); ok {
-			out = `<span class="autocomment">→` + template.HTMLEscapeString(sec) + `</span>` +
-				template.HTMLEscapeString(after)
+			out = `<span class="autocomment">→` + template.HTMLEscapeString(sec)
+			if after = strings.TrimSpace(after); after != "" {
+				out += ":</span> " + template.HTMLEscapeString(after)
+			} else {
+				out += "</span>"
+			}
 		}
 	}
 	return template.HTML(`<span class="comment">(` + out + `)</span>`)

@@ -190,3 +190,19 @@ func TestFormatters(t *testing.T) {
 		}
 	}
 }
+
+func TestFormatComment(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", ""},
+		{"plain <b>", `<span class="comment">(plain &lt;b&gt;)</span>`},
+		{"/* Intro */ fix", `<span class="comment">(<span class="autocomment">→Intro:</span> fix)</span>`},
+		{"/* Intro */", `<span class="comment">(<span class="autocomment">→Intro</span>)</span>`},
+		{"/* open", `<span class="comment">(/* open)</span>`},
+	}
+	s := &Server{}
+	for _, tt := range tests {
+		if got := string(s.formatComment(tt.in)); got != tt.want {
+			t.Errorf("formatComment(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
