@@ -78,6 +78,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		"parse":   &ParseCommand{m: m},
 		"import":  &ImportCommand{m: m},
 		"export":  &ExportCommand{m: m},
+		"backup":  &BackupCommand{m: m},
+		"restore": &RestoreCommand{m: m},
 	}
 	switch args[0] {
 	case "-h", "-help", "--help", "help":
@@ -105,6 +107,8 @@ Commands:
 	parse      render wikitext from stdin to HTML on stdout
 	import     import a MediaWiki XML dump (import FILE)
 	export     export pages as a MediaWiki XML dump
+	backup     back up the database (backup --to DIR; backup verify DIR)
+	restore    restore a backup into an empty database (restore --from DIR)
 	version    print the version
 
 Run "folio <command> -h" for a command's flags.
