@@ -1,6 +1,7 @@
 package wikitext
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -85,9 +86,22 @@ func isAlnumByte(c byte) bool {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
 }
 
+var (
+	pipedLinkRegex = regexp.MustCompile(`\[\[:?([^\[|]+)\|([^\[]+)\]\]`)
+	plainLinkRegex = regexp.MustCompile(`\[\[:?([^\[]+?)\|?\]\]`)
+	spaceUnderRun  = regexp.MustCompile(`[ _]+`)
+	markerRegex    = regexp.MustCompile("\x7f'\"`UNIQ-[^\x7f]*\x7f")
+)
+
+// anchorencodeFunc encodes text the way section anchors are made.
 func anchorencodeFunc(f *preprocess.Frame, a *preprocess.Args) string {
-	s := html.DecodeCharReferences(a.Expand(0))
-	return html.EscapeID(strings.TrimSpace(s), html.FragmentLegacy)
+	s := markerRegex.ReplaceAllString(a.Expand(0), "")
+	s = pipedLinkRegex.ReplaceAllString(s, "$2")
+	s = plainLinkRegex.ReplaceAllString(s, "$1")
+	s = strings.TrimSpace(spaceUnderRun.ReplaceAllString(s, " "))
+	s = html.DecodeCharReferences(s)
+	mode, _ := f.Expander().Data["wikitext.fragmentMode"].(html.FragmentMode)
+	return html.SafeEncodeAttribute(html.EscapeID(s, mode))
 }
 
 func nsFunc(encode bool) preprocess.Func {

@@ -215,6 +215,7 @@ func (p *Parser) Parse(ctx context.Context, src string, opts ParseOptions) (*Out
 	body := pc.Parse(text)
 	pc.Out.HTML = `<div class="mw-parser-output">` + body + "</div>"
 	pc.Out.Templates = exp.Templates
+	pc.Out.DisplayTitle = displayTitle(exp, opts.Title)
 	for _, c := range exp.Categories {
 		pc.AddCategory(c, "")
 	}

@@ -55,6 +55,7 @@ func (c *Context) formatHeadings(text string) string {
 	b.WriteString(text[last:])
 	out := b.String()
 	if showTOC {
+		c.Out.Flags["show-toc"] = true
 		return strings.Replace(out, tocPlaceholder, tocStart+toc+tocEnd, 1)
 	}
 	return strings.ReplaceAll(out, tocPlaceholder, "")

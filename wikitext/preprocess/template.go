@@ -65,7 +65,14 @@ func (f *Frame) substitute(n *Node, part1 string) (string, bool) {
 
 // transclude expands a page as a template.
 func (f *Frame) transclude(n *Node, text string, nowiki bool) (string, bool) {
-	t, err := f.exp.Host.ParseTitle(text, env.NSTemplate)
+	defaultNS := env.NSTemplate
+	if strings.HasPrefix(text, "/") {
+		if on, _ := f.exp.Data["wikitext.subpages"].(bool); on || f.exp.Title.Namespace != env.NSMain {
+			text = f.exp.Host.PrefixedText(f.exp.Title.Page()) + text
+			defaultNS = env.NSMain
+		}
+	}
+	t, err := f.exp.Host.ParseTitle(text, defaultNS)
 	if err != nil || t.Interwiki != "" {
 		return "", false
 	}
