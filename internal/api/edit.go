@@ -226,24 +226,34 @@ func (s *Server) editBase(c *call, ep *editParams) (int64, error) {
 }
 
 // revisionAt returns the id of the page's revision current at t, 0 when
-// the page did not exist then.
+// the page did not exist then. Timestamps have one-second resolution, so
+// of several revisions saved in the second t names, the oldest is taken:
+// a later one in the same second may be someone else's and must be merged.
 func (s *Server) revisionAt(c *call, pageID int64, t time.Time) (int64, error) {
 	f := folio.RevisionFilter{PageID: &pageID, Limit: 100}
+	var found *folio.Revision
 	for {
 		revs, err := s.Store.FindRevisions(c.ctx, f)
 		if err != nil {
 			return 0, err
 		}
 		for _, r := range revs {
-			if !r.Timestamp.After(t) {
-				return r.ID, nil
+			switch {
+			case found != nil && !r.Timestamp.Equal(found.Timestamp):
+				return found.ID, nil
+			case found != nil || !r.Timestamp.After(t):
+				found = r
 			}
 		}
 		if len(revs) < f.Limit {
-			return 0, nil
+			break
 		}
 		f.Before = revs[len(revs)-1].ID
 	}
+	if found == nil {
+		return 0, nil
+	}
+	return found.ID, nil
 }
 
 // skipOwnEdits moves base to the latest revision when every revision
