@@ -97,9 +97,11 @@ func WithEditSections(on bool) Option {
 	return func(p *Parser) { p.cfg.EditSections = on }
 }
 
-// WithFragmentMode selects html5 (default legacy) heading ids.
-func WithFragmentMode(mode html.FragmentMode) Option {
-	return func(p *Parser) { p.cfg.FragmentMode = mode }
+// WithFragmentMode selects html5 (default legacy) heading ids. With
+// fallback, headings also get an anchor in the legacy encoding, as
+// $wgFragmentMode = ['html5', 'legacy'] does.
+func WithFragmentMode(mode html.FragmentMode, fallback bool) Option {
+	return func(p *Parser) { p.cfg.FragmentMode, p.cfg.FallbackFragment = mode, fallback }
 }
 
 // WithNoFollow sets whether external links get rel="nofollow" (default on).

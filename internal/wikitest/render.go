@@ -64,7 +64,7 @@ func parserOptions(t *Test) []wikitext.Option {
 	if v, ok := t.Config["wgFragmentMode"]; ok {
 		var modes []string
 		if json.Unmarshal([]byte(v), &modes) == nil && len(modes) > 0 && modes[0] == "html5" {
-			opts = append(opts, wikitext.WithFragmentMode(html.FragmentHTML5))
+			opts = append(opts, wikitext.WithFragmentMode(html.FragmentHTML5, len(modes) > 1 && modes[1] == "legacy"))
 		}
 	}
 	if v, ok := t.Options["thumbsize"]; ok {

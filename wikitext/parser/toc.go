@@ -28,6 +28,7 @@ type heading struct {
 	start   int
 	end     int
 	anchor  string
+	legacy  string // fallback id in legacy encoding, when different
 	number  string
 	tocLine string
 }
@@ -116,7 +117,12 @@ func (c *Context) assignAnchors(hs []*heading) {
 		h.tocLine = strings.TrimSpace(strings.ReplaceAll(tocLineHTML(safe), "<span></span>", ""))
 		plain := anyTagRegex.ReplaceAllString(safe, "")
 		plain = strings.TrimSpace(spaceRunRegex.ReplaceAllString(plain, " "))
-		anchor := html.EscapeID(html.DecodeCharReferences(plain), c.Config.FragmentMode)
+		decoded := html.DecodeCharReferences(plain)
+		anchor := html.EscapeID(decoded, c.Config.FragmentMode)
+		legacy := ""
+		if c.Config.FallbackFragment {
+			legacy = html.EscapeID(decoded, html.FragmentLegacy)
+		}
 		key := strings.ToLower(anchor)
 		if seen[key] {
 			i := max(next[key], 2)
@@ -126,10 +132,16 @@ func (c *Context) assignAnchors(hs []*heading) {
 			next[key] = i + 1
 			suffix := "_" + strconv.Itoa(i)
 			anchor += suffix
+			if legacy != "" {
+				legacy += suffix
+			}
 			key += suffix
 		}
 		seen[key] = true
 		h.anchor = anchor
+		if legacy != anchor {
+			h.legacy = legacy
+		}
 	}
 }
 
@@ -165,7 +177,10 @@ func (c *Context) headingHTML(h *heading, editIndex string) string {
 	var b strings.Builder
 	n := strconv.Itoa(h.level)
 	b.WriteString("<h" + n + h.attrs)
-	b.WriteString(`<span class="mw-headline" id="` + h.anchor + `">` + h.text + `</span>`)
+	if h.legacy != "" {
+		b.WriteString(`<span id="` + html.EscapeHTML(h.legacy) + `"></span>`)
+	}
+	b.WriteString(`<span class="mw-headline" id="` + html.EscapeHTML(h.anchor) + `">` + h.text + `</span>`)
 	if editIndex != "" && c.Config.EditSections && !c.Switch("NOEDITSECTION") {
 		b.WriteString(c.editSectionLink(editIndex, h))
 	}

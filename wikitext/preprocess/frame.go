@@ -33,7 +33,12 @@ func (f *Frame) IsTemplate() bool { return f.Parent != nil }
 func (f *Frame) Expand(nodes []*Node) string {
 	var b strings.Builder
 	for _, n := range nodes {
-		if f.exp.nodeCount++; f.exp.nodeCount > f.exp.Limits.MaxNodes {
+		f.exp.nodeCount++
+		if f.exp.nodeCount&4095 == 0 && f.exp.Ctx != nil && f.exp.Ctx.Err() != nil {
+			f.exp.limitHit = true
+			return b.String()
+		}
+		if f.exp.nodeCount > f.exp.Limits.MaxNodes {
 			f.exp.limitHit = true
 			b.WriteString(`<span class="error">Node-count limit exceeded</span>`)
 			return b.String()
