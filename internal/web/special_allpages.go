@@ -73,7 +73,7 @@ func (s *Server) keyIn(ns int, text string) string {
 	if t, err := s.Namespaces.ParseTitle(text, ns); err == nil && t.Namespace == ns && t.Interwiki == "" {
 		return t.DBKey
 	}
-	return strings.ReplaceAll(text, " ", "_")
+	return strings.ReplaceAll(cleanText(text), " ", "_")
 }
 
 // pagesUpTo keeps the pages whose DBKey is at most to; pages are sorted.

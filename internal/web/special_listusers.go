@@ -33,10 +33,10 @@ type listUsersLine struct {
 func (s *Server) handleListUsers(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	limit := queryLimit(q, "limit", listDefaultLimit, maxListLimit)
-	data := listUsersPage{From: strings.TrimSpace(q.Get("username")), Group: q.Get("group"),
+	data := listUsersPage{From: strings.TrimSpace(q.Get("username")), Group: cleanText(q.Get("group")),
 		Groups: s.Wiki.Rights.Groups(), FormTitle: "Special:ListUsers"}
 	if sub := specialSubpage(r); sub != "" && data.Group == "" {
-		data.Group = sub // Special:ListUsers/sysop
+		data.Group = cleanText(sub) // Special:ListUsers/sysop
 	}
 	f := folio.UserFilter{Limit: limit + 1}
 	if data.From != "" {

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/folio-wiki/folio"
 )
@@ -71,6 +72,17 @@ func queryID(q url.Values, name string) int64 {
 		return 0
 	}
 	return n
+}
+
+// cleanText makes free text from a request safe to send to a database:
+// valid UTF-8 without control characters (NUL breaks PostgreSQL).
+func cleanText(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || r == utf8.RuneError {
+			return -1
+		}
+		return r
+	}, strings.ToValidUTF8(s, ""))
 }
 
 // rcOptions are the parameters of Special:RecentChanges.
@@ -274,7 +286,7 @@ type logOptions struct {
 
 // parseLogOptions reads Special:Log's query. The subpage is a log type when
 // it names one (Special:Log/delete) and a user name otherwise, as in
-// MediaWiki.
+// MediaWiki. A type not in types means every type.
 func parseLogOptions(q url.Values, subpage string, types []string) logOptions {
 	o := logOptions{
 		Type:   strings.TrimSpace(q.Get("type")),
@@ -294,7 +306,7 @@ func parseLogOptions(q url.Values, subpage string, types []string) logOptions {
 			o.User = sub
 		}
 	}
-	if o.Type == "all" {
+	if !slices.Contains(types, o.Type) { // "all" and unknown types list everything
 		o.Type = ""
 	}
 	o.User = strings.ReplaceAll(o.User, "_", " ")

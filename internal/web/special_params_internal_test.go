@@ -158,6 +158,7 @@ func TestParseLogOptions(t *testing.T) {
 		{"query", "type=delete&user=Some_user&page=Foo&limit=20&offset=99", "",
 			logOptions{Type: "delete", User: "Some user", Page: "Foo", Limit: 20, Offset: 99}},
 		{"all", "type=all", "", logOptions{Limit: 50}},
+		{"unknown type", "type=bogus", "", logOptions{Limit: 50}},
 		{"subpage type", "", "protect", logOptions{Type: "protect", Limit: 50}},
 		{"subpage type case", "", "Delete", logOptions{Type: "delete", Limit: 50}},
 		{"subpage type and user", "", "delete/Bob", logOptions{Type: "delete", User: "Bob", Limit: 50}},

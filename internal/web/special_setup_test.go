@@ -241,6 +241,7 @@ func TestSpecialPageScenarios(t *testing.T) {
 		{"ListUsers", testListUsers},
 		{"OwnPageRedirects", testOwnPageRedirects},
 		{"RedirectByID", testRedirectByID},
+		{"OddParameters", testOddParameters},
 	}
 	forEachSpecialFixture(t, func(t *testing.T, f *specialFixture) {
 		for _, tt := range tests {
