@@ -104,9 +104,16 @@ func WithFragmentMode(mode html.FragmentMode, fallback bool) Option {
 	return func(p *Parser) { p.cfg.FragmentMode, p.cfg.FallbackFragment = mode, fallback }
 }
 
-// WithNoFollow sets whether external links get rel="nofollow" (default on).
-func WithNoFollow(on bool) Option {
-	return func(p *Parser) { p.cfg.NoFollow = on }
+// WithNoFollow sets whether external links get rel="nofollow" (default
+// on), except for links to the given domains and their subdomains.
+func WithNoFollow(on bool, exceptDomains ...string) Option {
+	return func(p *Parser) { p.cfg.NoFollow, p.cfg.NoFollowExceptions = on, exceptDomains }
+}
+
+// WithExternalLinkTarget sets the target attribute of external links
+// ($wgExternalLinkTarget); links then also get rel="noreferrer noopener".
+func WithExternalLinkTarget(target string) Option {
+	return func(p *Parser) { p.cfg.LinkTarget = target }
 }
 
 // WithLegacyMediaDOM selects the legacy image markup (default, as in

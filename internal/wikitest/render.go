@@ -89,8 +89,19 @@ func parserOptions(t *Test) []wikitext.Option {
 	if v, ok := t.Config["wgParserEnableLegacyMediaDOM"]; ok && v == "false" {
 		opts = append(opts, wikitext.WithLegacyMediaDOM(false))
 	}
+	noFollow, exceptions := true, []string{"no-nofollow.org"}
 	if v, ok := t.Config["wgNoFollowLinks"]; ok && v == "false" {
-		opts = append(opts, wikitext.WithNoFollow(false))
+		noFollow = false
+	}
+	if v, ok := t.Config["wgNoFollowDomainExceptions"]; ok {
+		_ = json.Unmarshal([]byte(v), &exceptions)
+	}
+	opts = append(opts, wikitext.WithNoFollow(noFollow, exceptions...))
+	if v, ok := t.Config["wgExternalLinkTarget"]; ok {
+		var target string
+		if json.Unmarshal([]byte(v), &target) == nil {
+			opts = append(opts, wikitext.WithExternalLinkTarget(target))
+		}
 	}
 	return opts
 }

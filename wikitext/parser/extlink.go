@@ -59,8 +59,8 @@ func (c *Context) externalLink(u, text, class string) string {
 	c.addExternalLink(u)
 	var b strings.Builder
 	b.WriteString(`<a`)
-	if c.Config.NoFollow {
-		b.WriteString(` rel="nofollow"`)
+	if rel := c.relFor(u); rel != "" {
+		b.WriteString(` rel="` + rel + `"`)
 	}
 	b.WriteString(` class="external ` + class + `" href="` + strings.ReplaceAll(html.EscapeHTML(u), "'", "&#39;") + `"`)
 	if c.Config.LinkTarget != "" {
@@ -68,6 +68,38 @@ func (c *Context) externalLink(u, text, class string) string {
 	}
 	b.WriteString(`>` + text + `</a>`)
 	return b.String()
+}
+
+// relFor returns the rel attribute of a link to an external URL:
+// nofollow unless the host is excepted, plus noreferrer noopener when
+// links open in another target.
+func (c *Context) relFor(u string) string {
+	var rels []string
+	if c.Config.NoFollow && !c.noFollowException(u) {
+		rels = append(rels, "nofollow")
+	}
+	if c.Config.LinkTarget != "" && c.Config.LinkTarget != "_self" {
+		rels = append(rels, "noreferrer", "noopener")
+	}
+	return strings.Join(rels, " ")
+}
+
+func (c *Context) noFollowException(u string) bool {
+	host := u
+	if i := strings.Index(host, "//"); i >= 0 {
+		host = host[i+2:]
+	}
+	if i := strings.IndexAny(host, "/?#:"); i >= 0 {
+		host = host[:i]
+	}
+	host = strings.ToLower(host)
+	for _, d := range c.Config.NoFollowExceptions {
+		d = strings.ToLower(d)
+		if host == d || strings.HasSuffix(host, "."+d) {
+			return true
+		}
+	}
+	return false
 }
 
 func cleanURL(u string) string {

@@ -185,15 +185,26 @@ func (c *Context) linkAround(t env.Title, o imageOptions, title, img string) str
 	if o.link != nil {
 		if html.HasURLProtocol(*o.link) {
 			c.addExternalLink(*o.link)
-			return `<a href="` + html.EscapeHTML(*o.link) + `"` + titleAttr + ` rel="nofollow">` + img + `</a>`
+			extra := ""
+			if c.Config.LinkTarget != "" {
+				extra += ` target="` + html.EscapeHTML(c.Config.LinkTarget) + `"`
+			}
+			if rel := c.relFor(*o.link); rel != "" {
+				extra += ` rel="` + rel + `"`
+			}
+			return `<a href="` + html.EscapeHTML(*o.link) + `"` + titleAttr + extra + `>` + img + `</a>`
 		}
 		lt, err := c.Host.ParseTitle(c.plainCaption(*o.link), env.NSMain)
 		if err == nil {
 			c.addLink(lt)
 			if title == "" {
-				title = c.Host.PrefixedText(lt)
+				title = c.Host.PrefixedText(lt.Page())
 			}
-			return `<a href="` + html.EscapeHTML(c.Host.PageURL(lt, "")) + `" title="` +
+			href := c.Host.PageURL(lt.Page(), "")
+			if lt.Fragment != "" {
+				href += "#" + c.fragmentID(lt.Fragment)
+			}
+			return `<a href="` + html.EscapeHTML(href) + `" title="` +
 				html.EscapeHTMLQuotesAttr(title) + `">` + img + `</a>`
 		}
 	}

@@ -26,12 +26,14 @@ type Config struct {
 	FragmentMode html.FragmentMode // how heading ids are encoded
 	// FallbackFragment, when set, adds a second, legacy-encoded anchor.
 	FallbackFragment bool
-	NoFollow         bool   // add rel="nofollow" to external links
-	LinkTarget       string // target attribute for external links, if any
-	Language         string // content language code
-	ThumbSize        int    // default thumbnail width (180)
-	LegacyMediaDOM   bool   // render images with MediaWiki 1.39's legacy markup
-	Subpages         bool   // subpages in every namespace
+	NoFollow         bool // add rel="nofollow" to external links
+	// NoFollowExceptions are domains whose links keep no nofollow.
+	NoFollowExceptions []string
+	LinkTarget         string // target attribute for external links, if any
+	Language           string // content language code
+	ThumbSize          int    // default thumbnail width (180)
+	LegacyMediaDOM     bool   // render images with MediaWiki 1.39's legacy markup
+	Subpages           bool   // subpages in every namespace
 }
 
 // Output is what a parse produces besides HTML.
