@@ -42,6 +42,9 @@ func (c *Context) makeImage(t env.Title, text string) string {
 			o.width = roundWidth(float64(c.thumbSize()) * o.upright)
 		}
 	}
+	if o.format == "frameless" && f.Width > 0 && o.width > f.Width && f.Mime != "image/svg+xml" {
+		o.width = f.Width
+	}
 	c.valign = o.valign
 	img := c.imageLink(repo, t, f, o, c.inlineAlt(t, o), "")
 	c.valign = ""
@@ -159,11 +162,11 @@ func (c *Context) imageLink(repo env.FileRepo, t env.Title, f env.FileInfo, o im
 	if o.upright > 0 && o.format == "" && w == 0 {
 		w = roundWidth(float64(c.thumbSize()) * o.upright)
 	}
-	if o.border {
-		class = strings.TrimSpace(class + " thumbborder")
-	}
 	if o.class != "" {
 		class = strings.TrimSpace(class + " " + o.class)
+	}
+	if o.border {
+		class = strings.TrimSpace(class + " thumbborder")
 	}
 	title := ""
 	if o.hasCaption && o.format != "thumb" && o.format != "frame" {
