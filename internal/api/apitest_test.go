@@ -14,6 +14,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -299,6 +300,10 @@ func Path(v any, steps ...any) any {
 			}
 			v = m[k]
 		case int:
+			if m, ok := v.(map[string]any); ok {
+				v = m[strconv.Itoa(k)] // objects keyed by number
+				continue
+			}
 			a, ok := v.([]any)
 			if !ok || k >= len(a) {
 				return nil
