@@ -1,7 +1,8 @@
 package parser
 
 // findColonNoLinks finds the first ':' in a definition-list line that is
-// not inside an HTML tag, and splits the line there.
+// not inside an HTML tag, and splits the line there. It is one state
+// machine over the bytes, hence its length.
 func findColonNoLinks(s string) (before, after string, ok bool) {
 	const (
 		text = iota
