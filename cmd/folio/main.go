@@ -81,6 +81,9 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		"backup":  &BackupCommand{m: m},
 		"restore": &RestoreCommand{m: m},
 	}
+	for name, cmd := range opsCommands(m) {
+		cmds[name] = cmd
+	}
 	switch args[0] {
 	case "-h", "-help", "--help", "help":
 		m.usage()
@@ -109,6 +112,7 @@ Commands:
 	export     export pages as a MediaWiki XML dump
 	backup     back up the database (backup --to DIR; backup verify DIR)
 	restore    restore a backup into an empty database (restore --from DIR)
+	readonly   switch read-only mode for every web head (readonly on --reason R | off | status)
 	version    print the version
 
 Run "folio <command> -h" for a command's flags.

@@ -143,6 +143,9 @@ func TestBackupRestore(t *testing.T) {
 			ctx := context.Background()
 			src := be.open(t)
 			MustPopulate(t, src, 12, 3)
+			if err := src.SetReadOnly(ctx, folio.ReadOnly{On: true, Reason: "backup test"}); err != nil {
+				t.Fatalf("SetReadOnly() error: %v", err)
+			}
 			root := t.TempDir()
 			dir, m, err := backup.NewWriter(root, "test").Backup(ctx, src)
 			if err != nil {
@@ -182,6 +185,12 @@ func checkRestored(t *testing.T, src, dst *sqldb.DB) {
 	}
 	if diffs := backup.Compare(want, got); len(diffs) > 0 {
 		t.Errorf("restored database differs: %v", diffs)
+	}
+	if ro, err := dst.FindReadOnly(ctx); err != nil || ro.Reason != "backup test" {
+		t.Errorf("FindReadOnly() after restore = %+v, %v; want the switch on", ro, err)
+	}
+	if err := dst.SetReadOnly(ctx, folio.ReadOnly{}); err != nil {
+		t.Fatalf("SetReadOnly(off) error: %v", err)
 	}
 	p, err := dst.FindPageByTitle(ctx, 0, "Page_3")
 	if err != nil {

@@ -1,0 +1,9 @@
+-- 0004: the wiki-wide read-only switch (folio readonly on --reason …). It
+-- lives in the database, so that every web head sees it at once. At most
+-- one row (ro_id = 1); no row means the wiki accepts writes.
+CREATE TABLE readonly (
+  ro_id INT NOT NULL PRIMARY KEY,
+  ro_reason BLOB NOT NULL,
+  ro_actor VARBINARY(255) NOT NULL DEFAULT '',
+  ro_timestamp VARBINARY(14) NOT NULL
+) ENGINE=InnoDB;
