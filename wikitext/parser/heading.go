@@ -23,6 +23,10 @@ func doHeadings(text string) string {
 		return text
 	}
 	for i := 6; i >= 1; i-- {
+		h := strings.Repeat("=", i)
+		if !strings.HasPrefix(text, h) && !strings.Contains(text, "\n"+h) {
+			continue
+		}
 		n := strconv.Itoa(i)
 		text = headingRegexes[i].ReplaceAllString(text, "<h"+n+">${1}</h"+n+">")
 	}

@@ -16,7 +16,7 @@ const (
 )
 
 var (
-	magicPattern = `(<a[ \t\r\n>].*?</a>)|(<.*?>)|(\b(?i:` + html.URLProtocolsNoRelPattern + `)(` +
+	magicPattern = `(<a[ \t\r\n>].*?</a>)|(<.*?>)|((?i:` + html.URLProtocolsNoRelPattern + `)(` +
 		extLinkAddr + extLinkURLClass + `*))|\b(?:RFC|PMID)` + spaceNotNL + `+([0-9]+)\b|\bISBN` +
 		spaceNotNL + `+((?:97[89]` + spaceOrDash + `?)?(?:[0-9]` + spaceOrDash + `?){9}[0-9Xx])\b`
 )
@@ -30,12 +30,59 @@ var trailingEntityRegex = regexp.MustCompile(`(?i)&([a-z]+|#x[0-9a-f]+|#[0-9]+)$
 // existing links and tags.
 func (c *Context) doMagicLinks(text string) string {
 	var b strings.Builder
+	b.Grow(len(text))
+	for len(text) > 0 {
+		i := strings.IndexByte(text, '<')
+		if i < 0 {
+			i = len(text)
+		}
+		b.WriteString(c.magicSegment(text[:i]))
+		text = text[i:]
+		if text == "" {
+			break
+		}
+		n := skipMarkup(text)
+		b.WriteString(text[:n])
+		text = text[n:]
+	}
+	return b.String()
+}
+
+var anchorEndRegex = regexp.MustCompile(`(?i)</a>`)
+
+// skipMarkup returns the length of the tag (or whole <a>…</a> element)
+// at the start of s, which magic links leave alone.
+func skipMarkup(s string) int {
+	end := strings.IndexByte(s, '>')
+	nl := strings.IndexByte(s, '\n')
+	if end < 0 || (nl >= 0 && nl < end) {
+		return 1
+	}
+	if len(s) > 2 && (s[1] == 'a' || s[1] == 'A') && strings.IndexByte(" \t\r\n>", s[2]) >= 0 {
+		line := s
+		if nl >= 0 {
+			line = s[:nl]
+		}
+		if m := anchorEndRegex.FindStringIndex(line); m != nil {
+			return m[1]
+		}
+	}
+	return end + 1
+}
+
+// magicSegment links bare URLs and ISBN, RFC and PMID numbers in text that
+// contains no tags.
+func (c *Context) magicSegment(text string) string {
+	if !strings.Contains(text, ":") && !strings.Contains(text, "ISBN") && !strings.Contains(text, "RFC") && !strings.Contains(text, "PMID") {
+		return text
+	}
+	var b strings.Builder
 	last := 0
 	for _, idx := range magicRegex.FindAllStringSubmatchIndex(text, -1) {
 		m := text[idx[0]:idx[1]]
 		b.WriteString(text[last:idx[0]])
 		last = idx[1]
-		if idx[2] >= 0 || idx[4] >= 0 || wordCharBefore(text[:idx[0]]) {
+		if idx[2] >= 0 || idx[4] >= 0 || (idx[6] >= 0 && wordCharBefore(text[:idx[0]])) {
 			b.WriteString(m)
 			continue
 		}

@@ -142,19 +142,23 @@ func renderQuotes(arr []string) string {
 
 // quoteTransition handles one run of n apostrophes in state and returns the
 // new state.
+type quoteKey struct {
+	state string
+	n     int
+}
+
+type quoteStep struct{ emit, next string }
+
+// quoteTable lists the transitions that close tags.
+var quoteTable = map[quoteKey]quoteStep{
+	{"i", 2}: {"</i>", ""}, {"bi", 2}: {"</i>", "b"}, {"ib", 2}: {"</b></i><b>", "b"},
+	{"b", 3}: {"</b>", ""}, {"bi", 3}: {"</i></b><i>", "i"}, {"ib", 3}: {"</b>", "i"},
+	{"b", 5}: {"</b><i>", "i"}, {"i", 5}: {"</i><b>", "b"}, {"bi", 5}: {"</i></b>", ""},
+	{"ib", 5}: {"</b></i>", ""},
+}
+
 func quoteTransition(out, buffer *strings.Builder, state string, n int) string {
-	type key struct {
-		state string
-		n     int
-	}
-	type step struct{ emit, next string }
-	table := map[key]step{
-		{"i", 2}: {"</i>", ""}, {"bi", 2}: {"</i>", "b"}, {"ib", 2}: {"</b></i><b>", "b"},
-		{"b", 3}: {"</b>", ""}, {"bi", 3}: {"</i></b><i>", "i"}, {"ib", 3}: {"</b>", "i"},
-		{"b", 5}: {"</b><i>", "i"}, {"i", 5}: {"</i><b>", "b"}, {"bi", 5}: {"</i></b>", ""},
-		{"ib", 5}: {"</b></i>", ""},
-	}
-	if s, ok := table[key{state, n}]; ok {
+	if s, ok := quoteTable[quoteKey{state, n}]; ok {
 		out.WriteString(s.emit)
 		return s.next
 	}
