@@ -113,6 +113,7 @@ Commands:
 	backup     back up the database (backup --to DIR; backup verify DIR)
 	restore    restore a backup into an empty database (restore --from DIR)
 	readonly   switch read-only mode for every web head (readonly on --reason R | off | status)
+	drill      restore the newest backup into a scratch database and check it (drill --from DIR)
 	version    print the version
 
 Run "folio <command> -h" for a command's flags.

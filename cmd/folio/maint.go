@@ -5,5 +5,6 @@ package main
 func opsCommands(m *Main) map[string]command {
 	return map[string]command{
 		"readonly": &ReadOnlyCommand{m: m},
+		"drill":    &DrillCommand{m: m},
 	}
 }
