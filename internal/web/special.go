@@ -24,6 +24,7 @@ func (s *Server) specialPages() map[string]specialPage {
 		"Log":                 {Handler: s.handleLog, Listed: true, Group: "changes"},
 		"AllPages":            {Handler: s.handleAllPages, Listed: true, Group: "pages"},
 		"PrefixIndex":         {Handler: s.handlePrefixIndex, Listed: true, Group: "pages"},
+		"ProtectedPages":      {Handler: s.handleProtectedPages, Listed: true, Group: "maintenance"},
 		"ListUsers":           {Handler: s.handleListUsers, Listed: true, Group: "users"},
 		"Statistics":          {Handler: s.handleStatistics, Listed: true, Group: "wiki"},
 		"Random":              {Handler: s.handleRandom, Listed: true, Group: "redirects"},
@@ -67,6 +68,7 @@ var specialHeadings = map[string]string{
 	"Log":                 "Logs",
 	"AllPages":            "All pages",
 	"PrefixIndex":         "Pages by title prefix",
+	"ProtectedPages":      "Protected pages",
 	"ListUsers":           "User accounts",
 	"Statistics":          "Statistics",
 	"Random":              "Random page",
@@ -87,6 +89,7 @@ var specialHeadings = map[string]string{
 var specialGroups = []struct{ ID, Label string }{
 	{"changes", "Changes and logs"},
 	{"pages", "Page lists"},
+	{"maintenance", "Maintenance reports"},
 	{"pagetools", "Page tools"},
 	{"users", "Users and rights"},
 	{"login", "Logging in and out"},

@@ -241,6 +241,7 @@ func TestSpecialPageScenarios(t *testing.T) {
 		{"ListUsers", testListUsers},
 		{"OwnPageRedirects", testOwnPageRedirects},
 		{"RedirectByID", testRedirectByID},
+		{"ProtectedPages", testProtectedPages},
 		{"OddParameters", testOddParameters},
 	}
 	forEachSpecialFixture(t, func(t *testing.T, f *specialFixture) {
