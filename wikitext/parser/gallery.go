@@ -47,7 +47,7 @@ func (c *Context) AddGalleryLine(g *Gallery, line string) {
 
 // galleryItem renders one box of the gallery.
 func (c *Context) galleryItem(g *Gallery, t env.Title, o imageOptions) string {
-	c.addLink(t)
+	c.addImage(t)
 	boxWidth := strconv.Itoa(g.Widths + 35)
 	thumb := `<div class="thumb" style="height: ` + strconv.Itoa(g.Heights+30) + `px;">` + html.EscapeHTML(t.Text()) + `</div>`
 	repo, _ := c.Host.(env.FileRepo)

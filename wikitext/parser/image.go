@@ -14,7 +14,7 @@ import (
 // markup. text is the option text with links already replaced.
 func (c *Context) makeImage(t env.Title, text string) string {
 	o := parseImageOptions(text)
-	c.addLink(t)
+	c.addImage(t)
 	repo, _ := c.Host.(env.FileRepo)
 	var f env.FileInfo
 	found := false

@@ -234,6 +234,7 @@ func trimCategoryMarkers(text string) string {
 // mediaLink renders [[Media:File]]: a direct link to the file.
 func (c *Context) mediaLink(t env.Title, text string) string {
 	ft := env.Title{Namespace: env.NSFile, DBKey: t.DBKey}
+	c.addImage(ft)
 	if repo, ok := c.Host.(env.FileRepo); ok {
 		if f, found, err := repo.FindFile(c.Ctx, ft); err == nil && found {
 			return `<a href="` + html.EscapeHTML(f.URL) + `" class="internal" title="` +

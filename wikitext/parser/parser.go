@@ -41,6 +41,7 @@ type Output struct {
 	HTML          string
 	Links         []env.Title
 	Templates     []env.Title
+	Images        []string // file DB keys used on the page (imagelinks)
 	Categories    []Category
 	ExternalLinks []string
 	LanguageLinks []string
@@ -198,6 +199,16 @@ func (c *Context) addLink(t env.Title) {
 	}
 	c.seenLink[p] = true
 	c.Out.Links = append(c.Out.Links, p)
+}
+
+// addImage records a used file once.
+func (c *Context) addImage(t env.Title) {
+	for _, x := range c.Out.Images {
+		if x == t.DBKey {
+			return
+		}
+	}
+	c.Out.Images = append(c.Out.Images, t.DBKey)
 }
 
 func (c *Context) addExternalLink(u string) {
