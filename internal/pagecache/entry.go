@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"net/http"
+	"strconv"
 	"strings"
 )
 
@@ -19,6 +20,7 @@ type entry struct {
 	ETag   string
 	Header http.Header
 	Body   []byte
+	length []string // Content-Length header value
 }
 
 var errBadEntry = errors.New("pagecache: malformed cache entry")
@@ -65,6 +67,7 @@ func decodeEntry(b []byte) (*entry, error) {
 	}
 	hdr := string(b[:n])
 	e.Body = b[n:]
+	e.length = []string{strconv.Itoa(len(e.Body))}
 	e.Header = make(http.Header, strings.Count(hdr, "\n"))
 	for line := range strings.SplitSeq(hdr, "\n") {
 		name, val, ok := strings.Cut(line, "\x00")

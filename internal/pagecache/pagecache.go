@@ -65,7 +65,13 @@ type PageCache struct {
 	gen          atomic.Uint64
 	cacheControl []string
 	cookieMark   string
+	keys         memo[string]  // article path → key ("" when not cacheable)
+	entries      memo[decoded] // key → decoded entry
+	ages         [][]string    // Age header values 0…maxAge-1
 }
+
+// maxAge bounds the precomputed Age header values.
+const maxAge = 3600
 
 func (pc *PageCache) init() {
 	pc.once.Do(func() {
@@ -88,6 +94,10 @@ func (pc *PageCache) init() {
 			pc.Now = time.Now
 		}
 		pc.cookieMark = pc.SessionCookie + "="
+		pc.ages = make([][]string, maxAge)
+		for i := range pc.ages {
+			pc.ages[i] = []string{strconv.Itoa(i)}
+		}
 		pc.cacheControl = []string{"s-maxage=" + strconv.Itoa(int(pc.SMaxAge/time.Second)) +
 			", must-revalidate, max-age=0"}
 	})
@@ -101,13 +111,13 @@ func (pc *PageCache) Handler(next http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 			return
 		}
-		key, ok := requestKey(pc.Namespaces, r)
+		key, ok := pc.key(r)
 		if !ok {
 			next.ServeHTTP(w, r)
 			return
 		}
 		if b, err := pc.Cache.Get(r.Context(), key); err == nil {
-			if e, err := decodeEntry(b); err == nil {
+			if e, err := pc.decode(key, b); err == nil {
 				pc.serve(w, r, e, xCacheHit)
 				return
 			}
@@ -134,16 +144,25 @@ func (pc *PageCache) serve(w http.ResponseWriter, r *http.Request, e *entry, xca
 		h[k] = v
 	}
 	h["X-Cache"] = xcache
-	h["Age"] = []string{strconv.FormatInt(max(pc.Now().Unix()-e.Stored, 0), 10)}
+	h["Age"] = pc.age(e)
 	if notModified(r, e) {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
-	h["Content-Length"] = []string{strconv.Itoa(len(e.Body))}
+	h["Content-Length"] = e.length
 	w.WriteHeader(e.Status)
 	if r.Method != http.MethodHead {
 		_, _ = w.Write(e.Body)
 	}
+}
+
+// age returns the Age header value of e.
+func (pc *PageCache) age(e *entry) []string {
+	a := max(pc.Now().Unix()-e.Stored, 0)
+	if a < maxAge {
+		return pc.ages[a]
+	}
+	return []string{strconv.FormatInt(a, 10)}
 }
 
 // notModified applies If-None-Match, or else If-Modified-Since.
@@ -173,14 +192,29 @@ func (pc *PageCache) miss(w http.ResponseWriter, r *http.Request, key string, ne
 		return
 	}
 	e := pc.newEntry(rec)
-	// A purge that began during the render may have deleted the entry
-	// already; storing what the render read could bring back old text.
-	if pc.gen.Load() == gen {
-		if err := pc.Cache.Set(context.WithoutCancel(r.Context()), key, e.encode(), pc.TTL); err != nil {
-			pc.Logger.Warn("page cache store", "key", key, "err", err)
-		}
+	if err := storeUnlessPurged(r.Context(), pc.Cache, &pc.gen, gen, key, e.encode(), pc.TTL); err != nil {
+		pc.Logger.Warn("page cache store", "key", key, "err", err)
 	}
 	pc.serve(w, r, e, xCacheMiss)
+}
+
+// storeUnlessPurged stores value unless a purge began since gen was
+// read: the render may have read the text from before the change. A purge
+// that begins between the check and the store is caught by the second
+// check, or else its delete comes after the store.
+func storeUnlessPurged(ctx context.Context, c folio.Cache, cur *atomic.Uint64, gen uint64,
+	key string, value []byte, ttl time.Duration) error {
+	ctx = context.WithoutCancel(ctx)
+	if cur.Load() != gen {
+		return nil
+	}
+	if err := c.Set(ctx, key, value, ttl); err != nil {
+		return err
+	}
+	if cur.Load() != gen {
+		return c.Delete(ctx, key)
+	}
+	return nil
 }
 
 // storable reports whether a response may be shared between readers.
@@ -206,7 +240,7 @@ func (pc *PageCache) newEntry(rec *recorder) *entry {
 	sum := fnv.New64a()
 	sum.Write(body)
 	e := &entry{Status: rec.status, Stored: pc.Now().Unix(), Header: h, Body: body,
-		ETag: `"` + strconv.FormatUint(sum.Sum64(), 36) + `"`}
+		ETag: `"` + strconv.FormatUint(sum.Sum64(), 36) + `"`, length: []string{strconv.Itoa(len(body))}}
 	h["Cache-Control"] = pc.cacheControl
 	h["Etag"] = []string{e.ETag}
 	h["Last-Modified"] = []string{time.Unix(e.Stored, 0).UTC().Format(http.TimeFormat)}

@@ -62,12 +62,9 @@ func (pc *ParserCache) Render(ctx context.Context, t folio.Title, text string, o
 	if err != nil {
 		return nil, err
 	}
-	if pc.gen.Load() != gen {
-		return out, nil // a purge ran meanwhile: templates may have changed
-	}
 	b, err := json.Marshal(parsed{RevID: opt.RevID, Output: out})
 	if err == nil {
-		err = pc.Cache.Set(context.WithoutCancel(ctx), key, b, pc.ttl())
+		err = storeUnlessPurged(ctx, pc.Cache, &pc.gen, gen, key, b, pc.ttl())
 	}
 	if err != nil {
 		pc.logger().Warn("parser cache store", "key", key, "err", err)
