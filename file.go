@@ -83,6 +83,7 @@ type FileUpload struct {
 
 // FileUploadResult reports what SaveFile did.
 type FileUploadResult struct {
+	File     *File // as stored, with its actor and timestamp
 	Log      *LogEntry
 	Previous *FileVersion // the version that was replaced, if any
 	Page     *EditResult  // the description page created, if any

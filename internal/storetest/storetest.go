@@ -50,6 +50,7 @@ func Run(t *testing.T, open Opener) {
 		{"ConcurrentDistinctPages", testConcurrentDistinctPages},
 		{"ConcurrentCreate", testConcurrentCreate},
 		{"Import", testImport},
+		{"Files", testFiles},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
