@@ -35,6 +35,8 @@ type tidier struct {
 	root  *tnode
 	stack []*tnode
 	open  map[string]int // open elements by name, to skip hopeless scope scans
+	// active lists the open formatting elements; nil marks a table cell.
+	active []*tnode
 	raw   string         // open script or style element
 	// skipNewline drops a newline right after <pre>, as HTML5 does.
 	skipNewline bool
@@ -102,6 +104,7 @@ func (t *tidier) text(s string) {
 		return
 	}
 	s = strings.ReplaceAll(frenchSpaces(s), "\u00a0", "&#160;")
+	t.reconstruct()
 	t.insertText(strings.ReplaceAll(s, ">", "&gt;"))
 }
 
@@ -113,8 +116,12 @@ func (t *tidier) current() string {
 }
 
 func (t *tidier) pop() {
-	t.open[t.current()]--
+	name := t.current()
+	t.open[name]--
 	t.stack = t.stack[:len(t.stack)-1]
+	if name == "td" || name == "th" || name == "caption" {
+		t.clearToMarker()
+	}
 }
 
 // popThrough pops elements up to and including the topmost name.

@@ -7,6 +7,8 @@ func (t *tidier) startTag(name, tag string) {
 	if voidElements[name] {
 		if closesP[name] {
 			t.closeP()
+		} else {
+			t.reconstruct()
 		}
 		t.insertElement(name, voidTag(tag))
 		t.pop()
@@ -41,7 +43,16 @@ func (t *tidier) startTag(name, tag string) {
 		// HTML5 ignores the slash on non-void elements.
 		tag = strings.TrimRight(strings.TrimSuffix(tag, "/>"), " ") + ">"
 	}
+	if phrasing[name] {
+		t.reconstruct()
+	}
 	t.insertElement(name, tag)
+	switch {
+	case formatting[name]:
+		t.pushActive(t.stack[len(t.stack)-1])
+	case name == "td" || name == "th" || name == "caption":
+		t.pushMarker()
+	}
 	if name == "pre" || name == "textarea" || name == "listing" {
 		t.skipNewline = true
 	}
@@ -143,6 +154,8 @@ func (t *tidier) endTag(name string) {
 		}
 	case special[name] || headings[name]:
 		t.endBlock(name)
+	case formatting[name]:
+		t.endFormatting(name)
 	default:
 		t.endInline(name)
 	}
