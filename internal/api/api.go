@@ -11,6 +11,7 @@
 package api
 
 import (
+	"context"
 	"log/slog"
 	"net/http"
 	"runtime"
@@ -56,6 +57,9 @@ type Server struct {
 	Site       Site
 	Version    VersionInfo
 	Logger     *slog.Logger
+	// ReadOnly, when set, tells whether the wiki-wide read-only switch is on
+	// (ops.ReadOnlyCache); Wiki.ReadOnly is consulted as well.
+	ReadOnly ReadOnlyReasoner
 	// Now is the clock; time.Now when nil.
 	Now func() time.Time
 
@@ -100,6 +104,22 @@ func (s *Server) now() time.Time {
 		return time.Now().UTC()
 	}
 	return s.Now().UTC()
+}
+
+// ReadOnlyReasoner reports why the wiki is read-only, "" when writable.
+type ReadOnlyReasoner interface {
+	Reason(ctx context.Context) string
+}
+
+// readOnlyReason is the reason writes are refused now, or "".
+func (s *Server) readOnlyReason(ctx context.Context) string {
+	if s.Wiki.ReadOnly != "" {
+		return s.Wiki.ReadOnly
+	}
+	if s.ReadOnly != nil {
+		return s.ReadOnly.Reason(ctx)
+	}
+	return ""
 }
 
 // apiURL is the absolute URL of api.php.

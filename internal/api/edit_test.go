@@ -16,76 +16,85 @@ func md5Hex(s string) string {
 	return hex.EncodeToString(h[:])
 }
 
+// setupEdit adds a page with sections and a protected page to setupBasic.
+func setupEdit(env *Env) {
+	setupBasic(env)
+	env.MustEdit("Sections", "Lead\n\n== One ==\nFirst\n\n== Two ==\nSecond", nil)
+	env.MustEdit("Locked", "Locked text.", nil)
+	ctx := context.Background()
+	p, err := env.Store.FindPageByTitle(ctx, folio.NSMain, "Locked")
+	if err != nil {
+		env.T.Fatal(err)
+	}
+	sysop, _ := env.Store.FindUserByName(ctx, "Sysop")
+	if _, err := env.Wiki.Protect(ctx, sysop, "", p, []folio.Protection{{Type: "edit", Level: "sysop"}}, "test"); err != nil {
+		env.T.Fatal(err)
+	}
+}
+
+// edit starts the parameters of an action=edit request.
+func edit(kv ...string) []string {
+	return append([]string{"action", "edit", "formatversion", "2"}, kv...)
+}
+
 // TestEdit covers action=edit: text sources, sections, create flags, md5,
 // null edits, rights and protection.
 func TestEdit(t *testing.T) {
-	setup := func(env *Env) {
-		setupBasic(env)
-		env.MustEdit("Sections", "Lead\n\n== One ==\nFirst\n\n== Two ==\nSecond", nil)
-		env.MustEdit("Locked", "Locked text.", nil)
-		ctx := context.Background()
-		p, err := env.Store.FindPageByTitle(ctx, folio.NSMain, "Locked")
-		if err != nil {
-			env.T.Fatal(err)
-		}
-		sysop, _ := env.Store.FindUserByName(ctx, "Sysop")
-		if _, err := env.Wiki.Protect(ctx, sysop, "", p, []folio.Protection{{Type: "edit", Level: "sysop"}}, "test"); err != nil {
-			env.T.Fatal(err)
-		}
-	}
-	edit := func(kv ...string) []string { return append([]string{"action", "edit", "formatversion", "2"}, kv...) }
-	runScenarios(t, setup, []scenario{
-		{name: "create", as: "Alice", post: true, token: "csrf", params: P(edit("title", "New page", "text", "Hello", "summary", "s")...),
-			want: map[string]any{"edit.result": "Success", "edit.new": true, "edit.oldrevid": 0.0, "edit.title": "New page"}},
-		{name: "read back", params: P("action", "query", "titles", "New page", "prop", "revisions", "rvprop", "content|comment|user", "rvslots", "main", "formatversion", "2"),
-			want: map[string]any{"query.pages.0.revisions.0.slots.main.content": "Hello", "query.pages.0.revisions.0.comment": "s", "query.pages.0.revisions.0.user": "Alice"}},
-		{name: "appendtext and prependtext", as: "Alice", post: true, token: "csrf", params: P(edit("title", "New page", "appendtext", " world", "prependtext", "Oh. ")...),
-			want: map[string]any{"edit.result": "Success"}},
-		{name: "appended text", params: P("action", "parse", "page", "New page", "prop", "wikitext", "formatversion", "2"),
-			want: map[string]any{"parse.wikitext": "Oh. Hello world"}},
-		{name: "multipart edit", as: "Alice", multipart: true, token: "csrf", params: P(edit("title", "Multipart", "text", "Sent as multipart/form-data.")...),
-			want: map[string]any{"edit.result": "Success", "edit.new": true}},
-		{name: "null edit", as: "Alice", post: true, token: "csrf", params: P(edit("title", "Multipart", "text", "Sent as multipart/form-data.")...),
-			want: map[string]any{"edit.nochange": true}, absent: []string{"edit.newrevid"}},
-		{name: "new section", post: true, token: "csrf", params: P(edit("title", "Sections", "section", "new", "sectiontitle", "Three", "text", "Third")...),
-			want: map[string]any{"edit.result": "Success"}},
-		{name: "replace section 1", post: true, token: "csrf", params: P(edit("title", "Sections", "section", "1", "text", "== One ==\nFirst, edited")...),
-			want: map[string]any{"edit.result": "Success"}},
-		{name: "sections read back", params: P("action", "query", "titles", "Sections", "prop", "revisions", "rvprop", "content|comment", "rvslots", "main", "formatversion", "2"),
-			want: map[string]any{"query.pages.0.revisions.0.slots.main.content": "Lead\n\n== One ==\nFirst, edited\n\n== Two ==\nSecond\n\n== Three ==\n\nThird"}},
-		{name: "rvsection", params: P("action", "query", "titles", "Sections", "prop", "revisions", "rvprop", "content", "rvslots", "main", "rvsection", "2", "formatversion", "2"),
-			want: map[string]any{"query.pages.0.revisions.0.slots.main.content": "== Two ==\nSecond"}},
-		{name: "no such section", post: true, token: "csrf", params: P(edit("title", "Sections", "section", "9", "text", "x")...),
-			want: map[string]any{"error.code": "nosuchsection"}},
-		{name: "createonly on an existing page", post: true, token: "csrf", params: P(edit("title", "Alpha", "text", "x", "createonly", "1")...),
-			want: map[string]any{"error.code": "articleexists"}},
-		{name: "nocreate on a missing page", post: true, token: "csrf", params: P(edit("title", "Missing", "text", "x", "nocreate", "1")...),
-			want: map[string]any{"error.code": "missingtitle"}},
-		{name: "md5 mismatch", post: true, token: "csrf", params: P(edit("title", "Beta", "text", "x", "md5", md5Hex("y"))...),
-			want: map[string]any{"error.code": "badmd5"}},
-		{name: "md5 match", post: true, token: "csrf", params: P(edit("title", "Beta", "text", "Beta checked.", "md5", md5Hex("Beta checked."))...),
-			want: map[string]any{"edit.result": "Success"}},
-		{name: "missing text", post: true, token: "csrf", params: P(edit("title", "Beta")...),
-			want: map[string]any{"error.code": "missingparam"}},
-		{name: "title and pageid", post: true, token: "csrf", params: P(edit("title", "Beta", "pageid", "1", "text", "x")...),
-			want: map[string]any{"error.code": "invalidparammix"}},
-		{name: "edit by page id", post: true, token: "csrf", params: P(edit("pageid", "1", "appendtext", "!")...),
-			want: map[string]any{"edit.title": "Alpha", "edit.result": "Success"}},
-		{name: "protected page", as: "Alice", post: true, token: "csrf", params: P(edit("title", "Locked", "text", "x")...),
-			want: map[string]any{"error.code": "protectedpage"}},
-		{name: "protected page for a sysop", as: "Sysop", post: true, token: "csrf", params: P(edit("title", "Locked", "text", "Sysop text.")...),
-			want: map[string]any{"edit.result": "Success"}},
-		{name: "interface page needs editinterface", as: "Alice", post: true, token: "csrf", params: P(edit("title", "MediaWiki:Sidebar", "text", "x")...),
-			want: map[string]any{"error.code": "permissiondenied"}},
-		{name: "special pages cannot be edited", post: true, token: "csrf", params: P(edit("title", "Special:Version", "text", "x")...),
-			want: map[string]any{"error.code": "invalidtitle"}},
-		{name: "bot flag needs the bot right", as: "Robot", post: true, token: "csrf", params: P(edit("title", "Bot page", "text", "x", "bot", "1")...),
-			want: map[string]any{"edit.result": "Success"}},
-		{name: "bot edit hidden from recent changes", params: P("action", "query", "list", "recentchanges", "rcshow", "!bot", "rcprop", "title", "formatversion", "2"),
-			lacks: []string{"Bot page"}},
-		{name: "csrf token of another session", post: true, params: P(edit("title", "Beta", "text", "x", "token", "abc+\\")...),
-			want: map[string]any{"error.code": "badtoken"}},
-	})
+	runScenarios(t, setupEdit, editScenarios)
+}
+
+// editScenarios is the table of TestEdit.
+var editScenarios = []scenario{
+	{name: "create", as: "Alice", post: true, token: "csrf", params: P(edit("title", "New page", "text", "Hello", "summary", "s")...),
+		want: map[string]any{"edit.result": "Success", "edit.new": true, "edit.oldrevid": 0.0, "edit.title": "New page"}},
+	{name: "read back", params: P("action", "query", "titles", "New page", "prop", "revisions", "rvprop", "content|comment|user", "rvslots", "main", "formatversion", "2"),
+		want: map[string]any{"query.pages.0.revisions.0.slots.main.content": "Hello", "query.pages.0.revisions.0.comment": "s", "query.pages.0.revisions.0.user": "Alice"}},
+	{name: "appendtext and prependtext", as: "Alice", post: true, token: "csrf", params: P(edit("title", "New page", "appendtext", " world", "prependtext", "Oh. ")...),
+		want: map[string]any{"edit.result": "Success"}},
+	{name: "appended text", params: P("action", "parse", "page", "New page", "prop", "wikitext", "formatversion", "2"),
+		want: map[string]any{"parse.wikitext": "Oh. Hello world"}},
+	{name: "multipart edit", as: "Alice", multipart: true, token: "csrf", params: P(edit("title", "Multipart", "text", "Sent as multipart/form-data.")...),
+		want: map[string]any{"edit.result": "Success", "edit.new": true}},
+	{name: "null edit", as: "Alice", post: true, token: "csrf", params: P(edit("title", "Multipart", "text", "Sent as multipart/form-data.")...),
+		want: map[string]any{"edit.nochange": true}, absent: []string{"edit.newrevid"}},
+	{name: "new section", post: true, token: "csrf", params: P(edit("title", "Sections", "section", "new", "sectiontitle", "Three", "text", "Third")...),
+		want: map[string]any{"edit.result": "Success"}},
+	{name: "replace section 1", post: true, token: "csrf", params: P(edit("title", "Sections", "section", "1", "text", "== One ==\nFirst, edited")...),
+		want: map[string]any{"edit.result": "Success"}},
+	{name: "sections read back", params: P("action", "query", "titles", "Sections", "prop", "revisions", "rvprop", "content|comment", "rvslots", "main", "formatversion", "2"),
+		want: map[string]any{"query.pages.0.revisions.0.slots.main.content": "Lead\n\n== One ==\nFirst, edited\n\n== Two ==\nSecond\n\n== Three ==\n\nThird"}},
+	{name: "rvsection", params: P("action", "query", "titles", "Sections", "prop", "revisions", "rvprop", "content", "rvslots", "main", "rvsection", "2", "formatversion", "2"),
+		want: map[string]any{"query.pages.0.revisions.0.slots.main.content": "== Two ==\nSecond"}},
+	{name: "no such section", post: true, token: "csrf", params: P(edit("title", "Sections", "section", "9", "text", "x")...),
+		want: map[string]any{"error.code": "nosuchsection"}},
+	{name: "createonly on an existing page", post: true, token: "csrf", params: P(edit("title", "Alpha", "text", "x", "createonly", "1")...),
+		want: map[string]any{"error.code": "articleexists"}},
+	{name: "nocreate on a missing page", post: true, token: "csrf", params: P(edit("title", "Missing", "text", "x", "nocreate", "1")...),
+		want: map[string]any{"error.code": "missingtitle"}},
+	{name: "md5 mismatch", post: true, token: "csrf", params: P(edit("title", "Beta", "text", "x", "md5", md5Hex("y"))...),
+		want: map[string]any{"error.code": "badmd5"}},
+	{name: "md5 match", post: true, token: "csrf", params: P(edit("title", "Beta", "text", "Beta checked.", "md5", md5Hex("Beta checked."))...),
+		want: map[string]any{"edit.result": "Success"}},
+	{name: "missing text", post: true, token: "csrf", params: P(edit("title", "Beta")...),
+		want: map[string]any{"error.code": "missingparam"}},
+	{name: "title and pageid", post: true, token: "csrf", params: P(edit("title", "Beta", "pageid", "1", "text", "x")...),
+		want: map[string]any{"error.code": "invalidparammix"}},
+	{name: "edit by page id", post: true, token: "csrf", params: P(edit("pageid", "1", "appendtext", "!")...),
+		want: map[string]any{"edit.title": "Alpha", "edit.result": "Success"}},
+	{name: "protected page", as: "Alice", post: true, token: "csrf", params: P(edit("title", "Locked", "text", "x")...),
+		want: map[string]any{"error.code": "protectedpage"}},
+	{name: "protected page for a sysop", as: "Sysop", post: true, token: "csrf", params: P(edit("title", "Locked", "text", "Sysop text.")...),
+		want: map[string]any{"edit.result": "Success"}},
+	{name: "interface page needs editinterface", as: "Alice", post: true, token: "csrf", params: P(edit("title", "MediaWiki:Sidebar", "text", "x")...),
+		want: map[string]any{"error.code": "permissiondenied"}},
+	{name: "special pages cannot be edited", post: true, token: "csrf", params: P(edit("title", "Special:Version", "text", "x")...),
+		want: map[string]any{"error.code": "invalidtitle"}},
+	{name: "bot flag needs the bot right", as: "Robot", post: true, token: "csrf", params: P(edit("title", "Bot page", "text", "x", "bot", "1")...),
+		want: map[string]any{"edit.result": "Success"}},
+	{name: "bot edit hidden from recent changes", params: P("action", "query", "list", "recentchanges", "rcshow", "!bot", "rcprop", "title", "formatversion", "2"),
+		lacks: []string{"Bot page"}},
+	{name: "csrf token of another session", post: true, params: P(edit("title", "Beta", "text", "x", "token", "abc+\\")...),
+		want: map[string]any{"error.code": "badtoken"}},
 }
 
 // TestEditConflict checks that basetimestamp and baserevid protect

@@ -34,21 +34,7 @@ func TestGoMWClient(t *testing.T) {
 		if err := w.Edit(params.Values{"title": "Go client page", "text": "Written by go-mwclient."}); err != mwclient.ErrEditNoChange {
 			t.Errorf("Edit(same text) error = %v, want ErrEditNoChange", err)
 		}
-		var titles []string
-		q := w.NewQuery(params.Values{"list": "allpages", "aplimit": "2"})
-		for q.Next() {
-			pages, err := q.Resp().GetObjectArray("query", "allpages")
-			if err != nil {
-				t.Fatalf("allpages response: %v", err)
-			}
-			for _, p := range pages {
-				title, _ := p.GetString("title")
-				titles = append(titles, title)
-			}
-		}
-		if err := q.Err(); err != nil {
-			t.Fatalf("query error: %v", err)
-		}
+		titles := allPageTitles(t, w)
 		want := []string{"Alpha", "Beta", "Gamma", "Go client page"}
 		if len(titles) != len(want) {
 			t.Fatalf("allpages over continuation = %q, want %q", titles, want)
@@ -59,4 +45,25 @@ func TestGoMWClient(t *testing.T) {
 			}
 		}
 	})
+}
+
+// allPageTitles lists all pages two at a time through continuation.
+func allPageTitles(t *testing.T, w *mwclient.Client) []string {
+	t.Helper()
+	var titles []string
+	q := w.NewQuery(params.Values{"list": "allpages", "aplimit": "2"})
+	for q.Next() {
+		pages, err := q.Resp().GetObjectArray("query", "allpages")
+		if err != nil {
+			t.Fatalf("allpages response: %v", err)
+		}
+		for _, p := range pages {
+			title, _ := p.GetString("title")
+			titles = append(titles, title)
+		}
+	}
+	if err := q.Err(); err != nil {
+		t.Fatalf("query error: %v", err)
+	}
+	return titles
 }

@@ -23,25 +23,9 @@ func (s *Server) backlinkList(name, prefix, kind string) func(c *call, q *query)
 		if err != nil {
 			return err
 		}
-		nss, err := c.namespaces(l.p("namespace"))
+		f, err := backlinkFilter(c, l, t, kind, limit)
 		if err != nil {
 			return err
-		}
-		f := folio.BacklinkFilter{Target: folio.LinkTarget{Namespace: t.Namespace, DBKey: t.DBKey}, Kind: kind, Limit: limit + 1}
-		if kind == "link" {
-			f.Kind = ""
-			if c.str(l.p("filterredir")) == "nonredirects" {
-				f.Kind = "link"
-			}
-		}
-		if len(nss) == 1 {
-			f.Namespace = &nss[0]
-		}
-		if f.FromPageID, err = c.integer(l.p("continue"), 0); err != nil {
-			return err
-		}
-		for _, p := range []string{"dir", "pageid", "redirect", "filterredir"} {
-			c.str(l.p(p))
 		}
 		pages, err := s.Store.FindBacklinks(c.ctx, f)
 		if err != nil {
@@ -64,4 +48,27 @@ func (s *Server) backlinkList(name, prefix, kind string) func(c *call, q *query)
 		}
 		return nil
 	}
+}
+
+// backlinkFilter reads the namespace, redirect filter and continuation.
+func backlinkFilter(c *call, l *listRun, t folio.Title, kind string, limit int) (folio.BacklinkFilter, error) {
+	f := folio.BacklinkFilter{Target: folio.LinkTarget{Namespace: t.Namespace, DBKey: t.DBKey}, Kind: kind, Limit: limit + 1}
+	nss, err := c.namespaces(l.p("namespace"))
+	if err != nil {
+		return f, err
+	}
+	if kind == "link" {
+		f.Kind = ""
+		if c.str(l.p("filterredir")) == "nonredirects" {
+			f.Kind = "link"
+		}
+	}
+	if len(nss) == 1 {
+		f.Namespace = &nss[0]
+	}
+	for _, p := range []string{"dir", "pageid", "redirect"} {
+		c.str(l.p(p))
+	}
+	f.FromPageID, err = c.integer(l.p("continue"), 0)
+	return f, err
 }

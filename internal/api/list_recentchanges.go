@@ -55,6 +55,11 @@ func (s *Server) parseRC(c *call, l *listRun) (*rcQuery, error) {
 	if err != nil {
 		return nil, err
 	}
+	return rq, rq.setFilter(c, l, end)
+}
+
+// setFilter fills the store filter from the parsed parameters.
+func (rq *rcQuery) setFilter(c *call, l *listRun, end time.Time) error {
 	f := &rq.filter
 	f.OnlyActor, f.HideActor = c.str(l.p("user")), c.str(l.p("excludeuser"))
 	f.HideMinor, f.HideBots, f.HideAnons, f.HideLiu = rq.show["!minor"], rq.show["!bot"], rq.show["!anon"], rq.show["anon"]
@@ -63,24 +68,30 @@ func (s *Server) parseRC(c *call, l *listRun) (*rcQuery, error) {
 	if len(rq.nss) == 1 {
 		f.Namespace = &rq.nss[0]
 	}
+	f.Since = end
 	if rq.newer {
 		f.Since = rq.start
-	} else {
-		f.Since = end
 	}
-	if cont := c.str(l.p("continue")); cont != "" {
-		_, id, _ := strings.Cut(cont, "|")
-		n, err := strconv.ParseInt(id, 10, 64)
-		if err != nil {
-			return nil, usageError("badcontinue", "Invalid continue parameter; pass back the value the previous query returned.")
-		}
-		f.Before = n + 1
+	for _, p := range []string{"tag", "toponly", "title", "generaterevisions"} {
+		c.str(l.p(p))
 	}
-	c.str(l.p("tag"))
-	c.str(l.p("toponly"))
-	c.str(l.p("title"))
-	c.str(l.p("generaterevisions"))
-	return rq, nil
+	before, err := continueID(c.str(l.p("continue")))
+	f.Before = before
+	return err
+}
+
+// continueID reads a "timestamp|id" continuation value and returns the
+// paging bound that includes id; 0 without a value.
+func continueID(cont string) (int64, error) {
+	if cont == "" {
+		return 0, nil
+	}
+	_, id, _ := strings.Cut(cont, "|")
+	n, err := strconv.ParseInt(id, 10, 64)
+	if err != nil {
+		return 0, usageError("badcontinue", "Invalid continue parameter; pass back the value the previous query returned.")
+	}
+	return n + 1, nil
 }
 
 // wanted applies the filters the store does not.

@@ -1,8 +1,8 @@
 package api
 
 import (
+	"fmt"
 	"strconv"
-	"strings"
 
 	"github.com/folio-wiki/folio"
 )
@@ -13,13 +13,9 @@ var ucProps = []string{"ids", "title", "timestamp", "comment", "parsedcomment", 
 // listUserContribs is list=usercontribs for one user (ucuser).
 func (s *Server) listUserContribs(c *call, q *query) error {
 	l := q.listFor("usercontribs", "uc")
-	users := c.multi(l.p("user"))
-	if len(users) != 1 {
-		return usageError("missingparam", "The \"ucuser\" parameter needs exactly one user name.")
-	}
-	name := users[0]
-	if t, err := s.Namespaces.ParseTitle(name, folio.NSUser); err == nil && t.Namespace == folio.NSUser {
-		name = t.Text()
+	name, err := s.userParam(c, l.p("user"))
+	if err != nil {
+		return err
 	}
 	props := c.set(l.p("prop"), []string{"ids", "title", "timestamp", "comment", "size", "flags"}, ucProps...)
 	limit, err := c.limit(l.p("limit"), 10, 500, 5000)
@@ -34,13 +30,8 @@ func (s *Server) listUserContribs(c *call, q *query) error {
 	if len(nss) == 1 {
 		f.Namespace = &nss[0]
 	}
-	if cont := c.str(l.p("continue")); cont != "" {
-		_, id, _ := strings.Cut(cont, "|")
-		n, err := strconv.ParseInt(id, 10, 64)
-		if err != nil {
-			return usageError("badcontinue", "Invalid continue parameter; pass back the value the previous query returned.")
-		}
-		f.Before = n + 1
+	if f.Before, err = continueID(c.str(l.p("continue"))); err != nil {
+		return err
 	}
 	for _, p := range []string{"dir", "start", "end", "show", "tag", "toponly", "userids", "userprefix", "iprange"} {
 		c.str(l.p(p))
@@ -67,6 +58,19 @@ func (s *Server) listUserContribs(c *call, q *query) error {
 	}
 	q.out.set("usercontribs", orEmpty(l.items))
 	return nil
+}
+
+// userParam reads one user name, normalised as a title in the User
+// namespace is.
+func (s *Server) userParam(c *call, param string) (string, error) {
+	users := c.multi(param)
+	if len(users) != 1 {
+		return "", usageError("missingparam", fmt.Sprintf("The %q parameter needs exactly one user name.", param))
+	}
+	if t, err := s.Namespaces.ParseTitle(users[0], folio.NSUser); err == nil && t.Namespace == folio.NSUser {
+		return t.Text(), nil
+	}
+	return users[0], nil
 }
 
 func (s *Server) contribObj(r *folio.Revision, p map[string]bool) *obj {

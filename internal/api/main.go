@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"os"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"time"
@@ -29,7 +30,7 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
 		result: newObj(), st: &session.State{}}
 	err := s.parseRequest(c)
 	if err == nil {
-		err = s.dispatch(c)
+		err = s.safeDispatch(c)
 	}
 	s.respond(c, err)
 	s.Logger.Debug("api request", "action", c.form.Get("action"), "method", r.Method,
@@ -72,6 +73,28 @@ func (s *Server) parseRequest(c *call) error {
 	return nil
 }
 
+// safeDispatch runs dispatch, turning a panic into an internal error so
+// that the client still gets MediaWiki's error envelope.
+func (s *Server) safeDispatch(c *call) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			if v == http.ErrAbortHandler {
+				panic(v)
+			}
+			err = &panicError{value: v, stack: debug.Stack()}
+		}
+	}()
+	return s.dispatch(c)
+}
+
+// panicError is a recovered panic.
+type panicError struct {
+	value any
+	stack []byte
+}
+
+func (e *panicError) Error() string { return fmt.Sprintf("panic: %v\n%s", e.value, e.stack) }
+
 // dispatch applies the main module's checks and runs the action module.
 func (s *Server) dispatch(c *call) error {
 	if err := s.applyOrigin(c); err != nil {
@@ -98,8 +121,10 @@ func (s *Server) dispatch(c *call) error {
 			return err
 		}
 	}
-	if m.write && s.Wiki.ReadOnly != "" {
-		return usageError("readonly", "The wiki is in read-only mode: "+s.Wiki.ReadOnly)
+	if reason := s.readOnlyReason(c.ctx); m.write && reason != "" {
+		e := usageError("readonly", "The wiki is in read-only mode: "+reason)
+		e.Extra = newObj().set("readonlyreason", reason)
+		return e
 	}
 	if m.read && !s.Wiki.Allowed(c.user(), "read") {
 		return usageError("readapidenied", "You need the \"read\" right to use this module.")

@@ -78,6 +78,7 @@ func (s *Server) siteGeneral(c *call) (*obj, error) {
 		}
 	}
 	mainPage, _ := s.Namespaces.ParseTitle(s.Site.MainPage, folio.NSMain)
+	readOnly := s.readOnlyReason(c.ctx)
 	host := s.Site.Server
 	if u, err := url.Parse(s.Site.Server); err == nil {
 		host = u.Hostname()
@@ -91,7 +92,7 @@ func (s *Server) siteGeneral(c *call) (*obj, error) {
 		set("legaltitlechars", ` %!"$&'()*,\-.\/0-9:;=?@A-Z\\^_`+"`"+`a-z~\x80-\xFF+`).
 		set("invalidusernamechars", "@:>").set("case", "first-letter").set("lang", "en").
 		set("fallback", []any{}).set("rtl", flag(false)).set("fallback8bitEncoding", "windows-1252").
-		set("readonly", flag(s.Wiki.ReadOnly != "")).set("writeapi", flag(true)).
+		set("readonly", flag(readOnly != "")).set("writeapi", flag(true)).
 		set("maxarticlesize", wiki.MaxTextBytes).set("timezone", "UTC").set("timeoffset", 0).
 		set("articlepath", folio.ArticlePath+"$1").set("scriptpath", "").
 		set("script", folio.ScriptPath).set("variantarticlepath", realBool(false)).
@@ -100,8 +101,8 @@ func (s *Server) siteGeneral(c *call) (*obj, error) {
 		set("uploadsenabled", flag(false)).set("maxuploadsize", 0).
 		set("favicon", s.Site.Server+"/favicon.ico").set("centralidlookupprovider", "local").
 		set("allcentralidlookupproviders", []any{"local"}).set("categorycollation", "uppercase")
-	if s.Wiki.ReadOnly != "" {
-		g.set("readonlyreason", s.Wiki.ReadOnly)
+	if readOnly != "" {
+		g.set("readonlyreason", readOnly)
 	}
 	return g, nil
 }

@@ -110,17 +110,9 @@ func (e *encoder) value(v any) {
 	case []any:
 		e.array(v)
 	case []*obj:
-		items := make([]any, len(v))
-		for i, o := range v {
-			items[i] = o
-		}
-		e.array(items)
+		e.array(anySlice(v))
 	case []string:
-		items := make([]any, len(v))
-		for i, s := range v {
-			items[i] = s
-		}
-		e.array(items)
+		e.array(anySlice(v))
 	case *keyedList:
 		e.keyed(v)
 	case string:
@@ -144,19 +136,32 @@ func (e *encoder) value(v any) {
 	case float64:
 		e.buf.WriteString(strconv.FormatFloat(v, 'f', -1, 64))
 	case map[string]string:
-		o := newObj()
-		keys := make([]string, 0, len(v))
-		for k := range v {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
-			o.set(k, v[k])
-		}
-		e.object(o)
+		e.object(sortedObj(v))
 	default:
 		panic(fmt.Sprintf("api: cannot encode %T", v))
 	}
+}
+
+func anySlice[T any](list []T) []any {
+	items := make([]any, len(list))
+	for i, x := range list {
+		items[i] = x
+	}
+	return items
+}
+
+// sortedObj turns a string map into an object with sorted keys.
+func sortedObj(m map[string]string) *obj {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	o := newObj()
+	for _, k := range keys {
+		o.set(k, m[k])
+	}
+	return o
 }
 
 func (e *encoder) object(o *obj) {
