@@ -39,7 +39,7 @@ func (s *Server) handleOldRevision(w http.ResponseWriter, r *http.Request) {
 	}
 	t := s.pageTitle(p)
 	v := s.pageView(r, t, p, rev)
-	v.Robots = "noindex,nofollow"
+	v.Robots, v.revID = "noindex,nofollow", rev.ID
 	nav, err := s.revisionNav(ctx, t, p, rev)
 	if err != nil {
 		s.writeError(w, r, err)

@@ -128,8 +128,12 @@ func (s *Server) sidebar(v *view) {
 			tools = append(tools, tab{ID: "t-contributions", Href: s.specialURL("Contributions/" + name), Text: "User contributions"})
 		}
 		if v.page != nil {
+			rev := v.page.Latest
+			if v.revID != 0 {
+				rev = v.revID
+			}
 			tools = append(tools,
-				tab{ID: "t-permalink", Href: s.actionURL(*t, "", "oldid", strconv.FormatInt(v.page.Latest, 10)), Text: "Permanent link"},
+				tab{ID: "t-permalink", Href: s.actionURL(*t, "", "oldid", strconv.FormatInt(rev, 10)), Text: "Permanent link"},
 				tab{ID: "t-info", Href: s.actionURL(*t, "info"), Text: "Page information"})
 		}
 	}

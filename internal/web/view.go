@@ -35,6 +35,8 @@ type view struct {
 	// page is the stored page of Title when the handler loaded it; the skin
 	// uses it for protection-aware tabs and the permanent link.
 	page *folio.Page
+	// revID is the revision shown, when it is not the latest (oldid=).
+	revID int64
 
 	// Filled by render.
 	Site     Site
