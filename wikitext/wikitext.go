@@ -3,15 +3,25 @@
 //
 // Usage:
 //
-//	p := wikitext.New()
+//	p := wikitext.New(wikitext.WithExtensions(parserfunctions.New(), cite.New()))
 //	out, err := p.Parse(ctx, src, wikitext.ParseOptions{Title: title, Host: host})
-//	// out.HTML, out.Links, out.Categories, …
+//	// out.HTML, out.Links, out.Templates, out.Categories, out.Images,
+//	// out.ExternalLinks, out.Sections, out.DisplayTitle, …
 //
-// The pipeline is: preprocess (comments, extension tags, templates) →
-// parser passes (see package parser) → unstrip → tidy. The world outside
-// the text (titles, page existence, templates, the clock) is reached only
-// through a Host. A Parser is safe for concurrent use; all state of one
-// parse lives in that parse.
+// The pipeline is: preprocess (comments, <noinclude>/<includeonly>,
+// extension tags → strip markers, templates, parser functions) → parser
+// passes (package parser: tables, headings, links, quotes, lists,
+// paragraphs) → link colouring in one PagesExist batch → unstrip → tidy
+// (package html). The world outside the text (titles, page existence,
+// templates, files, the clock) is reached only through a Host. A Parser
+// is safe for concurrent use; all state of one parse lives in that parse.
+//
+// Extension points: an Extender's Extend method may call AddTag
+// (<ref>), AddFunction ({{#if:}}), AddVariable ({{PAGENAME}}) and
+// AddParseSetup (per-parse state and end-of-page output). Names are unique;
+// registering a taken name returns an error. Core registrations (nowiki,
+// pre, gallery, indicator, the PAGENAME/NAMESPACE/CURRENT* families and
+// the core parser functions) are made by New.
 package wikitext
 
 import (
@@ -20,7 +30,6 @@ import (
 	"strings"
 
 	"github.com/folio-wiki/folio/wikitext/env"
-	"github.com/folio-wiki/folio/wikitext/html"
 	"github.com/folio-wiki/folio/wikitext/parser"
 	"github.com/folio-wiki/folio/wikitext/preprocess"
 )
@@ -74,70 +83,6 @@ type Parser struct {
 // finishers.
 func (p *Parser) AddParseSetup(fn func(*preprocess.Expander)) { p.setups = append(p.setups, fn) }
 
-// Option configures a Parser.
-type Option func(*Parser)
-
-// Extender adds features (tags, parser functions) to a Parser.
-type Extender interface {
-	Extend(p *Parser)
-}
-
-// WithExtensions registers extensions.
-func WithExtensions(exts ...Extender) Option {
-	return func(p *Parser) {
-		for _, e := range exts {
-			e.Extend(p)
-		}
-	}
-}
-
-// WithEditSections turns the [edit] links after headings on or off
-// (default on).
-func WithEditSections(on bool) Option {
-	return func(p *Parser) { p.cfg.EditSections = on }
-}
-
-// WithFragmentMode selects html5 (default legacy) heading ids. With
-// fallback, headings also get an anchor in the legacy encoding, as
-// $wgFragmentMode = ['html5', 'legacy'] does.
-func WithFragmentMode(mode html.FragmentMode, fallback bool) Option {
-	return func(p *Parser) { p.cfg.FragmentMode, p.cfg.FallbackFragment = mode, fallback }
-}
-
-// WithNoFollow sets whether external links get rel="nofollow" (default
-// on), except for links to the given domains and their subdomains.
-func WithNoFollow(on bool, exceptDomains ...string) Option {
-	return func(p *Parser) { p.cfg.NoFollow, p.cfg.NoFollowExceptions = on, exceptDomains }
-}
-
-// WithExternalLinkTarget sets the target attribute of external links
-// ($wgExternalLinkTarget); links then also get rel="noreferrer noopener".
-func WithExternalLinkTarget(target string) Option {
-	return func(p *Parser) { p.cfg.LinkTarget = target }
-}
-
-// WithLegacyMediaDOM selects the legacy image markup (default, as in
-// MediaWiki 1.39) or the newer <figure>/<span typeof="mw:File"> markup.
-func WithLegacyMediaDOM(on bool) Option {
-	return func(p *Parser) { p.cfg.LegacyMediaDOM = on }
-}
-
-// WithMaxTOCLevel limits the heading depth shown in the TOC.
-func WithMaxTOCLevel(n int) Option {
-	return func(p *Parser) { p.cfg.MaxTOCLevel = n }
-}
-
-// WithThumbSize sets the default thumbnail width (default 180).
-func WithThumbSize(px int) Option {
-	return func(p *Parser) { p.cfg.ThumbSize = px }
-}
-
-// WithSubpages enables subpages ("A/B" is a subpage of "A") in every
-// namespace, not just those that have them by default.
-func WithSubpages(on bool) Option {
-	return func(p *Parser) { p.subpages, p.cfg.Subpages = on, on }
-}
-
 // New returns a Parser with MediaWiki's default settings.
 func New(opts ...Option) *Parser {
 	p := &Parser{
@@ -150,11 +95,6 @@ func New(opts ...Option) *Parser {
 		o(p)
 	}
 	return p
-}
-
-// WithLimits replaces the expansion limits.
-func WithLimits(l preprocess.Limits) Option {
-	return func(p *Parser) { p.limits = l }
 }
 
 // AddTag registers an extension tag. It returns an error if the name is
@@ -195,6 +135,23 @@ func (p *Parser) Parse(ctx context.Context, src string, opts ParseOptions) (*Out
 	if opts.Host == nil {
 		return nil, errors.New("wikitext: ParseOptions.Host is nil")
 	}
+	exp, pc := p.newParse(ctx, opts)
+	text := exp.ExpandPage(src)
+	body := pc.Parse(text)
+	pc.Out.HTML = `<div class="mw-parser-output">` + body + "</div>"
+	pc.Out.Templates = exp.Templates
+	pc.Out.DisplayTitle = displayTitle(exp, opts.Title)
+	for _, c := range exp.Categories {
+		pc.AddCategory(c, "")
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return pc.Out, nil
+}
+
+// newParse wires the expander and the parser context of one parse.
+func (p *Parser) newParse(ctx context.Context, opts ParseOptions) (*preprocess.Expander, *parser.Context) {
 	strip := parser.NewStripState()
 	exp := preprocess.NewExpander(ctx, opts.Host, opts.Title, p.reg, strip.Add)
 	exp.Limits = p.limits
@@ -206,7 +163,6 @@ func (p *Parser) Parse(ctx context.Context, src string, opts ParseOptions) (*Out
 	for _, setup := range p.setups {
 		setup(exp)
 	}
-	text := exp.ExpandPage(src)
 	pc.AfterParse = func() string {
 		var b strings.Builder
 		for _, fin := range exp.Finishers {
@@ -221,15 +177,5 @@ func (p *Parser) Parse(ctx context.Context, src string, opts ParseOptions) (*Out
 		h := exp.Headings[serial]
 		return h.Title, h.Index, true
 	}
-	body := pc.Parse(text)
-	pc.Out.HTML = `<div class="mw-parser-output">` + body + "</div>"
-	pc.Out.Templates = exp.Templates
-	pc.Out.DisplayTitle = displayTitle(exp, opts.Title)
-	for _, c := range exp.Categories {
-		pc.AddCategory(c, "")
-	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	return pc.Out, nil
+	return exp, pc
 }
