@@ -32,6 +32,8 @@ func (s *Server) specialPages() map[string]specialPage {
 		"MyTalk":              {Handler: s.handleMyTalk, Listed: true, Group: "redirects"},
 		"MyContributions":     {Handler: s.handleMyContributions, Listed: true, Group: "redirects"},
 		"Redirect":            {Handler: s.handleRedirect, Listed: true, Group: "redirects"},
+		"PermanentLink":       {Handler: s.handlePermanentLink, Group: "redirects"},
+		"Diff":                {Handler: s.handleDiffLink, Group: "redirects"},
 		"WhatLinksHere":       {Handler: s.handleWhatLinksHere, Listed: true, Group: "pagetools"},
 		"Contributions":       {Handler: s.handleContributions, Listed: true, Group: "users"},
 		"ListGroupRights":     {Handler: s.handleListGroupRights, Listed: true, Group: "users"},
@@ -57,6 +59,7 @@ var specialAliases = map[string]string{
 	"UserGroupRights": "ListGroupRights",
 	"UserList":        "ListUsers",
 	"RelatedChanges":  "RecentChangesLinked",
+	"PermaLink":       "PermanentLink",
 }
 
 // specialHeadings are the headings of the special pages and their names on
@@ -76,6 +79,8 @@ var specialHeadings = map[string]string{
 	"MyTalk":              "My talk page",
 	"MyContributions":     "My contributions",
 	"Redirect":            "Redirect by id",
+	"PermanentLink":       "Permanent link",
+	"Diff":                "Difference between revisions",
 	"WhatLinksHere":       "Pages that link here",
 	"Contributions":       "User contributions",
 	"ListGroupRights":     "Rights of user groups",

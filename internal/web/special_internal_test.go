@@ -88,3 +88,29 @@ func TestSpecialPagesTable(t *testing.T) {
 		seen[strings.ToLower(key)] = name
 	}
 }
+
+func TestParseDiffLink(t *testing.T) {
+	tests := []struct {
+		sub      string
+		wantOld  int64
+		wantDiff string
+		wantErr  bool
+	}{
+		{"12", 0, "12", false},
+		{"11/12", 11, "12", false},
+		{"11/prev", 11, "prev", false},
+		{"11/next", 11, "next", false},
+		{"11/cur", 11, "cur", false},
+		{"", 0, "", true},
+		{"x", 0, "", true},
+		{"-1", 0, "", true},
+		{"11/x", 0, "", true},
+		{"11/0", 0, "", true},
+	}
+	for _, tt := range tests {
+		old, diff, err := parseDiffLink(tt.sub)
+		if (err != nil) != tt.wantErr || old != tt.wantOld || diff != tt.wantDiff {
+			t.Errorf("parseDiffLink(%q) = %d, %q, %v; want %d, %q, error %v", tt.sub, old, diff, err, tt.wantOld, tt.wantDiff, tt.wantErr)
+		}
+	}
+}

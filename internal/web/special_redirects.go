@@ -106,3 +106,67 @@ func (s *Server) idRedirectTarget(r *http.Request, kind string, id int64) (folio
 	}
 	return folio.Title{}, nil, folio.Errorf(folio.EInvalidParameter, "Special:Redirect knows page, revision and user ids, not %q.", kind)
 }
+
+// handlePermanentLink serves Special:PermanentLink/ID: the revision ID of
+// its page (index.php?title=…&oldid=ID).
+func (s *Server) handlePermanentLink(w http.ResponseWriter, r *http.Request) {
+	id, err := strconv.ParseInt(strings.TrimSpace(specialSubpage(r)), 10, 64)
+	if err != nil || id <= 0 {
+		s.writeError(w, r, folio.Errorf(folio.EInvalidParameter, "Special:PermanentLink needs a revision id, such as Special:PermanentLink/1."))
+		return
+	}
+	t, q, err := s.idRedirectTarget(r, "revision", id)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	s.sendToTitle(w, r, t, q)
+}
+
+// handleDiffLink serves Special:Diff/ID (ID against the revision before
+// it), Special:Diff/OLD/NEW and Special:Diff/ID/prev|next|cur, as
+// MediaWiki's short diff links.
+func (s *Server) handleDiffLink(w http.ResponseWriter, r *http.Request) {
+	oldID, diff, err := parseDiffLink(specialSubpage(r))
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	anchor := oldID
+	if anchor == 0 {
+		anchor, _ = strconv.ParseInt(diff, 10, 64)
+	}
+	t, _, err := s.idRedirectTarget(r, "revision", anchor)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	q := url.Values{"diff": {diff}}
+	if oldID != 0 {
+		q.Set("oldid", strconv.FormatInt(oldID, 10))
+	}
+	s.sendToTitle(w, r, t, q)
+}
+
+// parseDiffLink reads the subpage of Special:Diff: "NEW", "OLD/NEW" or
+// "OLD/prev|next|cur". It returns the oldid (0 when absent) and the diff
+// value.
+func parseDiffLink(sub string) (int64, string, error) {
+	bad := folio.Errorf(folio.EInvalidParameter, "Special:Diff needs revision ids, such as Special:Diff/12 or Special:Diff/11/12.")
+	first, second, two := strings.Cut(strings.TrimSpace(sub), "/")
+	a, err := strconv.ParseInt(first, 10, 64)
+	if err != nil || a <= 0 {
+		return 0, "", bad
+	}
+	if !two {
+		return 0, first, nil
+	}
+	switch second {
+	case "prev", "next", "cur":
+		return a, second, nil
+	}
+	if b, err := strconv.ParseInt(second, 10, 64); err == nil && b > 0 {
+		return a, second, nil
+	}
+	return 0, "", bad
+}

@@ -35,3 +35,17 @@ func testRedirectByID(t *testing.T, f *specialFixture) {
 		{name: "form", url: r, want: []string{`id="mw-redirect-form"`, `name="wptype"`}},
 	})
 }
+
+func testRevisionLinks(t *testing.T, f *specialFixture) {
+	f.run(t, []scenario{
+		{name: "permanent link", url: "/wiki/Special:PermanentLink/2", wantStatus: 302, location: "/index.php?title=Alpha&oldid=2"},
+		{name: "permalink alias", url: "/wiki/Special:PermaLink/2", wantStatus: 301, location: "/wiki/Special:PermanentLink/2"},
+		{name: "permanent link without id", url: "/wiki/Special:PermanentLink", wantStatus: 400},
+		{name: "diff to previous", url: "/wiki/Special:Diff/4", wantStatus: 302, location: "/index.php?title=Alpha&diff=4"},
+		{name: "diff of two", url: "/wiki/Special:Diff/2/4", wantStatus: 302, location: "/index.php?title=Alpha&diff=4&oldid=2"},
+		{name: "diff to next", url: "/wiki/Special:Diff/2/next", wantStatus: 302, location: "/index.php?title=Alpha&diff=next&oldid=2"},
+		{name: "diff target works", url: "/index.php?title=Alpha&diff=4&oldid=2", want: []string{"diff"}},
+		{name: "missing revision", url: "/wiki/Special:Diff/9999", wantStatus: 404},
+		{name: "bad diff", url: "/wiki/Special:Diff/2/x", wantStatus: 400},
+	})
+}

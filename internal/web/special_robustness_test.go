@@ -10,7 +10,8 @@ import (
 func testOddParameters(t *testing.T, f *specialFixture) {
 	pages := []string{"RecentChanges", "RecentChangesLinked/Alpha", "NewPages", "Log", "Contributions/Alice",
 		"WhatLinksHere/Beta", "AllPages", "PrefixIndex/A", "Random", "Version", "Statistics", "SpecialPages",
-		"ListGroupRights", "ListUsers", "ProtectedPages", "MyPage", "MyTalk", "MyContributions", "Redirect/page/1"}
+		"ListGroupRights", "ListUsers", "ProtectedPages", "MyPage", "MyTalk", "MyContributions", "Redirect/page/1",
+		"PermanentLink/2", "Diff/2/4", "Diff/4"}
 	queries := []string{"limit=-1", "limit=99999999999999999999", "limit=0", "namespace=abc", "namespace=-1",
 		"namespace=99999", "days=-5", "days=1e308", "offset=abc", "offset=-3", "from=%00", "target=%00",
 		"dir=prev&offset=1", "dir=prev", "hidebots=%FF", "type=nosuchtype", "user=%3C%3E", "page=%5B%5B",

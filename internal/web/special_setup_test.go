@@ -241,6 +241,7 @@ func TestSpecialPageScenarios(t *testing.T) {
 		{"ListUsers", testListUsers},
 		{"OwnPageRedirects", testOwnPageRedirects},
 		{"RedirectByID", testRedirectByID},
+		{"RevisionLinks", testRevisionLinks},
 		{"ProtectedPages", testProtectedPages},
 		{"OddParameters", testOddParameters},
 	}
