@@ -72,8 +72,14 @@ func normalizeAttributeValue(v string) string {
 }
 
 // ValidateAttributes drops attributes that element el does not allow and
-// cleans the values of the rest (style, id, URLs).
+// cleans the values of the rest (style, id, URLs). Ids use the legacy
+// encoding; see ValidateAttributesMode.
 func ValidateAttributes(attrs Attrs, el string) Attrs {
+	return ValidateAttributesMode(attrs, el, FragmentLegacy)
+}
+
+// ValidateAttributesMode is ValidateAttributes with ids encoded in mode.
+func ValidateAttributesMode(attrs Attrs, el string, mode FragmentMode) Attrs {
 	var out Attrs
 	for _, a := range attrs {
 		if !AllowedAttr(el, a.Name) {
@@ -83,7 +89,7 @@ func ValidateAttributes(attrs Attrs, el string) Attrs {
 		case "style":
 			a.Value = CheckCSS(a.Value)
 		case "id":
-			a.Value = EscapeIDForAttribute(a.Value)
+			a.Value = EscapeID(a.Value, mode)
 		case "href", "src", "poster":
 			if !hrefRegex.MatchString(a.Value) {
 				continue
@@ -115,11 +121,14 @@ var hrefRegex = regexp.MustCompile(`^(?i:` + URLProtocolsPattern + `)[^\s]+$`)
 
 // FixTagAttributes sanitizes raw attribute text for element el and returns
 // it re-encoded, with a leading space when not empty.
-func FixTagAttributes(text, el string) string {
+func FixTagAttributes(text, el string) string { return FixTagAttributesMode(text, el, FragmentLegacy) }
+
+// FixTagAttributesMode is FixTagAttributes with ids encoded in mode.
+func FixTagAttributesMode(text, el string, mode FragmentMode) string {
 	if strings.TrimSpace(text) == "" {
 		return ""
 	}
-	return EncodeAttributes(ValidateAttributes(DecodeTagAttributes(text), el))
+	return EncodeAttributes(ValidateAttributesMode(DecodeTagAttributes(text), el, mode))
 }
 
 // EncodeAttributes writes attributes as ` name="value"` pairs with values
@@ -130,7 +139,12 @@ func EncodeAttributes(attrs Attrs) string {
 		b.WriteString(" ")
 		b.WriteString(EscapeHTML(a.Name))
 		b.WriteString(`="`)
-		b.WriteString(SafeEncodeAttribute(a.Value))
+		v := SafeEncodeAttribute(a.Value)
+		if a.Name == "id" {
+			// Ids never start wikitext such as __TOC__ in later passes.
+			v = strings.ReplaceAll(v, "_", "&#95;")
+		}
+		b.WriteString(v)
 		b.WriteString(`"`)
 	}
 	return b.String()

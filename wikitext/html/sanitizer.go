@@ -13,13 +13,16 @@ var elementBits = regexp.MustCompile(`^(/?)([A-Za-z][^\t\n\v />\x00]*)([^>]*?)(/
 // and rewrites the attributes of allowed tags through the attribute
 // whitelist. Like MediaWiki with tidying enabled it does not balance tags;
 // that is left to the final clean-up.
-func RemoveHTMLTags(text string) string {
+func RemoveHTMLTags(text string) string { return RemoveHTMLTagsMode(text, FragmentLegacy) }
+
+// RemoveHTMLTagsMode is RemoveHTMLTags with ids encoded in mode.
+func RemoveHTMLTagsMode(text string, mode FragmentMode) string {
 	bits := strings.Split(text, "<")
 	var b strings.Builder
 	b.Grow(len(text) + 16)
 	b.WriteString(strings.ReplaceAll(bits[0], ">", "&gt;"))
 	for _, x := range bits[1:] {
-		if s, ok := sanitizeTag(x); ok {
+		if s, ok := sanitizeTag(x, mode); ok {
 			b.WriteString(s)
 			continue
 		}
@@ -31,7 +34,7 @@ func RemoveHTMLTags(text string) string {
 
 // sanitizeTag rewrites one '<'-separated piece that starts with an allowed
 // tag. ok is false when the piece must be escaped.
-func sanitizeTag(x string) (string, bool) {
+func sanitizeTag(x string, mode FragmentMode) (string, bool) {
 	m := elementBits.FindStringSubmatch(x)
 	if m == nil {
 		return "", false
@@ -53,7 +56,7 @@ func sanitizeTag(x string) (string, bool) {
 	var b strings.Builder
 	b.WriteString("<" + slash + name)
 	if slash == "" {
-		b.WriteString(FixTagAttributes(params, name))
+		b.WriteString(FixTagAttributesMode(params, name, mode))
 	}
 	b.WriteString(brace)
 	b.WriteString(strings.ReplaceAll(rest, ">", "&gt;"))

@@ -45,7 +45,7 @@ func (c *Context) linkExistence() map[env.Title]bool {
 	seen := map[env.Title]bool{}
 	for _, h := range c.holders {
 		p := h.title.Page()
-		if !seen[p] && p.Namespace != env.NSSpecial && p.Namespace != env.NSMedia {
+		if !seen[p] && p.Namespace != env.NSMedia {
 			seen[p] = true
 			batch = append(batch, p)
 		}
@@ -60,7 +60,11 @@ func (c *Context) linkExistence() map[env.Title]bool {
 // renderLink renders a resolved internal link.
 func (c *Context) renderLink(t env.Title, text string, exists bool) string {
 	name := c.Host.PrefixedText(t.Page())
-	if t.Namespace == env.NSSpecial || exists {
+	if t.Namespace == env.NSSpecial && !exists {
+		return `<a href="` + html.EscapeHTML(c.Host.PageURL(t.Page(), "")) + `" class="new" title="` +
+			html.EscapeHTMLQuotesAttr(name+" (page does not exist)") + `">` + text + `</a>`
+	}
+	if exists {
 		href := c.Host.PageURL(t.Page(), "")
 		if t.Fragment != "" {
 			href += "#" + c.fragmentID(t.Fragment)

@@ -65,7 +65,7 @@ func (c *Context) doTables(text string) string {
 }
 
 func (c *Context) cellAttrs(attrs, el string) string {
-	return html.FixTagAttributes(c.Strip.UnstripBoth(attrs), el)
+	return html.FixTagAttributesMode(c.Strip.UnstripBoth(attrs), el, c.Config.FragmentMode)
 }
 
 // close ends the table at a "|}" line.

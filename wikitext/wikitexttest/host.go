@@ -86,6 +86,20 @@ func (h *Host) SetPage(title, text string) error {
 	return nil
 }
 
+// SpecialPages are the special pages that exist, by lower-case name.
+var SpecialPages = words("allpages blankpage booksources categories contributions editpage emailuser export " +
+	"filepath listusers log movepage newpages preferences prefixindex protectedpages random randompage " +
+	"recentchanges recentchangeslinked search specialpages statistics upload userlogin userlogout " +
+	"version watchlist whatlinkshere")
+
+func words(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
 // ErrInvalidTitle is returned for text that is not a valid title.
 var ErrInvalidTitle = errors.New("invalid title")
 
@@ -220,7 +234,7 @@ func (h *Host) PagesExist(ctx context.Context, titles []env.Title) (map[env.Titl
 	out := make(map[env.Title]bool, len(titles))
 	for _, t := range titles {
 		_, ok := h.pages[t.Page()]
-		out[t.Page()] = ok || t.Namespace == env.NSSpecial
+		out[t.Page()] = ok || (t.Namespace == env.NSSpecial && SpecialPages[strings.ToLower(t.DBKey)])
 	}
 	return out, nil
 }
