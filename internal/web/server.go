@@ -44,6 +44,7 @@ package web
 import (
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"runtime"
 	"sync"
 	"time"
@@ -111,6 +112,9 @@ type Server struct {
 	// Sessions keeps the sessions; nil makes one over Store. Share it with
 	// the action API so that one login serves both.
 	Sessions *session.Manager
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For header
+	// names the client, as MediaWiki's $wgCdnServers; empty trusts none.
+	TrustedProxies []netip.Prefix
 
 	once      sync.Once
 	templates map[string]*templateSet

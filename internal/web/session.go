@@ -3,6 +3,8 @@ package web
 import (
 	"net"
 	"net/http"
+	"net/netip"
+	"strings"
 
 	"github.com/folio-wiki/folio"
 	"github.com/folio-wiki/folio/internal/session"
@@ -54,13 +56,39 @@ func (s *Server) currentUser(r *http.Request) *folio.User {
 	return state(r).sess.User
 }
 
-// clientIP returns the address anonymous edits are credited to.
+// clientIP returns the address anonymous edits are credited to: the peer,
+// or when the peer is a trusted proxy, the nearest untrusted address in
+// X-Forwarded-For.
 func (s *Server) clientIP(r *http.Request) string {
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
-		return r.RemoteAddr
+		host = r.RemoteAddr
 	}
-	return host
+	addr, err := netip.ParseAddr(host)
+	if err != nil || !s.trusted(addr) {
+		return host
+	}
+	hops := strings.Split(strings.Join(r.Header.Values("X-Forwarded-For"), ","), ",")
+	for i := len(hops) - 1; i >= 0; i-- {
+		hop, err := netip.ParseAddr(strings.TrimSpace(hops[i]))
+		if err != nil {
+			break // a malformed entry: stop at the last address we trust
+		}
+		addr = hop.Unmap()
+		if !s.trusted(addr) {
+			break
+		}
+	}
+	return addr.String()
+}
+
+func (s *Server) trusted(a netip.Addr) bool {
+	for _, p := range s.TrustedProxies {
+		if p.Contains(a.Unmap()) {
+			return true
+		}
+	}
+	return false
 }
 
 // newSession starts a session with a new id for user (0 for anonymous)

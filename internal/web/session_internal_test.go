@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"net/netip"
 	"net/url"
 	"testing"
 	"time"
@@ -117,6 +118,34 @@ func TestSpecialUndelete(t *testing.T) {
 			s.handleSpecialUndelete(w, r)
 			if w.Code != tt.want {
 				t.Errorf("Special:Undelete/%s?target=%s: status %d, want %d", tt.sub, tt.target, w.Code, tt.want)
+			}
+		})
+	}
+}
+
+func TestClientIP(t *testing.T) {
+	s := &Server{TrustedProxies: []netip.Prefix{netip.MustParsePrefix("10.0.0.0/8"), netip.MustParsePrefix("::1/128")}}
+	tests := []struct {
+		name, remote, xff, want string
+	}{
+		{"direct", "192.0.2.1:5000", "", "192.0.2.1"},
+		{"untrusted peer's header is ignored", "192.0.2.1:5000", "198.51.100.7", "192.0.2.1"},
+		{"trusted proxy", "10.0.0.2:5000", "198.51.100.7", "198.51.100.7"},
+		{"chain of proxies", "10.0.0.2:5000", "198.51.100.7, 10.1.1.1", "198.51.100.7"},
+		{"spoofed first hop is not believed", "10.0.0.2:5000", "203.0.113.9, 198.51.100.7", "198.51.100.7"},
+		{"IPv6 proxy", "[::1]:5000", "2001:db8::5", "2001:db8::5"},
+		{"garbage", "10.0.0.2:5000", "nonsense", "10.0.0.2"},
+		{"all trusted", "10.0.0.2:5000", "10.9.9.9", "10.9.9.9"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := httptest.NewRequest(http.MethodGet, "/", nil)
+			r.RemoteAddr = tt.remote
+			if tt.xff != "" {
+				r.Header.Set("X-Forwarded-For", tt.xff)
+			}
+			if got := s.clientIP(r); got != tt.want {
+				t.Errorf("clientIP(%s, %q) = %q, want %q", tt.remote, tt.xff, got, tt.want)
 			}
 		})
 	}
