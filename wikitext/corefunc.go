@@ -15,8 +15,8 @@ import (
 // registerFunctions adds MediaWiki's core parser functions.
 func (p *Parser) registerFunctions() {
 	fns := map[string]preprocess.Func{
-		"lc":           func(f *preprocess.Frame, a *preprocess.Args) string { return strings.ToLower(a.Expand(0)) },
-		"uc":           func(f *preprocess.Frame, a *preprocess.Args) string { return strings.ToUpper(a.Expand(0)) },
+		"lc":           func(f *preprocess.Frame, a *preprocess.Args) string { return skipMarkers(a.Expand(0), strings.ToLower) },
+		"uc":           func(f *preprocess.Frame, a *preprocess.Args) string { return skipMarkers(a.Expand(0), strings.ToUpper) },
 		"lcfirst":      func(f *preprocess.Frame, a *preprocess.Args) string { return mapFirst(a.Expand(0), unicode.ToLower) },
 		"ucfirst":      func(f *preprocess.Frame, a *preprocess.Args) string { return mapFirst(a.Expand(0), unicode.ToUpper) },
 		"urlencode":    urlencodeFunc,
@@ -55,8 +55,21 @@ func mapFirst(s string, fn func(rune) rune) string {
 	return string(fn(r)) + s[n:]
 }
 
+// skipMarkers applies fn to the text between strip markers.
+func skipMarkers(s string, fn func(string) string) string {
+	var b strings.Builder
+	last := 0
+	for _, m := range markerRegex.FindAllStringIndex(s, -1) {
+		b.WriteString(fn(s[last:m[0]]))
+		b.WriteString(s[m[0]:m[1]])
+		last = m[1]
+	}
+	b.WriteString(fn(s[last:]))
+	return b.String()
+}
+
 func urlencodeFunc(f *preprocess.Frame, a *preprocess.Args) string {
-	s := a.Expand(0)
+	s := markerRegex.ReplaceAllString(a.Expand(0), "")
 	switch strings.ToUpper(a.Expand(1)) {
 	case "PATH":
 		return strings.ReplaceAll(urlQueryEscape(s), "+", "%20")
@@ -152,7 +165,7 @@ func padFunc(left bool) preprocess.Func {
 	return func(f *preprocess.Frame, a *preprocess.Args) string {
 		s := a.Expand(0)
 		n, err := strconv.Atoi(a.Expand(1))
-		pad := a.Expand(2)
+		pad := markerRegex.ReplaceAllString(a.Expand(2), "")
 		if pad == "" {
 			pad = "0"
 		}
