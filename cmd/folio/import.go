@@ -2,13 +2,10 @@ package main
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"flag"
 	"fmt"
 	"io"
 	"log/slog"
-	"os"
 	"strings"
 	"time"
 
@@ -32,6 +29,10 @@ type importOptions struct {
 	rcDays   int
 	progress bool
 	sha1     string // error or warn
+	from     string // api.php URL of a wiki to copy from
+	pages    string // with from: pipe-separated titles
+	all      bool   // with from: every page
+	history  bool   // with from: every revision
 }
 
 // Run imports the dump named on the command line.
@@ -45,24 +46,29 @@ func (cmd *ImportCommand) Run(ctx context.Context, args []string) error {
 	fs.IntVar(&o.rcDays, "rc-days", 90, "recent changes are rebuilt from revisions of the last N days")
 	fs.BoolVar(&o.progress, "progress", true, "show progress on stderr")
 	fs.StringVar(&o.sha1, "sha1", "error", "a revision whose text does not match its <sha1>: error (stop before its page) or warn (import it, log a warning)")
+	fs.StringVar(&o.from, "from", "", "copy from a running MediaWiki: the URL of its api.php (instead of FILE)")
+	fs.StringVar(&o.pages, "pages", "", `with --from: the titles to copy, separated by "|"`)
+	fs.BoolVar(&o.all, "all", false, "with --from: copy every page")
+	fs.BoolVar(&o.history, "history", false, "with --from: copy every revision, not only the latest")
 	fs.Usage = func() {
 		fmt.Fprintln(cmd.m.Stderr, `Usage: folio import [flags] FILE
+       folio import [flags] --from URL/api.php (--pages "A|B" | --all) [--history]
 
 Imports a MediaWiki XML dump (schema 0.10 or 0.11; plain, .gz or .bz2; "-"
 for stdin) with full history. Into an empty wiki, page and revision ids are
 kept and the dump's <siteinfo> (site name, namespaces) becomes the wiki's
 configuration. Running the same command again after an interruption
-resumes without duplicating revisions.`)
+resumes without duplicating revisions. With --from, pages are copied from a
+running MediaWiki through its Action API instead.`)
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(interleaved(fs, args)); err != nil {
 		return err
 	}
-	if fs.NArg() != 1 || (o.ids != "auto" && o.ids != "keep" && o.ids != "new") || (o.sha1 != "error" && o.sha1 != "warn") {
+	if err := o.check(fs.Args()); err != nil {
 		fs.Usage()
-		return &usageError{"import: give one FILE, --ids auto, keep or new, and --sha1 error or warn"}
+		return err
 	}
-	o.file = fs.Arg(0)
 	c, err := load()
 	if err != nil {
 		return err
@@ -70,13 +76,32 @@ resumes without duplicating revisions.`)
 	return cmd.run(ctx, c, o)
 }
 
+// check validates the flags and takes FILE from args.
+func (o *importOptions) check(args []string) error {
+	switch {
+	case o.ids != "auto" && o.ids != "keep" && o.ids != "new":
+		return &usageError{"import: --ids must be auto, keep or new"}
+	case o.sha1 != "error" && o.sha1 != "warn":
+		return &usageError{"import: --sha1 must be error or warn"}
+	case o.from == "" && len(args) != 1:
+		return &usageError{"import: give one FILE (or --from URL)"}
+	case o.from != "" && (len(args) != 0 || (o.pages == "") == !o.all):
+		return &usageError{"import: --from takes no FILE, and either --pages or --all"}
+	case o.from == "" && (o.pages != "" || o.all || o.history):
+		return &usageError{"import: --pages, --all and --history go with --from"}
+	}
+	if o.from == "" {
+		o.file = args[0]
+	}
+	return nil
+}
+
 // importRun is one run of folio import.
 type importRun struct {
 	m         *Main
 	a         *app
 	store     folio.ImportStore
-	src       *dump.Source
-	r         *dump.Reader
+	src       *importSource
 	opt       folio.ImportOptions
 	progress  *folio.ImportProgress
 	resumed   bool
@@ -90,19 +115,15 @@ type importRun struct {
 }
 
 func (cmd *ImportCommand) run(ctx context.Context, c Config, o importOptions) error {
-	src, err := dump.Open(o.file, cmd.m.Stdin)
+	src, err := cmd.openSource(ctx, o)
 	if err != nil {
 		return err
 	}
-	defer src.Close()
-	r, err := dump.NewReader(src)
-	if err != nil {
-		return fmt.Errorf("%s: %w", o.file, err)
-	}
-	run := &importRun{m: cmd.m, src: src, r: r, dumpNS: map[int]string{}, warnSHA1: o.sha1 == "warn",
+	defer src.close()
+	run := &importRun{m: cmd.m, src: src, dumpNS: map[int]string{}, warnSHA1: o.sha1 == "warn",
 		afterPage: cmd.afterPage}
-	if r.SiteInfo != nil {
-		for _, ns := range r.SiteInfo.Namespaces {
+	if src.siteInfo != nil {
+		for _, ns := range src.siteInfo.Namespaces {
 			run.dumpNS[ns.Key] = ns.Name
 		}
 	}
@@ -132,11 +153,7 @@ func (run *importRun) open(ctx context.Context, c Config, o importOptions) error
 		return fmt.Errorf("the %T store cannot import dumps", a.Store)
 	}
 	run.store = is
-	key, err := sourceKey(o.file)
-	if err != nil {
-		return err
-	}
-	if run.progress, err = is.FindImportProgress(ctx, key); err != nil {
+	if run.progress, err = is.FindImportProgress(ctx, run.src.key); err != nil {
 		return err
 	}
 	run.resumed = run.progress.Pages > 0
@@ -147,24 +164,24 @@ func (run *importRun) open(ctx context.Context, c Config, o importOptions) error
 	run.fresh = stats.Pages == 0 || (run.resumed && run.progress.KeepIDs)
 	run.opt.KeepIDs = o.ids == "keep" || (o.ids == "auto" && run.fresh)
 	run.progress.KeepIDs = run.opt.KeepIDs
-	if stats.Pages == 0 && run.r.SiteInfo != nil {
+	if stats.Pages == 0 && run.src.siteInfo != nil {
 		if err := run.adoptSiteInfo(ctx, c); err != nil {
 			return err
 		}
 	}
-	run.bar = newProgressPrinter(run.m.Stderr, o.progress, "import", run.src.Size)
+	run.bar = newProgressPrinter(run.m.Stderr, o.progress, "import", run.src.size)
 	return nil
 }
 
 // adoptSiteInfo makes the dump's <siteinfo> the configuration of the empty
 // wiki, then reopens the wiki so that titles parse with its namespaces.
 func (run *importRun) adoptSiteInfo(ctx context.Context, c Config) error {
-	si := run.r.SiteInfo
+	si := run.src.siteInfo
 	var local []folio.SiteNamespace
 	for _, ns := range si.Namespaces {
 		local = append(local, folio.SiteNamespace{ID: ns.Key, Name: ns.Name, CaseSensitive: ns.Case == "case-sensitive"})
 	}
-	sc := &folio.SiteConfig{SiteName: si.SiteName, Lang: run.r.Lang, Base: si.Base,
+	sc := &folio.SiteConfig{SiteName: si.SiteName, Lang: run.src.lang, Base: si.Base,
 		Namespaces: folio.NamespacesFromSite(local)}
 	if sc.SiteName == "" {
 		sc.SiteName = c.SiteName
@@ -187,38 +204,19 @@ func (run *importRun) adoptSiteInfo(ctx context.Context, c Config) error {
 	return nil
 }
 
-// sourceKey identifies a dump file by its size and first megabyte, so that
-// a rerun finds its progress record; stdin has no key.
-func sourceKey(name string) (string, error) {
-	if name == "-" {
-		return "", nil
-	}
-	f, err := os.Open(name)
-	if err != nil {
-		return "", fmt.Errorf("open dump: %w", err)
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.CopyN(h, f, 1<<20); err != nil && err != io.EOF {
-		return "", fmt.Errorf("read dump: %w", err)
-	}
-	fi, err := f.Stat()
-	if err != nil {
-		return "", fmt.Errorf("stat dump: %w", err)
-	}
-	fmt.Fprintf(h, "/%d", fi.Size())
-	return "dump:" + hex.EncodeToString(h.Sum(nil))[:32], nil
-}
-
 // importPages imports every page of the dump, recording progress.
 func (run *importRun) importPages(ctx context.Context) error {
 	done := run.progress.Pages
 	if run.resumed {
 		run.a.Logger.Info("resuming an earlier import", "pages_done", done, "last_title", run.progress.LastTitle)
 	}
-	lastSave := time.Now()
-	for n := int64(0); ; n++ {
-		p, err := run.r.Next()
+	lastSave, n := time.Now(), int64(0)
+	if s, ok := run.src.pages.(interface{ Skip(int64) }); ok {
+		s.Skip(done) // the source passes over finished pages without reading them
+		n = done
+	}
+	for ; ; n++ {
+		p, err := run.src.pages.Next()
 		if ctx.Err() != nil {
 			return run.fail(ctx, ctx.Err())
 		} else if err == io.EOF {
@@ -235,7 +233,7 @@ func (run *importRun) importPages(ctx context.Context) error {
 				run.afterPage(n + 1)
 			}
 		}
-		run.bar.update(int(n+1), run.src.Offset())
+		run.bar.update(int(n+1), run.src.offset())
 		if time.Since(lastSave) > 2*time.Second {
 			lastSave = time.Now()
 			if err := run.saveProgress(ctx); err != nil {

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -332,5 +333,63 @@ func checkLtgwikiNamespaces(t *testing.T, a *app) {
 	links, _, err := a.Renderer.Links(context.Background(), a.Namespaces.MakeTitle(0, "X"), "Teksts.\n[[Kategoreja:Latgola]]")
 	if err != nil || len(links.Categories) != 1 || links.Categories[0].Category != "Latgola" {
 		t.Errorf("[[Kategoreja:Latgola]] gives categories %+v, %v; want Latgola", links, err)
+	}
+}
+
+func TestImportUsage(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"no file", []string{"import"}, "give one FILE"},
+		{"two files", []string{"import", "a.xml", "b.xml"}, "give one FILE"},
+		{"bad ids", []string{"import", "--ids", "maybe", "a.xml"}, "--ids must be"},
+		{"bad sha1", []string{"import", "--sha1", "ignore", "a.xml"}, "--sha1 must be"},
+		{"from without selection", []string{"import", "--from", "http://x/api.php"}, "either --pages or --all"},
+		{"from with both", []string{"import", "--from", "http://x/api.php", "--all", "--pages", "A"}, "either --pages or --all"},
+		{"from with file", []string{"import", "--from", "http://x/api.php", "--all", "a.xml"}, "takes no FILE"},
+		{"history without from", []string{"import", "--history", "a.xml"}, "go with --from"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, err := folioRun(t, t.TempDir(), nil, tt.args...)
+			if exitCode(err) != 2 || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("folio %v: %v (exit %d), want a usage error containing %q", tt.args, err, exitCode(err), tt.want)
+			}
+		})
+	}
+}
+
+// TestImportFromPeer copies every page with its history from the reference
+// MediaWiki when FOLIO_TEST_PEER_URL is set (read-only requests), and
+// compares each revision with what the API reports.
+func TestImportFromPeer(t *testing.T) {
+	peer := os.Getenv("FOLIO_TEST_PEER_URL")
+	if peer == "" {
+		t.Skip("set FOLIO_TEST_PEER_URL (e.g. http://127.0.0.1:8081) to copy pages from a reference MediaWiki")
+	}
+	api := strings.TrimRight(peer, "/") + "/w/api.php"
+	data := t.TempDir()
+	mustFolio(t, data, "import", "--progress=false", "--from", api, "--all", "--history")
+	r, err := dump.NewAPIReader(context.Background(), api, dump.APIOptions{History: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []revKey
+	for p, err := r.Next(); err != io.EOF; p, err = r.Next() {
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, rev := range p.Revisions {
+			want = append(want, revKey{p.Title, rev.Text, rev.SHA1, rev.Timestamp.String(), rev.Contributor.Name(), rev.ID})
+		}
+	}
+	got := readRevisions(t, strings.NewReader(mustFolio(t, data, "export", "--full")))
+	sortRevs := func(rs []revKey) { slices.SortFunc(rs, func(a, b revKey) int { return cmp.Compare(a.ID, b.ID) }) }
+	sortRevs(want)
+	sortRevs(got)
+	if diff := gocmp.Diff(want, got); diff != "" {
+		t.Errorf("pages copied from %s differ (-api +folio):\n%s", peer, diff)
 	}
 }
