@@ -40,7 +40,7 @@ func (s *Server) runEdit(c *call) error {
 	if err != nil {
 		return err
 	}
-	for _, p := range []string{"tags", "watch", "unwatch", "watchlist", "watchlistexpiry", "contentformat", "contentmodel", "captchaword", "captchaid", "redirect"} {
+	for _, p := range []string{"tags", "watch", "unwatch", "watchlist", "watchlistexpiry", "contentformat", "contentmodel", "captchaword", "captchaid"} {
 		c.str(p)
 	}
 	out, err := s.Wiki.Edit(c.ctx, wiki.EditRequest{
@@ -86,10 +86,27 @@ func (s *Server) editTarget(c *call) (*editParams, error) {
 		if ep.page, err = s.findPage(c, ep.title); err != nil {
 			return nil, err
 		}
+		if err := s.followRedirect(c, ep); err != nil {
+			return nil, err
+		}
 	default:
 		return nil, usageError("missingparam", "One of the \"title\" and \"pageid\" parameters is required.")
 	}
 	return ep, s.loadCurrent(c, ep)
+}
+
+// followRedirect edits the target of a redirect when redirect is given.
+func (s *Server) followRedirect(c *call, ep *editParams) error {
+	if !c.boolean("redirect") || ep.page == nil || !ep.page.IsRedirect {
+		return nil
+	}
+	target, err := s.redirectTarget(c, ep.page)
+	if err != nil || target == nil {
+		return err
+	}
+	ep.title = s.Namespaces.MakeTitle(target.Namespace, target.DBKey)
+	ep.page, err = s.findPage(c, ep.title)
+	return err
 }
 
 func (s *Server) loadCurrent(c *call, ep *editParams) error {
@@ -121,7 +138,6 @@ func (s *Server) editPreconditions(c *call, ep *editParams) error {
 	if c.boolean("nocreate") && ep.page == nil {
 		return usageError(folio.EMissingTitle, "The page does not exist, and nocreate was given.")
 	}
-	c.boolean("recreate")
 	var err error
 	if ep.baseTimestamp, err = c.ts("basetimestamp"); err != nil {
 		return err
@@ -131,6 +147,23 @@ func (s *Server) editPreconditions(c *call, ep *editParams) error {
 	}
 	if ep.baseRevID, err = c.integer("baserevid", 0); err != nil {
 		return err
+	}
+	if ep.page == nil && !c.boolean("recreate") && !ep.startTimestamp.IsZero() {
+		return s.checkDeletedSince(c, ep)
+	}
+	return nil
+}
+
+// checkDeletedSince refuses to re-create a page that was deleted after
+// the editor started editing, unless recreate is given.
+func (s *Server) checkDeletedSince(c *call, ep *editParams) error {
+	ns := ep.title.Namespace
+	entries, err := s.Store.FindLogEntries(c.ctx, folio.LogFilter{Type: "delete", Namespace: &ns, DBKey: ep.title.DBKey, Limit: 1})
+	if err != nil {
+		return err
+	}
+	if len(entries) > 0 && entries[0].Action == "delete" && entries[0].Timestamp.After(ep.startTimestamp) {
+		return usageError("pagedeleted", "The page was deleted after you started editing it; add recreate to create it again.")
 	}
 	return nil
 }

@@ -30,6 +30,11 @@ func setupEdit(env *Env) {
 	if _, err := env.Wiki.Protect(ctx, sysop, "", p, []folio.Protection{{Type: "edit", Level: "sysop"}}, "test"); err != nil {
 		env.T.Fatal(err)
 	}
+	env.MustEdit("Deleted page", "Soon gone.", nil)
+	gone, _ := env.Store.FindPageByTitle(ctx, folio.NSMain, "Deleted_page")
+	if _, err := env.Wiki.Delete(ctx, sysop, "", gone, "test"); err != nil {
+		env.T.Fatal(err)
+	}
 }
 
 // edit starts the parameters of an action=edit request.
@@ -93,6 +98,16 @@ var editScenarios = []scenario{
 		want: map[string]any{"edit.result": "Success"}},
 	{name: "bot edit hidden from recent changes", params: P("action", "query", "list", "recentchanges", "rcshow", "!bot", "rcprop", "title", "formatversion", "2"),
 		lacks: []string{"Bot page"}},
+	{name: "edit through a redirect", post: true, token: "csrf", params: P(edit("title", "Beta link", "text", "#REDIRECT [[Beta]]")...),
+		want: map[string]any{"edit.result": "Success"}},
+	{name: "redirect parameter edits the target", post: true, token: "csrf", params: P(edit("title", "Beta link", "redirect", "1", "appendtext", " Via redirect.")...),
+		want: map[string]any{"edit.title": "Beta"}},
+	{name: "deleted since starttimestamp", as: "Sysop", post: true, token: "csrf", params: P(edit("title", "Deleted page", "text", "again", "starttimestamp", "2001-01-01T00:00:00Z")...),
+		want: map[string]any{"error.code": "pagedeleted"}},
+	{name: "recreate", as: "Sysop", post: true, token: "csrf", params: P(edit("title", "Deleted page", "text", "again", "starttimestamp", "2001-01-01T00:00:00Z", "recreate", "1")...),
+		want: map[string]any{"edit.result": "Success"}},
+	{name: "undo", post: true, token: "csrf", params: P(edit("title", "Undo me", "undo", "0")...),
+		want: map[string]any{"error.code": "missingparam"}},
 	{name: "csrf token of another session", post: true, params: P(edit("title", "Beta", "text", "x", "token", "abc+\\")...),
 		want: map[string]any{"error.code": "badtoken"}},
 }

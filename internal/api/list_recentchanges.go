@@ -25,6 +25,7 @@ type rcQuery struct {
 	start  time.Time
 	newer  bool
 	limit  int
+	title  *folio.Title
 }
 
 func (s *Server) parseRC(c *call, l *listRun) (*rcQuery, error) {
@@ -39,6 +40,13 @@ func (s *Server) parseRC(c *call, l *listRun) (*rcQuery, error) {
 	var err error
 	if rq.nss, err = c.namespaces(l.p("namespace")); err != nil {
 		return nil, err
+	}
+	if v := c.str(l.p("title")); v != "" {
+		t, err := c.title(s, v)
+		if err != nil {
+			return nil, err
+		}
+		rq.title = &t
 	}
 	if rq.limit, err = c.limit(l.p("limit"), 10, 500, 5000); err != nil {
 		return nil, err
@@ -72,7 +80,7 @@ func (rq *rcQuery) setFilter(c *call, l *listRun, end time.Time) error {
 	if rq.newer {
 		f.Since = rq.start
 	}
-	for _, p := range []string{"tag", "toponly", "title", "generaterevisions"} {
+	for _, p := range []string{"tag", "toponly", "generaterevisions"} {
 		c.str(l.p(p))
 	}
 	before, err := continueID(c.str(l.p("continue")))
@@ -100,6 +108,9 @@ func (rq *rcQuery) wanted(rc *folio.RecentChange) bool {
 		return false
 	}
 	if rq.show["minor"] && !rc.Minor || rq.show["bot"] && !rc.Bot {
+		return false
+	}
+	if rq.title != nil && (rc.Namespace != rq.title.Namespace || rc.DBKey != rq.title.DBKey) {
 		return false
 	}
 	if !rq.newer && !rq.start.IsZero() && rc.Timestamp.After(rq.start) {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"os"
+	"regexp"
 	"runtime/debug"
 	"sort"
 	"strings"
@@ -21,7 +22,10 @@ const maxBodyBytes = 8 << 20
 var mainParams = []string{"action", "format", "formatversion", "utf8", "ascii", "errorformat",
 	"errorlang", "errorsuselocal", "uselang", "variant", "assert", "assertuser", "maxlag",
 	"curtimestamp", "origin", "crossorigin", "requestid", "servedby", "smaxage", "maxage",
-	"responselanginfo"}
+	"responselanginfo", "callback"}
+
+// callbackName is what a JSONP callback may be called.
+var callbackName = regexp.MustCompile(`^[A-Za-z0-9_.$\[\]]+$`)
 
 // serveAPI runs one API request through the pipeline and writes the result.
 func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
@@ -142,6 +146,11 @@ func (s *Server) applyOrigin(c *call) error {
 	origin := c.form.Get("origin")
 	h := c.w.Header()
 	switch {
+	case c.form.Get("callback") != "":
+		if !callbackName.MatchString(c.form.Get("callback")) {
+			return usageError("badvalue", "The callback name may contain only letters, digits, _ . $ [ and ].")
+		}
+		return nil // JSONP is always anonymous
 	case origin == "*":
 		h.Set("Access-Control-Allow-Origin", "*")
 		return nil // anonymous: the session is not loaded
@@ -254,6 +263,12 @@ func (s *Server) respond(c *call, err error) {
 		h.Set("Content-Type", "text/html; charset=utf-8")
 		c.w.WriteHeader(status)
 		fmt.Fprintf(c.w, "<!DOCTYPE html><html><head><title>API result</title></head><body><pre>%s</pre></body></html>", htmlEscape(string(body)))
+		return
+	}
+	if cb := c.form.Get("callback"); cb != "" && callbackName.MatchString(cb) {
+		h.Set("Content-Type", "text/javascript; charset=utf-8")
+		c.w.WriteHeader(status)
+		fmt.Fprintf(c.w, "/**/%s(%s)", cb, body)
 		return
 	}
 	h.Set("Content-Type", "application/json; charset=utf-8")

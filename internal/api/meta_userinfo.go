@@ -38,6 +38,12 @@ func (s *Server) metaUserInfo(c *call, q *query) error {
 	if props["editcount"] {
 		o.set("editcount", editCount(u))
 	}
+	if props["ratelimits"] {
+		o.set("ratelimits", newObj())
+	}
+	if props["options"] {
+		o.set("options", newObj())
+	}
 	if props["cancreateaccount"] {
 		o.set("cancreateaccount", flag(s.Wiki.Allowed(u, "createaccount")))
 	}

@@ -75,6 +75,8 @@ func (s *Server) runQuery(c *call) error {
 	lists := c.set("list", nil, sortedKeys(s.lists)...)
 	metas := c.set("meta", nil, sortedKeys(s.metas)...)
 	c.boolean("continue")
+	c.boolean("converttitles") // English has no title variants
+
 	if err := s.fillPageSet(c, q); err != nil {
 		return err
 	}
@@ -186,6 +188,9 @@ func (s *Server) outputPageSet(c *call, q *query) {
 		q.out.set("badrevids", bad)
 	}
 	list := ps.build()
+	if len(list.items) > 0 && c.boolean("indexpageids") {
+		q.out.set("pageids", list.keys)
+	}
 	if len(list.items) > 0 {
 		q.out.set("pages", list)
 	}
