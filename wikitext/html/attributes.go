@@ -90,6 +90,10 @@ func ValidateAttributesMode(attrs Attrs, el string, mode FragmentMode) Attrs {
 			a.Value = CheckCSS(a.Value)
 		case "id":
 			a.Value = EscapeID(a.Value, mode)
+		case "tabindex":
+			if a.Value != "0" {
+				continue
+			}
 		case "href", "src", "poster":
 			if !hrefRegex.MatchString(a.Value) {
 				continue
@@ -154,7 +158,7 @@ var safeAttrReplacer = strings.NewReplacer(
 	"\n", "&#10;", "\r", "&#13;", "\t", "&#9;",
 	"{", "&#123;", "}", "&#125;", "[", "&#91;", "]", "&#93;",
 	"''", "&#39;&#39;", "ISBN", "&#73;SBN", "RFC", "&#82;FC", "PMID", "&#80;MID",
-	"|", "&#124;", "__", "&#95;_",
+	"|", "&#124;", "__", "&#95;_", "\u00a0", "&#160;",
 )
 
 var protoColonRegex = regexp.MustCompile(`(?i:` + URLProtocolsPattern + `)`)

@@ -59,7 +59,7 @@ func decodeEntity(name, orig string) string {
 	if a, ok := entityAliases[name]; ok {
 		name = a
 	}
-	if u := stdhtml.UnescapeString("&" + name + ";"); u != "&"+name+";" {
+	if u, ok := namedEntity(name); ok {
 		return u
 	}
 	return orig
@@ -109,7 +109,7 @@ func normalizeEntity(name string) string {
 	case "lt", "gt", "amp", "quot":
 		return "&" + name + ";"
 	}
-	if u := stdhtml.UnescapeString("&" + name + ";"); u != "&"+name+";" {
+	if u, ok := namedEntity(name); ok {
 		var b strings.Builder
 		for _, r := range u {
 			fmt.Fprintf(&b, "&#%d;", r)
@@ -128,4 +128,15 @@ func normalizeCodepoint(digits string, base int, format string) string {
 		return "&amp;#" + digits + ";"
 	}
 	return fmt.Sprintf(format, n)
+}
+
+// namedEntity decodes a complete named character reference. The standard
+// library also accepts legacy names without a semicolon as prefixes
+// ("&ampamp;"), which wikitext does not.
+func namedEntity(name string) (string, bool) {
+	u := stdhtml.UnescapeString("&" + name + ";")
+	if u == "&"+name+";" || (strings.HasSuffix(u, ";") && u != ";") {
+		return "", false
+	}
+	return u, true
 }

@@ -76,6 +76,9 @@ func AllowedAttr(el, attr string) bool {
 	if strings.HasPrefix(attr, "data-") {
 		return validDataAttr(attr)
 	}
+	if attr == "tabindex" {
+		return true // the value is checked by ValidateAttributes
+	}
 	return elementAttrs[el][attr]
 }
 
@@ -88,7 +91,7 @@ func validDataAttr(attr string) bool {
 		return false
 	}
 	for _, c := range attr[5:] {
-		if c == ':' || c == '"' || c == '\'' || c == '<' || c == '>' || c == '=' || c == '/' {
+		if c == ':' || c == '"' || c == '\'' || c == '<' || c == '>' || c == '=' || c == '/' || c == '_' {
 			return false
 		}
 	}

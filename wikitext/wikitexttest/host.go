@@ -169,10 +169,13 @@ func collapseSpaces(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-var percentEscape = regexp.MustCompile(`%[0-9A-Fa-f]{2}`)
+var (
+	percentEscape = regexp.MustCompile(`%[0-9A-Fa-f]{2}`)
+	entityLike    = regexp.MustCompile(`&[A-Za-z0-9\x{80}-\x{10ffff}]+;|&#[0-9]+;|&#x[0-9A-Fa-f]+;`)
+)
 
 func validTitleText(s string) bool {
-	if strings.ContainsAny(s, "[]{}|<>\x7f") || strings.Contains(s, "~~~") || percentEscape.MatchString(s) {
+	if strings.ContainsAny(s, "[]{}|<>\x7f") || strings.Contains(s, "~~~") || percentEscape.MatchString(s) || entityLike.MatchString(s) {
 		return false
 	}
 	if s == "." || s == ".." || strings.HasPrefix(s, "./") || strings.HasPrefix(s, "../") ||
