@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"time"
 
 	"github.com/folio-wiki/folio"
 )
@@ -75,10 +77,18 @@ type Invalidator struct {
 	BatchSize int
 	Logger    *slog.Logger
 
-	once   sync.Once
-	origin string
-	cancel context.CancelFunc
-	wg     sync.WaitGroup
+	// BroadcastWait bounds how long a purge waits to see its own broadcast
+	// come back, the sign that every subscribed head has been sent it.
+	BroadcastWait time.Duration
+
+	once    sync.Once
+	origin  string
+	seq     atomic.Uint64
+	mu      sync.Mutex
+	waiting map[uint64]chan struct{}
+	started atomic.Bool
+	cancel  context.CancelFunc
+	wg      sync.WaitGroup
 }
 
 func (inv *Invalidator) init() {
@@ -98,6 +108,10 @@ func (inv *Invalidator) init() {
 		if inv.Logger == nil {
 			inv.Logger = slog.Default()
 		}
+		if inv.BroadcastWait <= 0 {
+			inv.BroadcastWait = DefaultBroadcastWait
+		}
+		inv.waiting = map[uint64]chan struct{}{}
 	})
 }
 
@@ -144,10 +158,7 @@ func (inv *Invalidator) PurgeTitles(ctx context.Context, titles ...folio.Title) 
 	}
 	err := inv.purgeKeys(ctx, keys)
 	if inv.PubSub != nil {
-		msg := inv.origin + "\n" + strings.Join(keys, "\n")
-		if perr := inv.PubSub.Publish(ctx, inv.Channel, []byte(msg)); perr != nil {
-			err = errors.Join(err, fmt.Errorf("broadcast purge: %w", perr))
-		}
+		err = errors.Join(err, inv.broadcast(ctx, keys))
 	}
 	if inv.CDN != nil {
 		urls := inv.CDN.URLs(titles...)
@@ -242,45 +253,4 @@ func (inv *Invalidator) runHTMLCacheUpdate(ctx context.Context, j *folio.Job) er
 		}
 	}
 	return inv.push(ctx, next...)
-}
-
-// Start subscribes to purges broadcast by other web heads; it returns once
-// the subscription is active. Close ends it.
-func (inv *Invalidator) Start(ctx context.Context) error {
-	inv.init()
-	if inv.PubSub == nil {
-		return nil
-	}
-	ctx, inv.cancel = context.WithCancel(ctx)
-	msgs, err := inv.PubSub.Subscribe(ctx, inv.Channel)
-	if err != nil {
-		inv.cancel()
-		return fmt.Errorf("subscribe to purges: %w", err)
-	}
-	inv.wg.Go(func() {
-		for m := range msgs {
-			inv.receive(ctx, string(m))
-		}
-	})
-	return nil
-}
-
-// receive applies a purge broadcast by another web head.
-func (inv *Invalidator) receive(ctx context.Context, msg string) {
-	origin, keys, _ := strings.Cut(msg, "\n")
-	if origin == inv.origin || keys == "" {
-		return
-	}
-	if err := inv.purgeKeys(ctx, strings.Split(keys, "\n")); err != nil {
-		inv.Logger.Warn("apply broadcast purge", "err", err)
-	}
-}
-
-// Close stops following broadcasts.
-func (inv *Invalidator) Close() error {
-	if inv.cancel != nil {
-		inv.cancel()
-	}
-	inv.wg.Wait()
-	return nil
 }
