@@ -31,6 +31,33 @@ func groupByDay[T any](lines []T, when func(T) time.Time) []dayGroup[T] {
 	return groups
 }
 
+// sizeChange renders a byte-size change as MediaWiki's change lists do: a
+// span of class mw-plusminus-pos, -neg or -null around "(+12)", in bold
+// from rcBigChange bytes on; newLen, when known (>= 0), goes in the
+// tooltip.
+func sizeChange(diff, newLen int) template.HTML {
+	class, text := "mw-plusminus-null", "0"
+	switch {
+	case diff > 0:
+		class, text = "mw-plusminus-pos", "+"+formatNumber(diff)
+	case diff < 0:
+		class, text = "mw-plusminus-neg", "\u2212"+formatNumber(-diff)
+	}
+	title := formatBytes(abs(diff)) + " changed"
+	if newLen >= 0 {
+		title = formatBytes(newLen) + " after the change"
+	}
+	out := `<span dir="ltr" class="` + class + ` mw-diff-bytes" title="` + title + `">(` + text + `)</span>`
+	if abs(diff) >= rcBigChange {
+		out = "<strong>" + out + "</strong>"
+	}
+	return template.HTML(out)
+}
+
+// rcBigChange is the size change from which the count is bold:
+// MediaWiki's $wgRCChangedSizeThreshold.
+const rcBigChange = 500
+
 // changeLine is one line of a change list (RecentChanges, NewPages) in
 // MediaWiki's classic layout:
 // (diff | hist) . . N m Title; 12:34 . . (+12) . . User (talk | contribs) (summary).
@@ -44,8 +71,7 @@ type changeLine struct {
 	New     bool
 	Minor   bool
 	Bot     bool
-	Size    int // size change in bytes
-	NewLen  int
+	Size    template.HTML // the size change, see sizeChange
 	User    template.HTML
 	Comment template.HTML
 
@@ -88,7 +114,7 @@ func (s *Server) changeLine(rc *folio.RecentChange, t folio.Title, title link) c
 		return l
 	}
 	l.New, l.Minor, l.Bot = rc.New || rc.Type == folio.RCNew, rc.Minor, rc.Bot
-	l.Size, l.NewLen = rc.NewLen-rc.OldLen, rc.NewLen
+	l.Size = sizeChange(rc.NewLen-rc.OldLen, rc.NewLen)
 	curid := strconv.FormatInt(rc.PageID, 10)
 	l.Hist = link{Text: "hist", Title: title.Title,
 		Href: s.titleURL(t, url.Values{"curid": {curid}, "action": {"history"}})}

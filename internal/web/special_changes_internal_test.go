@@ -30,3 +30,23 @@ func TestGroupByDay(t *testing.T) {
 		t.Errorf("groupByDay(nil) = %v, want nil", g)
 	}
 }
+
+func TestSizeChange(t *testing.T) {
+	tests := []struct {
+		diff, newLen int
+		want         string
+	}{
+		{12, 40, `<span dir="ltr" class="mw-plusminus-pos mw-diff-bytes" title="40 bytes after the change">(+12)</span>`},
+		{-5, 1, `<span dir="ltr" class="mw-plusminus-neg mw-diff-bytes" title="1 byte after the change">(−5)</span>`},
+		{0, 7, `<span dir="ltr" class="mw-plusminus-null mw-diff-bytes" title="7 bytes after the change">(0)</span>`},
+		{1234, -1, `<strong><span dir="ltr" class="mw-plusminus-pos mw-diff-bytes" title="1,234 bytes changed">(+1,234)</span></strong>`},
+		{-500, 0, `<strong><span dir="ltr" class="mw-plusminus-neg mw-diff-bytes" title="0 bytes after the change">(−500)</span></strong>`},
+		{499, 499, `<span dir="ltr" class="mw-plusminus-pos mw-diff-bytes" title="499 bytes after the change">(+499)</span>`},
+	}
+	for _, tt := range tests {
+		if got := string(sizeChange(tt.diff, tt.newLen)); got != tt.want {
+			t.Errorf("sizeChange(%d, %d) = %s, want %s", tt.diff, tt.newLen, got, tt.want)
+		}
+	}
+}
+

@@ -30,7 +30,7 @@ type contribLine struct {
 	Date    link // to the revision (oldid)
 	Diff    link // Href empty for a page creation
 	Hist    link
-	Size    int
+	Size    template.HTML
 	New     bool
 	Minor   bool
 	Title   link
@@ -198,7 +198,7 @@ func (s *Server) contribLines(ctx context.Context, revs []*folio.Revision) []con
 		t, id := titles[i], strconv.FormatInt(rev.ID, 10)
 		links[i].Class = joinClass(links[i].Class, "mw-contributions-title")
 		l := contribLine{RevID: rev.ID, Title: links[i], New: rev.ParentID == 0, Minor: rev.Minor,
-			Size: rev.Len - parentLen[rev.ID], Comment: s.formatComment(rev.Comment),
+			Size: sizeChange(rev.Len-parentLen[rev.ID], rev.Len), Comment: s.formatComment(rev.Comment),
 			Current: latest[rev.PageID] == rev.ID}
 		l.Date = link{Href: s.titleURL(t, url.Values{"oldid": {id}}), Text: formatDate(rev.Timestamp),
 			Class: "mw-changeslist-date"}

@@ -16,7 +16,7 @@ func testRecentChanges(t *testing.T, f *specialFixture) {
 			want: []string{`<div class="mw-changeslist">`, `<h4>`, `<ul class="special">`,
 				"(first version)", "(typo fix)", "(anonymous start)", "(talk start)", "(spam cleanup)",
 				`<abbr class="newpage"`, `<abbr class="minoredit"`, `mw-plusminus-pos`, `mw-plusminus-neg`,
-				`>+22</span>)`, `<span class="mw-changeslist-date">`,
+				`>(+22)</span>`, `<span class="mw-changeslist-date">`,
 				`class="mw-userlink"`, `class="mw-usertoollinks-talk"`, `class="mw-usertoollinks-contribs"`,
 				`mw-anonuserlink`, `diff=4&amp;oldid=2`, `action=history`, `class="mw-changeslist-title"`,
 				`<strong>50</strong>`, `<strong>7</strong>`, `limit=500`, `days=30`, `hidebots=0">Show bots`,
