@@ -49,4 +49,3 @@ func TestSizeChange(t *testing.T) {
 		}
 	}
 }
-
