@@ -9,6 +9,7 @@ import (
 
 	"github.com/folio-wiki/folio/internal/backup"
 	"github.com/folio-wiki/folio/internal/sqldb"
+	"github.com/folio-wiki/folio/internal/sqlite"
 )
 
 // BackupCommand takes and checks backups: "backup --to DIR" and
@@ -17,11 +18,14 @@ type BackupCommand struct{ m *Main }
 
 const backupUsage = `Usage:
 	folio backup --to DIR [--keep N] [flags]
+	folio backup --continuous --to DIR [--interval 1s] [flags]
 	folio backup verify DIR
 
 backup writes a consistent, compressed snapshot of the database into a new
 folder DIR/<UTC time> while the wiki keeps serving, with a manifest of
-versions, checksums and counts. verify checks a backup folder (or the newest
+versions, checksums and counts. --continuous (embedded SQLite only) ships
+every committed change into the replica folder DIR each interval until
+stopped, for restore --at TIME. verify checks a backup folder (or the newest
 one in DIR) without restoring it.`
 
 // Run dispatches to backup or backup verify.
@@ -35,6 +39,8 @@ func (cmd *BackupCommand) Run(ctx context.Context, args []string) error {
 	to := fs.String("to", "", "backup root folder; each backup is a new sub-folder")
 	keep := fs.Int("keep", 0, "after the backup, remove older backups beyond the newest N (0 keeps all)")
 	keepAge := fs.Duration("keep-min-age", 30*24*time.Hour, "never prune backups younger than this")
+	continuous := fs.Bool("continuous", false, "replicate the SQLite WAL continuously into DIR until stopped")
+	interval := fs.Duration("interval", time.Second, "with --continuous: how often changes are shipped")
 	fs.Usage = func() { fmt.Fprintln(cmd.m.Stderr, backupUsage); fs.PrintDefaults() }
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -46,6 +52,9 @@ func (cmd *BackupCommand) Run(ctx context.Context, args []string) error {
 	c, err := load()
 	if err != nil {
 		return err
+	}
+	if *continuous {
+		return cmd.replicate(ctx, &c, *to, *interval)
 	}
 	db, err := openSQL(&c)
 	if err != nil {
@@ -65,6 +74,29 @@ func (cmd *BackupCommand) Run(ctx context.Context, args []string) error {
 			fmt.Fprintf(cmd.m.Stdout, "Removed old backup %s.\n", r)
 		}
 		return err
+	}
+	return nil
+}
+
+// replicate runs the continuous SQLite replicator until ctx ends (SIGTERM).
+func (cmd *BackupCommand) replicate(ctx context.Context, c *Config, dir string, interval time.Duration) error {
+	if c.DB != "" {
+		return errors.New("backup --continuous: only the embedded SQLite database replicates this way; use WAL archiving (PostgreSQL) or binlogs (MariaDB), see docs/operations.md")
+	}
+	db, err := openSQL(c)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if _, err := db.Migrate(ctx); err != nil {
+		return fmt.Errorf("migrate database: %w", err)
+	}
+	r := sqlite.NewReplicator(c.SQLitePath(), dir)
+	r.Interval = interval
+	r.Logger = c.Logger(cmd.m.Stderr)
+	fmt.Fprintf(cmd.m.Stdout, "Replicating %s to %s every %s; stop with SIGTERM.\n", c.SQLitePath(), dir, interval)
+	if err := r.Run(ctx); err != nil {
+		return fmt.Errorf("backup --continuous: %w", err)
 	}
 	return nil
 }

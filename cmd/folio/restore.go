@@ -10,26 +10,32 @@ import (
 	"time"
 
 	"github.com/folio-wiki/folio/internal/backup"
+	"github.com/folio-wiki/folio/internal/sqlite"
 )
 
 // RestoreCommand restores a backup into an empty data directory or
 // database: "restore --from DIR".
 type RestoreCommand struct{ m *Main }
 
-const restoreUsage = `Usage: folio restore --from DIR [flags]
+const restoreUsage = `Usage: folio restore --from DIR [--at TIME] [flags]
 
 Restores the backup folder DIR, or the newest backup in the backup root DIR,
 into the configured database, which must be empty: a data directory without
 folio.db, or a new PostgreSQL or MariaDB database. Every file's checksum and
 row count is checked before the restore commits, and the restored database
-is compared with the manifest.`
+is compared with the manifest.
+
+When DIR is a continuous replica (folio backup --continuous), the SQLite
+database is rebuilt as of --at (RFC 3339, e.g. 2026-11-23T10:00:00Z), or
+to the latest shipped state without it.`
 
 // Run restores the backup and prints a report.
 func (cmd *RestoreCommand) Run(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("folio restore", flag.ContinueOnError)
 	fs.SetOutput(cmd.m.Stderr)
 	load := configFlags(fs, cmd.m.Getenv)
-	from := fs.String("from", "", "backup folder or backup root")
+	from := fs.String("from", "", "backup folder, backup root or continuous replica")
+	at := fs.String("at", "", "with a continuous replica: restore the state at this RFC 3339 time")
 	fs.Usage = func() { fmt.Fprintln(cmd.m.Stderr, restoreUsage); fs.PrintDefaults() }
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -42,11 +48,16 @@ func (cmd *RestoreCommand) Run(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	dir, err := backup.Resolve(*from)
-	if err != nil {
+	if err := checkEmptySQLite(&c); err != nil {
 		return err
 	}
-	if err := checkEmptySQLite(&c); err != nil {
+	if sqlite.IsReplica(*from) {
+		return cmd.restoreReplica(ctx, &c, *from, *at)
+	} else if *at != "" {
+		return &usageError{"restore: --at needs a continuous replica (folio backup --continuous)"}
+	}
+	dir, err := backup.Resolve(*from)
+	if err != nil {
 		return err
 	}
 	db, err := openSQL(&c)
@@ -72,6 +83,42 @@ func (cmd *RestoreCommand) report(rep *backup.Report) error {
 	fmt.Fprintf(cmd.m.Stdout, "Restored %s (taken %s from %s, schema %d) in %s: %d tables, %d rows, %d pages, %d revisions; counts and revision checksums match.\n",
 		rep.Dir, m.Started.Format(time.RFC3339), m.Backend, m.SchemaVersion, rep.Duration.Round(time.Millisecond),
 		rep.Tables, rep.Rows, m.Pages, m.Revisions)
+	return nil
+}
+
+// restoreReplica rebuilds the SQLite database from a continuous replica
+// and reports what it holds.
+func (cmd *RestoreCommand) restoreReplica(ctx context.Context, c *Config, dir, at string) error {
+	var t time.Time
+	if at != "" {
+		var err error
+		if t, err = time.Parse(time.RFC3339Nano, at); err != nil {
+			return &usageError{fmt.Sprintf("restore: --at %q is not an RFC 3339 time", at)}
+		}
+	}
+	if c.DB != "" {
+		return errors.New("restore: a continuous replica restores into the embedded SQLite database only")
+	}
+	start := time.Now()
+	if err := os.MkdirAll(c.Data, 0o750); err != nil {
+		return err
+	}
+	res, err := sqlite.RestoreReplica(dir, c.SQLitePath(), t)
+	if err != nil {
+		return err
+	}
+	db, err := openSQL(c)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	sum, err := backup.Summarize(ctx, db, 0)
+	if err != nil {
+		return fmt.Errorf("restore: the restored database does not read back: %w", err)
+	}
+	fmt.Fprintf(cmd.m.Stdout, "Restored generation %s (%d segments, %d frames) up to %s in %s: %d pages, %d revisions.\n",
+		res.Generation, res.Segments, res.Frames, res.Until.Format(time.RFC3339Nano), time.Since(start).Round(time.Millisecond),
+		sum.Pages, sum.Revisions)
 	return nil
 }
 
