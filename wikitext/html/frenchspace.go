@@ -1,6 +1,10 @@
 package html
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // frenchSpaces turns a space before ? : ; ! % » › or after « ‹ into a
 // non-breaking space, as French typography wants.
@@ -23,8 +27,18 @@ func spaceBefore(rest string) bool {
 	if rest == "" {
 		return false
 	}
-	return strings.IndexByte("?:;!%", rest[0]) >= 0 ||
-		strings.HasPrefix(rest, "»") || strings.HasPrefix(rest, "›")
+	n := 0
+	switch {
+	case strings.IndexByte("?:;!%", rest[0]) >= 0:
+		n = 1
+	case strings.HasPrefix(rest, "»") || strings.HasPrefix(rest, "›"):
+		n = len("»")
+	default:
+		return false
+	}
+	// Not when the mark starts a word, as in "!important".
+	r, _ := utf8.DecodeRuneInString(rest[n:])
+	return !(r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r))
 }
 
 func spaceAfter(before string) bool {

@@ -113,10 +113,13 @@ func (c *Context) linkTo(target, text string, noPipe bool, trail, piece string) 
 		link = target[1:]
 	}
 	if rel, shown, ok := c.relativeLink(link); ok {
-		link = rel
-		if text == "" && shown != "" {
-			text = shown
+		if text == "" {
+			text = link
+			if shown != "" {
+				text = shown
+			}
 		}
+		link = rel
 	}
 	t, err := c.Host.ParseTitle(html.DecodeCharReferences(c.Strip.UnstripNoWiki(link)), env.NSMain)
 	if err != nil {

@@ -237,7 +237,8 @@ func (h *Host) PagesExist(ctx context.Context, titles []env.Title) (map[env.Titl
 	out := make(map[env.Title]bool, len(titles))
 	for _, t := range titles {
 		_, ok := h.pages[t.Page()]
-		out[t.Page()] = ok || (t.Namespace == env.NSSpecial && SpecialPages[strings.ToLower(t.DBKey)])
+		name, _, _ := strings.Cut(t.DBKey, "/")
+		out[t.Page()] = ok || (t.Namespace == env.NSSpecial && SpecialPages[strings.ToLower(name)])
 	}
 	return out, nil
 }
