@@ -79,6 +79,9 @@ type FileUpload struct {
 	PageText string
 	// Links are the description page's rendered links, as in Edit.Links.
 	Links *LinkSet
+	// LogAction is the upload log action: "upload" for a new file,
+	// "overwrite" for a new version (the defaults), or "revert".
+	LogAction string
 }
 
 // FileUploadResult reports what SaveFile did.

@@ -1,6 +1,7 @@
 package sqldb
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 
@@ -53,7 +54,7 @@ func saveFile(ctx context.Context, tx *Tx, u *folio.FileUpload) (*folio.FileUplo
 	if res.Page, err = describeFile(ctx, tx, u, &f); err != nil {
 		return nil, err
 	}
-	res.Log, err = logUpload(ctx, tx, &f, res)
+	res.Log, err = logUpload(ctx, tx, u, &f, res)
 	return res, err
 }
 
@@ -119,10 +120,10 @@ func describeFile(ctx context.Context, tx *Tx, u *folio.FileUpload, f *folio.Fil
 }
 
 // logUpload writes the upload/upload or upload/overwrite log entry.
-func logUpload(ctx context.Context, tx *Tx, f *folio.File, res *folio.FileUploadResult) (*folio.LogEntry, error) {
+func logUpload(ctx context.Context, tx *Tx, u *folio.FileUpload, f *folio.File, res *folio.FileUploadResult) (*folio.LogEntry, error) {
 	action := "upload"
 	if res.Previous != nil {
-		action = "overwrite"
+		action = cmp.Or(u.LogAction, "overwrite")
 	}
 	le := &folio.LogEntry{Type: "upload", Action: action, Actor: f.Actor, Namespace: folio.NSFile,
 		DBKey: f.Name, Comment: f.Comment, Timestamp: tx.Now,
