@@ -96,8 +96,10 @@ var protocolScenarios = []scenario{
 		want: map[string]any{"error.code": "badvalue"}},
 	{name: "jsonfm", params: P("action", "query", "format", "jsonfm"), contains: []string{"<pre>", "batchcomplete"}},
 	{name: "help", params: P("action", "help", "formatversion", "2"), contains: []string{"action=edit", "list=recentchanges"}},
-	{name: "paraminfo", params: P("action", "paraminfo", "modules", "edit|query+revisions", "formatversion", "2"),
-		want: map[string]any{"paraminfo.modules.0.name": "edit", "paraminfo.modules.0.mustbeposted": true, "paraminfo.modules.1.prefix": "rv"}},
+	{name: "paraminfo", params: P("action", "paraminfo", "modules", "edit|query+revisions|main|query", "formatversion", "2"),
+		want: map[string]any{"paraminfo.modules.0.name": "edit", "paraminfo.modules.0.mustbeposted": true, "paraminfo.modules.1.prefix": "rv",
+			"paraminfo.modules.2.parameters.0.name": "action", "paraminfo.modules.3.parameters.1.name": "list"},
+		contains: []string{`"recentchanges"`, `"submoduleparamprefix":"g"`}},
 }
 
 // TestReadRight checks that reading modules need the read right.
