@@ -132,6 +132,8 @@ func (s *Server) findRecentChanges(ctx context.Context, o rcOptions, me string, 
 	f := o.filter(s.specialNow(), me)
 	if !o.needsRowFilter() && pages == nil {
 		return s.Store.FindRecentChanges(ctx, f)
+	} else if pages != nil && len(pages) == 0 {
+		return nil, nil // nothing can match: do not scan
 	}
 	f.Limit, f.Namespace = rcBatch, nil
 	keep := func(rc *folio.RecentChange) (bool, error) {
