@@ -206,12 +206,17 @@ func genderFunc(f *preprocess.Frame, a *preprocess.Args) string {
 	return a.Expand(1)
 }
 
+// intFunc implements {{int:key|args}}: the MediaWiki:key message with
+// $1, $2… replaced, expanded as wikitext.
 func intFunc(f *preprocess.Frame, a *preprocess.Args) string {
 	key := a.Expand(0)
-	h := f.Expander().Host
-	if t, err := h.ParseTitle(key, env.NSMediaWiki); err == nil {
-		if src, ok, err := h.TemplateSource(f.Expander().Ctx, t); err == nil && ok {
-			return src
+	e := f.Expander()
+	if t, err := e.Host.ParseTitle(key, env.NSMediaWiki); err == nil && t.Namespace == env.NSMediaWiki {
+		if src, ok, err := e.Host.TemplateSource(e.Ctx, t); err == nil && ok {
+			for i := a.Len() - 1; i >= 1; i-- {
+				src = strings.ReplaceAll(src, "$"+strconv.Itoa(i), a.Expand(i))
+			}
+			return f.Expand(e.Build(src, true))
 		}
 	}
 	return "⧼" + html.EscapeHTML(key) + "⧽"

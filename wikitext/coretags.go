@@ -22,7 +22,7 @@ var nowikiDelims = regexp.MustCompile(`(?is)<nowiki>(.*?)</nowiki>`)
 
 // preTag renders <pre>: preformatted text where markup is shown as text.
 func preTag(f *preprocess.Frame, name, attrs string, content *string) string {
-	a := html.FixTagAttributes(attrs, "pre")
+	a := html.PlainAttributes(attrs, "pre")
 	if content == nil {
 		return "<pre" + a + "></pre>"
 	}

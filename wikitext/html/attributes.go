@@ -66,9 +66,23 @@ func DecodeTagAttributes(text string) Attrs {
 	return out
 }
 
+var attrSpaceRun = regexp.MustCompile(`(?:\r\n|[ \r\n\t])+`)
+
+// normalizeAttributeValue decodes character references and collapses
+// runs of whitespace into one space, trimming the ends.
 func normalizeAttributeValue(v string) string {
 	v = DecodeCharReferences(v)
-	return strings.NewReplacer("\n", " ", "\r", " ", "\t", " ").Replace(v)
+	return strings.TrimSpace(attrSpaceRun.ReplaceAllString(v, " "))
+}
+
+// PlainAttributes renders validated attributes escaped for HTML only,
+// for extension tags whose output is not parsed again.
+func PlainAttributes(text, el string) string {
+	var b strings.Builder
+	for _, a := range ValidateAttributes(DecodeTagAttributes(text), el) {
+		b.WriteString(" " + EscapeHTML(a.Name) + `="` + EncodeAttribute(a.Value) + `"`)
+	}
+	return b.String()
 }
 
 // ValidateAttributes drops attributes that element el does not allow and
