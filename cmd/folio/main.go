@@ -114,6 +114,7 @@ Commands:
 	restore    restore a backup into an empty database (restore --from DIR)
 	readonly   switch read-only mode for every web head (readonly on --reason R | off | status)
 	drill      restore the newest backup into a scratch database and check it (drill --from DIR)
+	maint      maintenance tasks: rebuild-links, recount, password, groups, delete
 	version    print the version
 
 Run "folio <command> -h" for a command's flags.
