@@ -35,6 +35,7 @@ func (s *Server) handleUserLogin(w http.ResponseWriter, r *http.Request) {
 	}
 	u, err := s.Wiki.Login(r.Context(), d.Name, r.PostFormValue("wpPassword"))
 	if err != nil {
+		s.Logger.Info("login failed", "request_id", state(r).id, "code", folio.ErrorCode(err), "ip", s.clientIP(r))
 		s.showLogin(w, r, errorStatusOf(err), d, err)
 		return
 	}
