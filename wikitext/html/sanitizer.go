@@ -13,16 +13,18 @@ var elementBits = regexp.MustCompile(`^(/?)([A-Za-z][^\t\n\v />\x00]*)([^>]*?)(/
 // and rewrites the attributes of allowed tags through the attribute
 // whitelist. Like MediaWiki with tidying enabled it does not balance tags;
 // that is left to the final clean-up.
-func RemoveHTMLTags(text string) string { return RemoveHTMLTagsMode(text, FragmentLegacy) }
+func RemoveHTMLTags(text string) string { return RemoveHTMLTagsWith(text, FragmentLegacy, nil) }
 
-// RemoveHTMLTagsMode is RemoveHTMLTags with ids encoded in mode.
-func RemoveHTMLTagsMode(text string, mode FragmentMode) string {
+// RemoveHTMLTagsWith is RemoveHTMLTags with ids encoded in mode and
+// attribute text passed through unstrip (which restores strip markers)
+// before it is parsed.
+func RemoveHTMLTagsWith(text string, mode FragmentMode, unstrip func(string) string) string {
 	bits := strings.Split(text, "<")
 	var b strings.Builder
 	b.Grow(len(text) + 16)
 	b.WriteString(strings.ReplaceAll(bits[0], ">", "&gt;"))
 	for _, x := range bits[1:] {
-		if s, ok := sanitizeTag(x, mode); ok {
+		if s, ok := sanitizeTag(x, mode, unstrip); ok {
 			b.WriteString(s)
 			continue
 		}
@@ -34,7 +36,7 @@ func RemoveHTMLTagsMode(text string, mode FragmentMode) string {
 
 // sanitizeTag rewrites one '<'-separated piece that starts with an allowed
 // tag. ok is false when the piece must be escaped.
-func sanitizeTag(x string, mode FragmentMode) (string, bool) {
+func sanitizeTag(x string, mode FragmentMode, unstrip func(string) string) (string, bool) {
 	m := elementBits.FindStringSubmatch(x)
 	if m == nil {
 		return "", false
@@ -56,6 +58,9 @@ func sanitizeTag(x string, mode FragmentMode) (string, bool) {
 	var b strings.Builder
 	b.WriteString("<" + slash + name)
 	if slash == "" {
+		if unstrip != nil {
+			params = unstrip(params)
+		}
 		b.WriteString(FixTagAttributesMode(params, name, mode))
 	}
 	b.WriteString(brace)

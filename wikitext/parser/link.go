@@ -114,9 +114,13 @@ func (c *Context) linkTo(target, text string, noPipe bool, trail, piece string) 
 	}
 	if rel, shown, ok := c.relativeLink(link); ok {
 		if text == "" {
-			text = link
-			if shown != "" {
+			switch {
+			case shown != "":
 				text = shown
+			case strings.HasPrefix(link, "/"):
+				text = link
+			default:
+				text = rel
 			}
 		}
 		link = rel

@@ -151,7 +151,7 @@ func (c *Context) Parse(text string) string {
 // internalParse runs the passes that work on wikitext lines, before block
 // formatting.
 func (c *Context) internalParse(text string) string {
-	text = html.RemoveHTMLTagsMode(text, c.Config.FragmentMode)
+	text = html.RemoveHTMLTagsWith(text, c.Config.FragmentMode, c.Strip.UnstripBoth)
 	text = c.doTables(text)
 	text = doHorizontalRules(text)
 	text = c.doDoubleUnderscore(text)
@@ -169,7 +169,7 @@ func (c *Context) internalParse(text string) string {
 // the passes before block formatting, as MediaWiki's recursiveTagParse
 // does. Links stay holders until the main parse resolves them.
 func (c *Context) ParseFragment(text string) string {
-	text = html.RemoveHTMLTagsMode(text, c.Config.FragmentMode)
+	text = html.RemoveHTMLTagsWith(text, c.Config.FragmentMode, c.Strip.UnstripBoth)
 	text = c.doTables(text)
 	text = doHorizontalRules(text)
 	text = c.doDoubleUnderscore(text)
