@@ -35,8 +35,9 @@ type Cache interface {
 // to a channel: it keeps the in-process caches of several web heads
 // coherent.
 type PubSub interface {
-	// Publish sends msg to the current subscribers of channel.
-	Publish(ctx context.Context, channel string, msg []byte) error
+	// Publish sends msg to the current subscribers of channel and returns
+	// how many subscriptions it was sent to.
+	Publish(ctx context.Context, channel string, msg []byte) (int, error)
 	// Subscribe returns once the subscription is active. Messages arrive on
 	// the returned channel, which is closed after ctx is cancelled.
 	Subscribe(ctx context.Context, channel string) (<-chan []byte, error)

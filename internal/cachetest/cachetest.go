@@ -176,8 +176,8 @@ func RunPubSub(t *testing.T, open func(t *testing.T) (a, b folio.PubSub)) {
 	}
 	msgs := []string{"page:Main_Page", "page:Template:Infobox", "binary\x00\xff"}
 	for _, m := range msgs {
-		if err := a.Publish(ctx, "purge", []byte(m)); err != nil {
-			t.Fatalf("Publish: %v", err)
+		if n, err := a.Publish(ctx, "purge", []byte(m)); err != nil || n != 2 {
+			t.Fatalf("Publish = %d, %v; want 2 subscribers", n, err)
 		}
 	}
 	for name, sub := range map[string]<-chan []byte{"a": subA, "b": subB} {

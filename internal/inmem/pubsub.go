@@ -26,9 +26,9 @@ type subscriber struct {
 	done <-chan struct{}
 }
 
-// Publish delivers a copy of msg to the channel's subscribers. It waits
-// for a full subscriber unless ctx ends first.
-func (p *PubSub) Publish(ctx context.Context, channel string, msg []byte) error {
+// Publish delivers a copy of msg to the channel's subscribers and returns
+// their number. It waits for a full subscriber unless ctx ends first.
+func (p *PubSub) Publish(ctx context.Context, channel string, msg []byte) (int, error) {
 	p.mu.Lock()
 	subs := make([]*subscriber, 0, len(p.subs[channel]))
 	for s := range p.subs[channel] {
@@ -40,10 +40,10 @@ func (p *PubSub) Publish(ctx context.Context, channel string, msg []byte) error 
 		case s.ch <- append([]byte(nil), msg...):
 		case <-s.done:
 		case <-ctx.Done():
-			return ctx.Err()
+			return 0, ctx.Err()
 		}
 	}
-	return nil
+	return len(subs), nil
 }
 
 // Subscribe registers a subscriber until ctx ends; then the returned

@@ -85,7 +85,7 @@ type Invalidator struct {
 	origin  string
 	seq     atomic.Uint64
 	mu      sync.Mutex
-	waiting map[uint64]chan struct{}
+	waiting map[uint64]*waiter
 	started atomic.Bool
 	cancel  context.CancelFunc
 	wg      sync.WaitGroup
@@ -111,7 +111,7 @@ func (inv *Invalidator) init() {
 		if inv.BroadcastWait <= 0 {
 			inv.BroadcastWait = DefaultBroadcastWait
 		}
-		inv.waiting = map[uint64]chan struct{}{}
+		inv.waiting = map[uint64]*waiter{}
 	})
 }
 

@@ -63,12 +63,14 @@ func (c *Cache) Delete(ctx context.Context, keys ...string) error {
 
 func (c *Cache) channel(name string) string { return c.c.Prefix + "ch:" + name }
 
-// Publish sends msg to the subscribers of channel in every process.
-func (c *Cache) Publish(ctx context.Context, channel string, msg []byte) error {
-	if err := c.c.rdb.Publish(ctx, c.channel(channel), msg).Err(); err != nil {
-		return fmt.Errorf("redis publish: %w", err)
+// Publish sends msg to the subscribers of channel in every process and
+// returns how many received it.
+func (c *Cache) Publish(ctx context.Context, channel string, msg []byte) (int, error) {
+	n, err := c.c.rdb.Publish(ctx, c.channel(channel), msg).Result()
+	if err != nil {
+		return 0, fmt.Errorf("redis publish: %w", err)
 	}
-	return nil
+	return int(n), nil
 }
 
 // Subscribe subscribes to channel and returns once Redis confirmed it.
