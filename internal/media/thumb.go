@@ -91,6 +91,9 @@ func (t *Thumbnailer) Scale(data []byte, mime string, width int) (*Thumb, error)
 	if width <= 0 || width > 10000 {
 		return nil, fmt.Errorf("thumbnail width %d out of range", width)
 	}
+	if w, h := t.size(data, mime); w > 0 && int64(width)*int64(ScaledHeight(w, h, width)) > MaxPixels {
+		return nil, fmt.Errorf("a thumbnail %d pixels wide of a %d×%d image is over the limit of %d pixels", width, w, h, MaxPixels)
+	}
 	src, err := t.decode(data, mime, width)
 	if err != nil {
 		return nil, err
@@ -118,6 +121,15 @@ func (t *Thumbnailer) Scale(data []byte, mime string, width int) (*Thumb, error)
 		return nil, fmt.Errorf("encode thumbnail: %w", err)
 	}
 	return &Thumb{Data: buf.Bytes(), MIME: out, Width: width, Height: height}, nil
+}
+
+// size returns the dimensions of the source, or zeros when unknown.
+func (t *Thumbnailer) size(data []byte, mime string) (int, int) {
+	if mime == "image/svg+xml" {
+		return SVGSize(data)
+	}
+	w, h, _ := BitmapSize(data)
+	return w, h
 }
 
 // decode returns the source image; SVG is rasterized at the target width.

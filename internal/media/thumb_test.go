@@ -89,6 +89,8 @@ func TestScaleRefuses(t *testing.T) {
 		{"pdf", media.Thumbnailer{}, []byte("%PDF-1.4"), "application/pdf", 10},
 		{"broken png", media.Thumbnailer{}, pngData[:30], "image/png", 10},
 		{"pixel bomb", media.Thumbnailer{}, bombPNG(t), "image/png", 10},
+		{"tall svg", media.Thumbnailer{SVG: media.OKSVG{}}, []byte(`<svg xmlns="http://www.w3.org/2000/svg" width="1" height="100000"/>`), "image/svg+xml", 4000},
+		{"tall upscale", media.Thumbnailer{}, MustEncode(t, "image/png", 1, 1000), "image/png", 9000},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
