@@ -23,9 +23,9 @@ type extension struct {
 	responsive bool
 }
 
-// New returns the extension.
+// New returns the extension. Long reference lists use columns by default.
 func New(opts ...Option) wikitext.Extender {
-	e := &extension{}
+	e := &extension{responsive: true}
 	for _, o := range opts {
 		o(e)
 	}

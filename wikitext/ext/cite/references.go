@@ -72,8 +72,11 @@ func (r *ref) listItem() string {
 		b.WriteString(`<a href="` + href(r.refID(0)) + `">↑</a>`)
 	} else {
 		b.WriteString("↑")
+		width := len(strconv.Itoa(r.uses - 1))
 		for i := 0; i < r.uses; i++ {
-			b.WriteString(` <sup><a href="` + href(r.refID(i)) + `">` + strconv.Itoa(r.number) + "." + strconv.Itoa(i) + `</a></sup>`)
+			idx := strconv.Itoa(i)
+			idx = strings.Repeat("0", width-len(idx)) + idx
+			b.WriteString(` <sup><a href="` + href(r.refID(i)) + `">` + strconv.Itoa(r.number) + "." + idx + `</a></sup>`)
 		}
 	}
 	if r.text == "" {
