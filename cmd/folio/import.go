@@ -111,7 +111,7 @@ type importRun struct {
 	bar       *progressPrinter
 	warnSHA1  bool // import revisions whose SHA-1 does not match, with a warning
 	afterPage func(n int64)
-	stats     struct{ pages, added, skipped, badSHA1 int }
+	stats     struct{ pages, added, skipped, badSHA1, uploads int }
 }
 
 func (cmd *ImportCommand) run(ctx context.Context, c Config, o importOptions) error {
@@ -250,6 +250,9 @@ func (run *importRun) importPages(ctx context.Context) error {
 	if run.stats.badSHA1 > 0 {
 		summary += fmt.Sprintf(", %d with a SHA-1 not matching their text", run.stats.badSHA1)
 	}
+	if run.stats.uploads > 0 {
+		summary += fmt.Sprintf("; %d <upload> file versions skipped (file import is not supported yet)", run.stats.uploads)
+	}
 	run.bar.finish(summary)
 	return nil
 }
@@ -287,6 +290,7 @@ func (run *importRun) importPage(ctx context.Context, p *dump.Page) error {
 		return &dump.Error{Line: p.Line, Title: p.Title, Msg: folio.ErrorMessage(err)}
 	}
 	run.stats.pages++
+	run.stats.uploads += len(p.Uploads)
 	run.stats.added += res.Added
 	run.stats.skipped += res.Skipped
 	run.progress.Revisions += int64(res.Added)

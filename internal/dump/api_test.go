@@ -17,14 +17,16 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
+// rev is a revision as api.php's prop=revisions gives it.
+func rev(id, parent int64, ts, text string) map[string]any {
+	return map[string]any{"revid": id, "parentid": parent, "user": "Ann", "userid": 3, "timestamp": ts,
+		"comment": "c" + text, "sha1": fmt.Sprintf("%x", sha1.Sum([]byte(text))),
+		"slots": map[string]any{"main": map[string]any{"contentmodel": "wikitext", "contentformat": "text/x-wiki", "content": text}}}
+}
+
 // fakeAPI answers the api.php requests APIReader makes for a wiki with
 // three pages; "Box" has two revisions, served one per request.
 func fakeAPI(t *testing.T) *httptest.Server {
-	rev := func(id, parent int64, ts, text string) map[string]any {
-		return map[string]any{"revid": id, "parentid": parent, "user": "Ann", "userid": 3, "timestamp": ts,
-			"comment": "c" + text, "sha1": fmt.Sprintf("%x", sha1.Sum([]byte(text))),
-			"slots": map[string]any{"main": map[string]any{"contentmodel": "wikitext", "contentformat": "text/x-wiki", "content": text}}}
-	}
 	anon := rev(3, 0, "2020-01-03T00:00:00Z", "main")
 	anon["anon"], anon["user"], anon["userid"] = true, "192.0.2.4", 0
 	pages := map[string]map[string]any{
