@@ -68,8 +68,12 @@ type Host interface {
 	// foreign URL. The fragment, if any, is not included.
 	PageURL(t Title, query string) string
 	// PagesExist reports which of the given pages exist, in one batch.
+	// It is also asked about Special: titles (existing special pages are
+	// blue links, unknown ones red).
 	PagesExist(ctx context.Context, titles []Title) (map[Title]bool, error)
 	// TemplateSource returns the current wikitext of a page to transclude.
+	// The parser also reads MediaWiki: pages through it ({{int:}}
+	// messages, "MediaWiki:Bad image list").
 	TemplateSource(ctx context.Context, t Title) (src string, found bool, err error)
 	// SiteInfo describes the site.
 	SiteInfo() SiteInfo

@@ -49,7 +49,7 @@ type Output struct {
 	DisplayTitle  string
 	Properties    map[string]string
 	Flags         map[string]bool
-	TOCHTML       string
+	TOCHTML       string // the table of contents, when shown
 	// Indicators are the page status indicators by name (HTML).
 	Indicators map[string]string
 }

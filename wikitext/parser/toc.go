@@ -57,6 +57,7 @@ func (c *Context) formatHeadings(text string) string {
 	out := b.String()
 	if showTOC {
 		c.Out.Flags["show-toc"] = true
+		c.Out.TOCHTML = toc
 		return strings.Replace(out, tocPlaceholder, tocStart+toc+tocEnd, 1)
 	}
 	return strings.ReplaceAll(out, tocPlaceholder, "")
