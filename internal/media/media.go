@@ -62,6 +62,22 @@ type Verifier struct {
 	MaxSize    int64    // DefaultMaxSize when zero
 }
 
+// Allowed returns the allowed extensions.
+func (v *Verifier) Allowed() []string {
+	if v.Extensions == nil {
+		return DefaultExtensions
+	}
+	return v.Extensions
+}
+
+// Limit returns the size limit in bytes.
+func (v *Verifier) Limit() int64 {
+	if v.MaxSize <= 0 {
+		return DefaultMaxSize
+	}
+	return v.MaxSize
+}
+
 // TypeByExt returns the type of a lower-case extension.
 func TypeByExt(ext string) (Type, bool) {
 	for _, t := range Types {
@@ -82,14 +98,7 @@ func Ext(name string) string {
 // refused.
 func (v *Verifier) Verify(name string, data []byte) (*Info, error) {
 	ext := Ext(name)
-	allowed := v.Extensions
-	if allowed == nil {
-		allowed = DefaultExtensions
-	}
-	maxSize := v.MaxSize
-	if maxSize == 0 {
-		maxSize = DefaultMaxSize
-	}
+	allowed, maxSize := v.Allowed(), v.Limit()
 	t, known := TypeByExt(ext)
 	switch {
 	case len(data) == 0:
