@@ -3,6 +3,7 @@ package folio
 import (
 	"context"
 	"maps"
+	"net/url"
 	"slices"
 	"strings"
 	"time"
@@ -80,6 +81,28 @@ type SiteConfig struct {
 	Lang       string // content language code, e.g. "ltg"
 	Base       string // URL of the original main page
 	Namespaces []Namespace
+}
+
+// MainPage returns the title of the original wiki's main page, taken from
+// Base ("https://ltg.wikipedia.org/wiki/Suoku_puslopa" gives "Suoku
+// puslopa"), or "" when Base names none.
+func (c *SiteConfig) MainPage() string {
+	u, err := url.Parse(c.Base)
+	if err != nil {
+		return ""
+	}
+	title, path := u.Query().Get("title"), u.EscapedPath()
+	if title == "" && !strings.HasSuffix(path, ".php") {
+		if _, rest, ok := strings.Cut(path, "/wiki/"); ok { // the usual article path
+			path = rest
+		} else {
+			path = path[strings.LastIndex(path, "/")+1:]
+		}
+		if title, err = url.PathUnescape(path); err != nil {
+			return ""
+		}
+	}
+	return strings.TrimSpace(strings.ReplaceAll(title, "_", " "))
 }
 
 // NamespaceTable returns the namespace table of the configuration.

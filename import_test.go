@@ -62,3 +62,22 @@ func TestNamespacesFromSiteClash(t *testing.T) {
 		t.Errorf("ParseTitle(Modèle:X) namespace %d, want 10", got.Namespace)
 	}
 }
+
+func TestSiteConfigMainPage(t *testing.T) {
+	tests := []struct{ base, want string }{
+		{"https://ltg.wikipedia.org/wiki/Suoku_puslopa", "Suoku puslopa"},
+		{"http://example.org/w/index.php?title=Hauptseite", "Hauptseite"},
+		{"http://example.org/wiki/Caf%C3%A9_%26_bar", "Café & bar"},
+		{"http://example.org/wiki/Talk:A/B", "Talk:A/B"},
+		{"http://example.org/Main", "Main"},
+		{"http://example.org/w/index.php", ""},
+		{"", ""},
+		{"::not a url", ""},
+	}
+	for _, tt := range tests {
+		c := &folio.SiteConfig{Base: tt.base}
+		if got := c.MainPage(); got != tt.want {
+			t.Errorf("SiteConfig{Base: %q}.MainPage() = %q, want %q", tt.base, got, tt.want)
+		}
+	}
+}
