@@ -43,7 +43,7 @@ func (p *Parser) registerFunctions() {
 		"special":      specialFunc,
 	}
 	for name, fn := range fns {
-		_ = p.reg.AddFunction(name, fn)
+		must(p.reg.AddFunction(name, fn))
 	}
 }
 

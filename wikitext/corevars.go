@@ -53,18 +53,18 @@ func (p *Parser) registerVariables() {
 	}
 	for name, fn := range titleVars {
 		fn := fn
-		_ = p.reg.AddVariable(name, func(f *preprocess.Frame) string {
+		must(p.reg.AddVariable(name, func(f *preprocess.Frame) string {
 			e := f.Expander()
 			return fn(newTitleHost(e), e.Title)
-		})
-		_ = p.reg.AddCaseFunction(name, func(f *preprocess.Frame, a *preprocess.Args) string {
+		}))
+		must(p.reg.AddCaseFunction(name, func(f *preprocess.Frame, a *preprocess.Args) string {
 			e := f.Expander()
 			t, err := e.Host.ParseTitle(a.Expand(0), env.NSMain)
 			if err != nil {
 				return ""
 			}
 			return fn(newTitleHost(e), t)
-		})
+		}))
 	}
 	p.registerSiteVariables()
 	p.registerTimeVariables()
@@ -83,14 +83,12 @@ func (p *Parser) registerSiteVariables() {
 		"DIRECTIONMARK":   func(SiteInfo) string { return "&lrm;" },
 		"!":               func(SiteInfo) string { return "|" },
 		"=":               func(SiteInfo) string { return "=" },
-		"REVISIONID":      func(SiteInfo) string { return "" },
-		"REVISIONSIZE":    func(SiteInfo) string { return "0" },
 	}
 	for name, fn := range site {
 		fn := fn
-		_ = p.reg.AddVariable(name, func(f *preprocess.Frame) string {
+		must(p.reg.AddVariable(name, func(f *preprocess.Frame) string {
 			return fn(f.Expander().Host.SiteInfo())
-		})
+		}))
 	}
 }
 
@@ -117,8 +115,8 @@ func (p *Parser) registerTimeVariables() {
 	for name, fn := range clock {
 		fn := fn
 		get := func(f *preprocess.Frame) string { return fn(f.Expander().Host.Now().UTC()) }
-		_ = p.reg.AddVariable("CURRENT"+name, get)
-		_ = p.reg.AddVariable("LOCAL"+name, get)
+		must(p.reg.AddVariable("CURRENT"+name, get))
+		must(p.reg.AddVariable("LOCAL"+name, get))
 	}
 }
 

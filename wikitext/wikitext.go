@@ -115,19 +115,21 @@ func (p *Parser) HasFunction(name string) bool { return p.reg.HasFunction(name) 
 func (p *Parser) HasTag(name string) bool { return p.reg.HasTag(name) }
 
 func (p *Parser) registerCore() {
-	_ = p.reg.AddTag("nowiki", nowikiTag)
+	must(p.reg.AddTag("nowiki", nowikiTag))
 	p.reg.SetNowiki("nowiki")
-	_ = p.reg.AddTag("pre", preTag)
-	_ = p.reg.AddTag("gallery", galleryTag)
-	_ = p.reg.AddTag("indicator", indicatorTag)
+	must(p.reg.AddTag("pre", preTag))
+	must(p.reg.AddTag("gallery", galleryTag))
+	must(p.reg.AddTag("indicator", indicatorTag))
 	p.registerVariables()
 	p.registerFunctions()
+	p.registerRevisionWords()
 }
 
 // ParseOptions are the per-parse inputs.
 type ParseOptions struct {
-	Title Title // the page being rendered
-	Host  Host  // required
+	Title    Title    // the page being rendered
+	Host     Host     // required
+	Revision Revision // the revision being rendered, if saved
 }
 
 // Parse renders src. The HTML is wrapped in <div class="mw-parser-output">.
@@ -160,6 +162,7 @@ func (p *Parser) newParse(ctx context.Context, opts ParseOptions) (*preprocess.E
 	exp.Data["wikitext.fragmentMode"] = p.cfg.FragmentMode
 	exp.Data[parserKey] = pc
 	exp.Data[subpagesKey] = p.subpages
+	exp.Data[revisionKey] = opts.Revision
 	for _, setup := range p.setups {
 		setup(exp)
 	}
@@ -178,4 +181,12 @@ func (p *Parser) newParse(ctx context.Context, opts ParseOptions) (*preprocess.E
 		return h.Title, h.Index, true
 	}
 	return exp, pc
+}
+
+// must panics on a failed core registration: core names are fixed, so a
+// clash is a programming error.
+func must(err error) {
+	if err != nil {
+		panic("wikitext: " + err.Error())
+	}
 }

@@ -52,7 +52,11 @@ func Render(ctx context.Context, h *wikitexttest.Host, t *Test) (string, error) 
 		return "", fmt.Errorf("title %q: %w", title, err)
 	}
 	p := wikitext.New(parserOptions(t)...)
-	out, err := p.Parse(ctx, t.Wikitext(), wikitext.ParseOptions{Title: tt, Host: h})
+	po := wikitext.ParseOptions{Title: tt, Host: h}
+	if _, ok := t.Options["lastsavedrevision"]; ok {
+		po.Revision = wikitext.Revision{ID: 1337, Timestamp: h.Clock, User: "127.0.0.1", Size: len(t.Wikitext())}
+	}
+	out, err := p.Parse(ctx, t.Wikitext(), po)
 	if err != nil {
 		return "", err
 	}

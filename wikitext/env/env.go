@@ -114,3 +114,24 @@ type FileRepo interface {
 	// ThumbURL returns the URL of the file scaled to width pixels.
 	ThumbURL(f FileInfo, width int) string
 }
+
+// Revision describes the revision being rendered, for the REVISION* magic
+// words. The zero value means a preview of unsaved text.
+type Revision struct {
+	ID        int64
+	Timestamp time.Time
+	User      string // user name or IP address of the author
+	Size      int    // bytes
+}
+
+// SiteStats are the site statistics behind the NUMBEROF* magic words.
+type SiteStats struct {
+	Articles, Pages, Files, Edits, Users, ActiveUsers, Admins int64
+}
+
+// StatsHost is implemented by hosts that know the site statistics. The
+// parser asks for it with a type assertion; without it the NUMBEROF*
+// words are 0.
+type StatsHost interface {
+	SiteStats(ctx context.Context) (SiteStats, error)
+}

@@ -72,3 +72,10 @@ func (h *Host) FindFile(ctx context.Context, t env.Title) (env.FileInfo, bool, e
 }
 
 var _ env.FileRepo = (*Host)(nil)
+
+// SiteStats implements env.StatsHost: the number of test files and pages.
+func (h *Host) SiteStats(ctx context.Context) (env.SiteStats, error) {
+	h.mu.RLock()
+	defer h.mu.RUnlock()
+	return env.SiteStats{Files: int64(len(TestFiles)), Pages: int64(len(h.pages))}, nil
+}
