@@ -146,6 +146,9 @@ func (p *Parser) Parse(ctx context.Context, src string, opts ParseOptions) (*Out
 	for _, c := range exp.Categories {
 		pc.AddCategory(c, "")
 	}
+	if ds, ok := exp.Data["defaultsort"].(string); ok && ds != "" {
+		pc.Out.Properties["defaultsort"] = ds
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
