@@ -10,6 +10,7 @@
 # the RecentChanges rebuild; MediaWiki's covers importDump.php (which updates
 # link tables as it goes) plus rebuildrecentchanges.php, each into a fresh
 # SQLite wiki in a temporary directory. Nothing outside it is touched.
+# FOLIO_BIN=path uses a built folio binary instead of building ./cmd/folio.
 set -euo pipefail
 
 PAGES=2000 REVS=1 MEDIAWIKI=1 KEEP=0
@@ -48,7 +49,11 @@ NREVS=$(grep -c '<revision>' "$WORK/dump.xml")
 printf 'dump: %d pages, %d revisions, %s bytes (gen_dump.py --pages %s --revs %s --seed 1)\n' \
   "$NPAGES" "$NREVS" "$(stat -c %s "$WORK/dump.xml")" "$PAGES" "$REVS"
 
-(cd "$ROOT" && CGO_ENABLED=0 go build -o "$WORK/folio" ./cmd/folio)
+if [[ -n "${FOLIO_BIN:-}" ]]; then
+  cp "$FOLIO_BIN" "$WORK/folio"
+else
+  (cd "$ROOT" && CGO_ENABLED=0 go build -o "$WORK/folio" ./cmd/folio)
+fi
 t0=$(now)
 timed "$WORK/folio.rss" "$WORK/folio" import --data "$WORK/folio-data" --progress=false "$WORK/dump.xml" \
   > "$WORK/folio.log" 2>&1 || { cat "$WORK/folio.log" >&2; exit 1; }
