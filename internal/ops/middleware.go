@@ -14,30 +14,41 @@ var indexActions = map[string]bool{
 	"purge": true, "delete": true, "protect": true, "render": true, "rollback": true, "undelete": true,
 }
 
-// Route returns a bounded label for r: the ServeMux pattern that served
-// it when there was one, else a coarse class of its path. index.php
-// requests carry their action.
+// Route returns a bounded label for r: a class of its path for the URLs
+// Folio serves (MediaWiki's), else the ServeMux pattern that served it,
+// else "other". index.php requests carry their action. The path classes
+// come first because handlers that wrap the request (WithContext) hide
+// the pattern from this middleware.
 func Route(r *http.Request) string {
 	p := r.URL.Path
 	switch {
+	case p == "/" || p == "/favicon.ico" || p == "/healthz" || p == "/readyz":
+		return p
 	case strings.HasSuffix(p, "/index.php"):
-		a := r.URL.Query().Get("action")
-		if a == "" {
-			a = "view"
-		} else if !indexActions[a] {
-			a = "other"
-		}
-		return "index.php?action=" + a
+		return "index.php?action=" + indexAction(r.URL.Query().Get("action"))
 	case strings.HasSuffix(p, "/api.php"):
 		return "api.php"
 	case strings.HasPrefix(p, "/wiki/Special:"):
 		return "/wiki/Special:"
+	case strings.HasPrefix(p, "/wiki/"), strings.HasPrefix(p, "/index.php/"):
+		return "/wiki/{title...}"
+	case strings.HasPrefix(p, "/static/"):
+		return "/static/{file}"
 	case r.Pattern != "":
-		_, path, _ := strings.Cut(r.Pattern, " ")
-		if path == "" {
-			return r.Pattern
+		if _, path, ok := strings.Cut(r.Pattern, " "); ok {
+			return path
 		}
-		return path
+		return r.Pattern
+	}
+	return "other"
+}
+
+func indexAction(a string) string {
+	switch {
+	case a == "":
+		return "view"
+	case indexActions[a]:
+		return a
 	}
 	return "other"
 }

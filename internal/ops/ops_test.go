@@ -159,3 +159,23 @@ next:
 	}
 	return 0, false
 }
+
+func TestRoute(t *testing.T) {
+	tests := []struct{ url, want string }{
+		{"/", "/"},
+		{"/wiki/Main_Page", "/wiki/{title...}"},
+		{"/wiki/Special:RecentChanges", "/wiki/Special:"},
+		{"/index.php?title=X&action=history", "index.php?action=history"},
+		{"/index.php?title=X", "index.php?action=view"},
+		{"/index.php?action=%3Cscript%3E", "index.php?action=other"},
+		{"/index.php/Main_Page", "/wiki/{title...}"},
+		{"/api.php?action=query", "api.php"},
+		{"/static/folio.abc123.css", "/static/{file}"},
+		{"/random/junk/12345", "other"},
+	}
+	for _, tt := range tests {
+		if got := ops.Route(httptest.NewRequest("GET", tt.url, nil)); got != tt.want {
+			t.Errorf("Route(%q) = %q, want %q", tt.url, got, tt.want)
+		}
+	}
+}
