@@ -74,7 +74,8 @@ func (s *Server) runClientLogin(c *call) error {
 		if folio.ErrorCode(err) == folio.EInternal {
 			return err
 		}
-		out.set("status", "FAIL").set("message", folio.ErrorMessage(err)).set("messagecode", folio.ErrorCode(err))
+		out.set("status", "FAIL").set("message", folio.ErrorMessage(err)).set("messagecode", folio.ErrorCode(err)).
+			set("canpreservestate", flag(false))
 		return nil
 	}
 	if err := s.startUserSession(c, u); err != nil {

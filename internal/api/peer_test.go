@@ -18,11 +18,17 @@ var capture = flag.Bool("capture", false, "capture MediaWiki fixtures from FOLIO
 
 // shapeCase is one request whose answer must have MediaWiki 1.39's shape.
 type shapeCase struct {
-	name   string
-	admin  bool   // send as the logged-in administrator
-	post   bool   // POST instead of GET
-	token  string // token type to add as "token" (lgtoken for login)
-	create string // page to (re)create first, as the administrator
+	name  string
+	admin bool   // send as the logged-in administrator
+	post  bool   // POST instead of GET
+	token string // token type to add as "token" (lgtoken for login)
+	// tokenParam names the parameter the token goes in, "token" when empty.
+	tokenParam string
+	create     string // page to (re)create first, as the administrator
+	// before are POST requests sent first, each with a csrf token; those
+	// starting with "anon:" are sent anonymously, the others as the
+	// administrator.
+	before []string
 	params string // the request, without format and formatversion
 	// ignore lists path prefixes MediaWiki has that Folio leaves out.
 	ignore []string
@@ -90,7 +96,18 @@ var shapeCases = []shapeCase{
 	{name: "purge", post: true, params: "action=purge&titles=Shape_Test|Shape missing"},
 	{name: "delete", admin: true, post: true, token: "csrf", create: "Shape Delete", params: "action=delete&title=Shape Delete&reason=shape"},
 	{name: "logevents", params: "action=query&list=logevents&lelimit=1&letype=delete"},
+	{name: "undelete", admin: true, post: true, token: "csrf", create: "Shape Undelete",
+		before: []string{"action=delete&title=Shape Undelete&reason=shape"},
+		params: "action=undelete&title=Shape Undelete&reason=shape"},
+	{name: "rollback", admin: true, post: true, token: "rollback", create: "Shape Rollback",
+		before: []string{"anon:action=edit&title=Shape Rollback&text=Vandalism"},
+		params: "action=rollback&title=Shape Rollback&user=127.0.0.1"},
+	{name: "error_permissiondenied", post: true, token: "csrf", params: "action=delete&title=Shape Test"},
 	{name: "protect", admin: true, post: true, token: "csrf", params: "action=protect&title=Shape Target&protections=edit=sysop|move=sysop&expiry=infinite&reason=shape"},
+	{name: "error_protectedpage", post: true, token: "csrf", params: "action=edit&title=Shape Target&text=x"},
+	{name: "clientlogin_fail", post: true, token: "login", tokenParam: "logintoken",
+		params: "action=clientlogin&username=Admin&password=wrong-password&loginreturnurl=http://example.org/"},
+	{name: "logout", admin: true, post: true, token: "csrf", params: "action=logout"},
 }
 
 // peer is a wiki the shape cases run against: Folio or MediaWiki.
@@ -170,19 +187,42 @@ func (p *peer) run(sc shapeCase, fv string) map[string]any {
 	if sc.create != "" {
 		p.edit(sc.create, "To be deleted.")
 	}
+	for _, b := range sc.before {
+		p.before(b)
+	}
 	params, err := url.ParseQuery(sc.params)
 	if err != nil {
 		p.t.Fatal(err)
 	}
 	params.Set("formatversion", fv)
-	switch sc.token {
-	case "":
-	case "login":
+	switch {
+	case sc.token == "":
+	case sc.tokenParam != "":
+		params.Set(sc.tokenParam, p.token(c, sc.token))
+	case sc.token == "login":
 		params.Set("lgtoken", p.token(c, "login"))
 	default:
 		params.Set("token", p.token(c, sc.token))
 	}
 	return p.call(c, sc.post, params)
+}
+
+// before sends one preparatory request of a case.
+func (p *peer) before(req string) {
+	p.t.Helper()
+	c := p.admin
+	if rest, ok := strings.CutPrefix(req, "anon:"); ok {
+		c, req = p.anon, rest
+	}
+	params, err := url.ParseQuery(req)
+	if err != nil {
+		p.t.Fatal(err)
+	}
+	params.Set("token", p.token(c, "csrf"))
+	r := p.call(c, true, params)
+	if Path(r, "error") != nil {
+		p.t.Fatalf("preparing %s: %v", req, r)
+	}
 }
 
 func fixturePath(name string) string { return filepath.Join("testdata", "peer", name+".json") }

@@ -24,8 +24,30 @@ func (s *Server) runRollback(c *call) error {
 	if err != nil {
 		return err
 	}
+	target, err := s.restoredRevision(c, p.ID, res.OldRevID, user)
+	if err != nil {
+		return err
+	}
 	c.result.set("rollback", newObj().set("title", t.PrefixedText()).set("pageid", p.ID).
 		set("summary", res.Revision.Comment).set("revid", res.Revision.ID).
-		set("old_revid", res.OldRevID).set("last_revid", res.Revision.ParentID))
+		set("old_revid", res.OldRevID).set("last_revid", target))
 	return nil
+}
+
+// restoredRevision finds the revision a rollback restored: the newest one
+// before the rolled-back revision that user did not make.
+func (s *Server) restoredRevision(c *call, pageID, rolledBack int64, user string) (int64, error) {
+	f := folio.RevisionFilter{PageID: &pageID, Before: rolledBack + 1, Limit: 100}
+	for {
+		revs, err := s.Store.FindRevisions(c.ctx, f)
+		if err != nil || len(revs) == 0 {
+			return 0, err
+		}
+		for _, r := range revs {
+			if r.Actor.Name != user {
+				return r.ID, nil
+			}
+		}
+		f.Before = revs[len(revs)-1].ID
+	}
 }

@@ -70,7 +70,8 @@ var volatileKeys = map[string]bool{
 	"activeusers": true, "line": true, "anchor": true, "fromtitle": true, "displaytitle": true,
 	"comment": true, "from": true, "to": true, "rccontinue": true, "apcontinue": true,
 	"gapcontinue": true, "uccontinue": true, "lecontinue": true, "aucontinue": true,
-	"continue": true, "html": true, "warnings": true, "key": true,
+	"continue": true, "html": true, "warnings": true, "key": true, "message": true,
+	"summary": true, "last_revid": true,
 }
 
 // normalize replaces volatile values by "<type>" placeholders, in place.
