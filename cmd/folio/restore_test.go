@@ -24,9 +24,9 @@ type ack struct {
 	title string
 }
 
-// startReplicator builds folio and runs "folio backup --continuous" on
+// startReplicatorChild builds folio and runs "folio backup --continuous" on
 // data in a child process, returning it once it replicates.
-func startReplicator(t *testing.T, data, replica string) *exec.Cmd {
+func startReplicatorChild(t *testing.T, data, replica string) *exec.Cmd {
 	t.Helper()
 	bin := filepath.Join(t.TempDir(), "folio")
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
@@ -86,7 +86,7 @@ func TestContinuousBackupSurvivesSIGKILL(t *testing.T) {
 	dir := t.TempDir()
 	data, replica := filepath.Join(dir, "data"), filepath.Join(dir, "replica")
 	mustEdits(t, data, 1)
-	child := startReplicator(t, data, replica)
+	child := startReplicatorChild(t, data, replica)
 	c := DefaultConfig()
 	c.Data = data
 	db, err := openSQL(&c)

@@ -1,0 +1,84 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+
+	"github.com/folio-wiki/folio/internal/backup"
+	"github.com/folio-wiki/folio/internal/ops"
+	"github.com/folio-wiki/folio/internal/sqldb"
+	"github.com/folio-wiki/folio/internal/sqlite"
+)
+
+// opsWiring is what a serving process offers operators: health checks,
+// metrics and the database's read-only switch. serve builds it with
+// newOpsWiring (see the integration note in docs/operations.md).
+type opsWiring struct {
+	Health   *ops.Health
+	Metrics  *ops.Metrics
+	ReadOnly *ops.ReadOnlyCache
+}
+
+// newOpsWiring builds the health checks and metrics of a; backupDir, when
+// set, is the snapshot root whose age and drills are exported.
+func newOpsWiring(a *app, backupDir string) (*opsWiring, error) {
+	w := &opsWiring{Metrics: ops.NewMetrics()}
+	w.Health = ops.NewHealth(ops.Check{Name: "database", Probe: func(ctx context.Context) error {
+		_, _, err := a.Store.Backend(ctx)
+		return err
+	}})
+	db, ok := a.Store.(*sqldb.DB)
+	if !ok {
+		return w, nil
+	}
+	w.ReadOnly = &ops.ReadOnlyCache{Store: db, Static: a.Config.ReadOnly}
+	if err := w.Metrics.RegisterDB("primary", db.Write); err != nil {
+		return nil, err
+	}
+	if err := w.Metrics.RegisterJobQueue(db); err != nil {
+		return nil, err
+	}
+	if backupDir != "" {
+		if err := w.Metrics.RegisterBackups(backupState(backupDir)); err != nil {
+			return nil, err
+		}
+	}
+	return w, nil
+}
+
+// register mounts /healthz and /readyz on the site's mux and returns the
+// site handler wrapped in the request metrics.
+func (w *opsWiring) register(mux *http.ServeMux, site http.Handler) http.Handler {
+	w.Health.Register(mux)
+	mux.Handle("/", site)
+	return w.Metrics.Middleware(mux)
+}
+
+// backupState reads the backup root dir for the backup metrics.
+func backupState(dir string) func(ctx context.Context) (ops.BackupState, error) {
+	return func(ctx context.Context) (ops.BackupState, error) {
+		st, err := backup.ReadStatus(dir)
+		if err != nil {
+			return ops.BackupState{}, err
+		}
+		s := ops.BackupState{LastBackup: st.LastBackup, LastBackupBytes: st.LastBackupBytes}
+		if d := st.LastDrill; d != nil {
+			s.LastDrill, s.LastDrillOK, s.LastDrillRecovery = d.Started, d.OK, d.Recovery
+		}
+		return s, nil
+	}
+}
+
+// startReplicator runs continuous replication of the SQLite database into
+// dir until ctx ends; wait returns once it has shipped its last frames.
+func startReplicator(ctx context.Context, a *app, dir string) (wait func() error, err error) {
+	if a.Config.DB != "" {
+		return nil, fmt.Errorf("replica_dir: continuous replication needs the embedded SQLite database")
+	}
+	r := sqlite.NewReplicator(a.Config.SQLitePath(), dir)
+	r.Logger = a.Logger
+	done := make(chan error, 1)
+	go func() { done <- r.Run(ctx) }()
+	return func() error { return <-done }, nil
+}
