@@ -31,18 +31,21 @@ func (t *Test) Runnable() bool {
 	return legacy && !t.Disabled() && t.Mode() == ""
 }
 
-// NewHost returns a fake host holding the file's articles.
-func NewHost(f *File) *wikitexttest.Host {
-	h := wikitexttest.NewHost()
+// NewHost returns the test host holding the file's articles.
+func NewHost(f *File) *host {
+	fake := wikitexttest.NewHost()
+	h := &host{Host: fake, ns: newTitleRules(fake.Interwiki)}
 	for _, a := range f.Articles {
-		_ = h.SetPage(a.Title, a.Text) // invalid titles are ignored, as MediaWiki would refuse them
+		if t, err := h.ParseTitle(a.Title, 0); err == nil {
+			fake.SetPageTitle(t, a.Text)
+		}
 	}
 	return h
 }
 
 // Render runs one test through the parser and returns the output that the
 // legacy runner compares with the expectation.
-func Render(ctx context.Context, h *wikitexttest.Host, t *Test) (string, error) {
+func Render(ctx context.Context, h *host, t *Test) (string, error) {
 	title := "Parser test"
 	if v, ok := t.Options["title"]; ok && v.First() != "" {
 		title = v.First()
@@ -110,7 +113,7 @@ func parserOptions(t *Test) []wikitext.Option {
 	return opts
 }
 
-func formatOutput(h *wikitexttest.Host, t *Test, out *wikitext.Output, title string) string {
+func formatOutput(h *host, t *Test, out *wikitext.Output, title string) string {
 	if _, ok := t.Options["cat"]; ok {
 		var lines []string
 		for _, c := range out.Categories {

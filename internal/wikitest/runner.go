@@ -12,8 +12,6 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
-
-	"github.com/folio-wiki/folio/wikitext/wikitexttest"
 )
 
 // Files are the parserTests files the runner knows, relative to the
@@ -187,4 +185,4 @@ func writeKnown(t *testing.T, path string, names []string) {
 	}
 }
 
-type hostType = *wikitexttest.Host
+type hostType = *host

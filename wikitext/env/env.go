@@ -57,8 +57,9 @@ func (t Title) Text() string {
 // Implementations must be safe for concurrent use.
 type Host interface {
 	// ParseTitle parses user-supplied title text, applying the site's title
-	// rules and namespace names. defaultNS applies when the text has no
-	// namespace prefix. It returns an error for invalid titles.
+	// rules and namespace names (MediaWiki's Title::newFromText, including
+	// decoding character references). defaultNS applies when the text has
+	// no namespace prefix. It returns an error for invalid titles.
 	ParseTitle(text string, defaultNS int) (Title, error)
 	// PrefixedText returns the title as displayed, with its namespace
 	// prefix and spaces, without the fragment ("Help:Foo bar").

@@ -48,7 +48,7 @@ func (c *Context) imageWithLinks(pieces []string) (string, int) {
 	if m == nil {
 		return "[[" + pieces[0], 0
 	}
-	t, err := c.Host.ParseTitle(html.DecodeCharReferences(m[1]), env.NSMain)
+	t, err := c.Host.ParseTitle(m[1], env.NSMain)
 	if err != nil || t.Namespace != env.NSFile || strings.HasPrefix(m[1], ":") {
 		return "[[" + pieces[0], 0
 	}
@@ -125,7 +125,7 @@ func (c *Context) linkTo(target, text string, noPipe bool, trail, piece string) 
 		}
 		link = rel
 	}
-	t, err := c.Host.ParseTitle(html.DecodeCharReferences(c.Strip.UnstripNoWiki(link)), env.NSMain)
+	t, err := c.Host.ParseTitle(c.Strip.UnstripNoWiki(link), env.NSMain)
 	if err != nil {
 		return "[[" + piece
 	}

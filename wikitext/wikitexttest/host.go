@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/folio-wiki/folio/wikitext/env"
+	"github.com/folio-wiki/folio/wikitext/html"
 )
 
 // Host is an in-memory Host. The zero value is not usable; call NewHost.
@@ -100,12 +101,20 @@ func words(s string) map[string]bool {
 	return m
 }
 
+// SetPageTitle stores page text under a parsed title.
+func (h *Host) SetPageTitle(t env.Title, text string) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.pages[t.Page()] = text
+}
+
 // ErrInvalidTitle is returned for text that is not a valid title.
 var ErrInvalidTitle = errors.New("invalid title")
 
 // ParseTitle implements env.Host with MediaWiki's main title rules.
 func (h *Host) ParseTitle(text string, defaultNS int) (env.Title, error) {
 	var t env.Title
+	text = html.DecodeCharReferences(text)
 	if strings.ContainsAny(text, "\n\r\t") {
 		return env.Title{}, ErrInvalidTitle
 	}
