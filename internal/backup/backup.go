@@ -58,6 +58,8 @@ type Manifest struct {
 	Started        time.Time   `json:"started"`
 	Finished       time.Time   `json:"finished"`
 	Tables         []TableFile `json:"tables"`
+	// Blobs lists the uploaded files copied with the database, if any.
+	Blobs *BlobSet `json:"files,omitempty"`
 	Summary
 }
 

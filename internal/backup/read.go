@@ -103,6 +103,9 @@ func Verify(dir string) (*Report, error) {
 		r.Rows += tf.Rows
 	}
 	r.Problems = append(r.Problems, Compare(m.Summary, z.summary())...)
+	if m.Blobs != nil {
+		r.Problems = append(r.Problems, verifyBlobs(dir, m.Blobs)...)
+	}
 	r.Duration = time.Since(start)
 	return r, nil
 }

@@ -22,6 +22,11 @@ type Writer struct {
 	FolioVersion string
 	// Now returns the current time; tests replace it.
 	Now func() time.Time
+	// Blobs, when set, is the blob store whose files under BlobPrefix are
+	// copied after the database (uploads are immutable and content
+	// addressed, so every file the snapshot refers to is there).
+	Blobs      BlobSource
+	BlobPrefix string
 }
 
 // NewWriter returns a Writer into root.
@@ -46,6 +51,10 @@ func (w *Writer) Backup(ctx context.Context, src Source) (string, *Manifest, err
 		return "", nil, fmt.Errorf("create backup folder: %w", err)
 	}
 	if err := w.export(ctx, src, partial, m); err != nil {
+		os.RemoveAll(partial)
+		return "", nil, err
+	}
+	if err := w.copyBlobs(ctx, partial, m); err != nil {
 		os.RemoveAll(partial)
 		return "", nil, err
 	}
@@ -74,6 +83,22 @@ func (w *Writer) export(ctx context.Context, src Source, dir string, m *Manifest
 		return err
 	}
 	m.Summary, m.SchemaVersion = z.summary(), z.schema
+	return nil
+}
+
+func (w *Writer) copyBlobs(ctx context.Context, dir string, m *Manifest) error {
+	if w.Blobs == nil {
+		return nil
+	}
+	prev := ""
+	if all, err := List(w.Root); err == nil && len(all) > 0 {
+		prev = all[len(all)-1]
+	}
+	set, err := backupBlobs(ctx, w.Blobs, w.BlobPrefix, dir, prev)
+	if err != nil {
+		return err
+	}
+	m.Blobs = set
 	return nil
 }
 
