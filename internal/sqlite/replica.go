@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"time"
 )
 
@@ -51,7 +52,7 @@ type Replicator struct {
 	db   *sql.DB
 	pin  *sql.Tx
 	gen  *generation
-	last time.Time // when the last shipment succeeded
+	last atomic.Int64 // when the last shipment succeeded, Unix nanoseconds
 }
 
 // generation is the replica being written.
@@ -77,7 +78,13 @@ func NewReplicator(path, dir string) *Replicator {
 }
 
 // LastShipped returns when frames were last shipped successfully.
-func (r *Replicator) LastShipped() time.Time { return r.last }
+// It is safe to call from any goroutine (metrics).
+func (r *Replicator) LastShipped() time.Time {
+	if n := r.last.Load(); n != 0 {
+		return time.Unix(0, n)
+	}
+	return time.Time{}
+}
 
 // Open connects to the database and starts a new generation, so that
 // nothing that happened while no replicator ran can be missed.
@@ -133,7 +140,7 @@ func (r *Replicator) Sync(ctx context.Context) error {
 	if err := r.ship(ctx); err != nil {
 		return err
 	}
-	r.last = r.Now()
+	r.last.Store(r.Now().UnixNano())
 	if r.Now().Sub(r.gen.started) >= r.SnapshotInterval {
 		if err := r.newGeneration(ctx); err != nil {
 			return err
