@@ -75,6 +75,8 @@ func TestProtect(t *testing.T) {
 			{Name: "protected page has a view source tab", As: "anon", URL: "/wiki/Guarded", Status: http.StatusOK, Want: []string{`id="ca-viewsource"`}},
 			{Name: "saving a protected page is refused", As: "alice", Method: "POST", URL: "/index.php?title=Guarded&action=submit",
 				Form: saveForm("hacked", "", 0, "wpSave"), Status: http.StatusForbidden, Want: []string{"hacked</textarea>"}},
+			{Name: "the refusal is shown once", As: "alice", Method: "POST", URL: "/index.php?title=Guarded&action=submit",
+				Form: saveForm("hacked", "", 0, "wpSave"), Status: http.StatusForbidden, Once: []string{"This page is protected"}},
 			{Name: "info shows protection", As: "anon", URL: "/index.php?title=Guarded&action=info", Status: http.StatusOK, Want: []string{"“sysop” level", "until"}},
 			{Name: "sysop can still edit", As: "sysop", URL: "/index.php?title=Guarded&action=edit", Status: http.StatusOK,
 				Want: []string{`id="wpSave"`, "protected"}},

@@ -58,8 +58,13 @@ func (s *Server) newView(r *http.Request, heading string) *view {
 	return &view{Heading: heading, Action: "view"}
 }
 
-// addNotice adds a plain-text message box to v.
+// addNotice adds a plain-text message box to v, once.
 func (v *view) addNotice(class, text string) {
+	for _, n := range v.Notices {
+		if n.Text == text {
+			return
+		}
+	}
 	v.Notices = append(v.Notices, notice{Class: class, Text: text})
 }
 

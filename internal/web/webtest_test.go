@@ -277,6 +277,7 @@ type Scenario struct {
 	Status   int
 	Want     []string // substrings the body must contain
 	DontWant []string // substrings it must not contain
+	Once     []string // substrings it must contain exactly once
 	Location string   // substring of the Location header, if set
 }
 
@@ -331,6 +332,11 @@ func (sc Scenario) check(t *testing.T, resp *Response) {
 	for _, w := range sc.DontWant {
 		if strings.Contains(resp.Body, w) {
 			t.Errorf("%s %s: body contains %q", sc.method(), sc.URL, w)
+		}
+	}
+	for _, w := range sc.Once {
+		if n := strings.Count(resp.Body, w); n != 1 {
+			t.Errorf("%s %s: body contains %q %d times, want once", sc.method(), sc.URL, w, n)
 		}
 	}
 	if sc.Location != "" && !strings.Contains(resp.Header.Get("Location"), sc.Location) {
