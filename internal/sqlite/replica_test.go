@@ -4,7 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -101,4 +104,58 @@ func TestReplicaPointInTime(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestReplicaFigures measures the replicator on a database of
+// FOLIO_REPLICA_FIGURES megabytes: the base copy, shipping 10% more
+// changes, and a restore. It is skipped unless that variable is set:
+//
+//	FOLIO_REPLICA_FIGURES=500 go test -run TestReplicaFigures -v ./internal/sqlite
+func TestReplicaFigures(t *testing.T) {
+	mb, _ := strconv.Atoi(os.Getenv("FOLIO_REPLICA_FIGURES"))
+	if mb <= 0 {
+		t.Skip("set FOLIO_REPLICA_FIGURES to a database size in MB to measure the replicator")
+	}
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "folio.db")
+	db, err := sqlite.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	fill := func(rows int) {
+		for i := 0; i < rows; i += 100 {
+			tx, _ := db.Write.Begin()
+			for range 100 {
+				tx.Exec(`INSERT INTO filler (body) VALUES (?)`, strings.Repeat(strconv.Itoa(i)+" wiki text ", 700))
+			}
+			if err := tx.Commit(); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	db.Write.Exec(`CREATE TABLE filler (id INTEGER PRIMARY KEY, body TEXT)`)
+	fill(mb * 1024 / 8) // about 8 KB a row
+	r := sqlite.NewReplicator(path, filepath.Join(dir, "replica"))
+	start := time.Now()
+	if err := r.Open(ctx); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("base copy of %d MB: %s", mb, time.Since(start).Round(time.Millisecond))
+	start = time.Now()
+	for range 10 {
+		fill(mb * 1024 / 80 / 10)
+		if err := r.Sync(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r.Close()
+	t.Logf("wrote and shipped %d MB more in 10 syncs: %s", mb/10, time.Since(start).Round(time.Millisecond))
+	start = time.Now()
+	res, err := sqlite.RestoreReplica(filepath.Join(dir, "replica"), filepath.Join(dir, "restored.db"), time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("restore (%d segments, %d frames): %s", res.Segments, res.Frames, time.Since(start).Round(time.Millisecond))
 }
