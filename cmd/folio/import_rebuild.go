@@ -106,14 +106,14 @@ func (run *importRun) rebuild(ctx context.Context, o importOptions) error {
 func rebuildLinks(ctx context.Context, a *app, is folio.ImportStore, ids []int64, bar *progressPrinter) (int, error) {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
-	work := make(chan int64)
+	work := make(chan *folio.Page)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	done := 0
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
-			for id := range work {
-				if err := rebuildPage(ctx, a, is, id); err != nil {
+			for p := range work {
+				if err := rebuildPage(ctx, a, is, p); err != nil {
 					cancel(err)
 					return
 				}
@@ -124,7 +124,7 @@ func rebuildLinks(ctx context.Context, a *app, is folio.ImportStore, ids []int64
 			}
 		})
 	}
-	err := feedPages(ctx, is, ids, work)
+	err := feedPages(ctx, a, is, ids, work)
 	close(work)
 	wg.Wait()
 	if cause := context.Cause(ctx); cause != nil && !errors.Is(cause, context.Canceled) {
@@ -134,11 +134,12 @@ func rebuildLinks(ctx context.Context, a *app, is folio.ImportStore, ids []int64
 	return done, err
 }
 
-// feedPages sends the page ids to rebuild: ids, or every page when nil.
-func feedPages(ctx context.Context, is folio.ImportStore, ids []int64, work chan<- int64) error {
-	send := func(id int64) error {
+// feedPages sends the pages to rebuild: those of ids, or every page when
+// ids is nil.
+func feedPages(ctx context.Context, a *app, is folio.ImportStore, ids []int64, work chan<- *folio.Page) error {
+	send := func(p *folio.Page) error {
 		select {
-		case work <- id:
+		case work <- p:
 			return nil
 		case <-ctx.Done():
 			return context.Cause(ctx)
@@ -146,7 +147,11 @@ func feedPages(ctx context.Context, is folio.ImportStore, ids []int64, work chan
 	}
 	if ids != nil {
 		for _, id := range ids {
-			if err := send(id); err != nil {
+			p, err := a.Store.FindPageByID(ctx, id)
+			if err != nil {
+				return err
+			}
+			if err := send(p); err != nil {
 				return err
 			}
 		}
@@ -158,7 +163,7 @@ func feedPages(ctx context.Context, is folio.ImportStore, ids []int64, work chan
 			return err
 		}
 		for _, p := range ps {
-			if err := send(p.ID); err != nil {
+			if err := send(p); err != nil {
 				return err
 			}
 			after = p.ID
@@ -168,11 +173,7 @@ func feedPages(ctx context.Context, is folio.ImportStore, ids []int64, work chan
 
 // rebuildPage renders one page's latest revision and stores its links.
 // A page that fails to render keeps empty link tables and is logged.
-func rebuildPage(ctx context.Context, a *app, is folio.ImportStore, id int64) error {
-	p, err := a.Store.FindPageByID(ctx, id)
-	if err != nil {
-		return err
-	}
+func rebuildPage(ctx context.Context, a *app, is folio.ImportStore, p *folio.Page) error {
 	rev, err := a.Store.FindRevisionByID(ctx, p.Latest)
 	if err != nil {
 		return err
@@ -183,9 +184,9 @@ func rebuildPage(ctx context.Context, a *app, is folio.ImportStore, id int64) er
 	if rev.Model == folio.ModelWikitext {
 		links, redirect, err = a.Renderer.Links(ctx, t, rev.Text)
 		if err != nil {
-			a.Logger.Warn("render for links", "page_id", id, "title", t.PrefixedText(), slog.Any("error", err))
+			a.Logger.Warn("render for links", "page_id", p.ID, "title", t.PrefixedText(), slog.Any("error", err))
 			links, redirect = nil, nil
 		}
 	}
-	return is.SetPageLinks(ctx, id, links, redirect)
+	return is.SetPageLinks(ctx, p.ID, links, redirect)
 }
