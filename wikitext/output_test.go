@@ -2,6 +2,7 @@ package wikitext_test
 
 import (
 	"context"
+	"errors"
 	"sync"
 	"testing"
 
@@ -66,4 +67,38 @@ func TestConcurrentParse(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// failingHost fails existence checks and template loads.
+type failingHost struct{ *wikitexttest.Host }
+
+var errDown = errors.New("store down")
+
+func (failingHost) PagesExist(ctx context.Context, ts []wikitext.Title) (map[wikitext.Title]bool, error) {
+	return nil, errDown
+}
+
+func (failingHost) TemplateSource(ctx context.Context, t wikitext.Title) (string, bool, error) {
+	return "", false, errDown
+}
+
+func TestParseHostError(t *testing.T) {
+	tests := []struct{ name, src string }{
+		{"existence", "[[A]]"},
+		{"template", "{{T}}"},
+	}
+	p := wikitext.New()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, err := p.Parse(context.Background(), tt.src, wikitext.ParseOptions{
+				Title: wikitext.Title{DBKey: "P"}, Host: failingHost{wikitexttest.NewHost()},
+			})
+			if !errors.Is(err, errDown) {
+				t.Errorf("Parse(%q) error = %v, want %v", tt.src, err, errDown)
+			}
+			if out == nil || out.HTML == "" {
+				t.Errorf("Parse(%q) returned no output with the error", tt.src)
+			}
+		})
+	}
 }

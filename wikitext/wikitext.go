@@ -27,6 +27,7 @@ package wikitext
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 
 	"github.com/folio-wiki/folio/wikitext/env"
@@ -133,6 +134,9 @@ type ParseOptions struct {
 }
 
 // Parse renders src. The HTML is wrapped in <div class="mw-parser-output">.
+// When the host fails (a template or existence lookup returns an error),
+// Parse still returns the output it could make, together with the first
+// such error; callers should not cache that output.
 func (p *Parser) Parse(ctx context.Context, src string, opts ParseOptions) (*Output, error) {
 	if opts.Host == nil {
 		return nil, errors.New("wikitext: ParseOptions.Host is nil")
@@ -151,6 +155,12 @@ func (p *Parser) Parse(ctx context.Context, src string, opts ParseOptions) (*Out
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
+	}
+	if err := exp.Err(); err != nil {
+		return pc.Out, fmt.Errorf("parse: %w", err)
+	}
+	if err := pc.Err(); err != nil {
+		return pc.Out, fmt.Errorf("parse: %w", err)
 	}
 	return pc.Out, nil
 }

@@ -21,6 +21,9 @@ func (c *Context) makeImage(t env.Title, text string) string {
 	if repo != nil {
 		var err error
 		f, found, err = repo.FindFile(c.Ctx, t.Page())
+		if err != nil {
+			c.HostError(err)
+		}
 		found = found && err == nil
 	}
 	if !c.Config.LegacyMediaDOM {

@@ -51,7 +51,10 @@ func (c *Context) linkExistence() map[env.Title]bool {
 		}
 	}
 	exists, err := c.Host.PagesExist(c.Ctx, batch)
-	if err != nil || exists == nil {
+	if err != nil {
+		c.HostError(err)
+	}
+	if exists == nil {
 		exists = map[env.Title]bool{}
 	}
 	return exists

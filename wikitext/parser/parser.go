@@ -88,6 +88,7 @@ type Context struct {
 
 	holders     []linkHolder
 	badImages   map[env.Title][]env.Title
+	hostErr     error
 	valign      string
 	extLinkNum  int
 	switches    map[string]bool
@@ -108,6 +109,17 @@ func NewContext(ctx context.Context, h env.Host, title env.Title, cfg *Config, s
 		seenExtLink: map[string]bool{},
 	}
 }
+
+// HostError records the first error the host returned; Parse reports
+// it after rendering with what it had.
+func (c *Context) HostError(err error) {
+	if c.hostErr == nil {
+		c.hostErr = err
+	}
+}
+
+// Err returns the first host error of the parse.
+func (c *Context) Err() error { return c.hostErr }
 
 // SetIndicator records a page status indicator. Its HTML gets its links
 // resolved when the page's are.

@@ -58,6 +58,7 @@ type Expander struct {
 	includeSize  int
 	expensive    int
 	limitHit     bool
+	hostErr      error
 	trackingSeen map[string]bool
 }
 
@@ -113,6 +114,16 @@ func (e *Expander) addTemplate(t env.Title) {
 	e.seenTpl[p] = true
 	e.Templates = append(e.Templates, p)
 }
+
+// HostError records the first error the host returned.
+func (e *Expander) HostError(err error) {
+	if e.hostErr == nil {
+		e.hostErr = err
+	}
+}
+
+// Err returns the first host error of the expansion.
+func (e *Expander) Err() error { return e.hostErr }
 
 // IncrementExpensive counts an expensive parser function call and reports
 // whether it is still within the limit.

@@ -114,6 +114,9 @@ func (e *Expander) fetch(t env.Title) *tplCache {
 	}
 	c := &tplCache{title: p}
 	src, found, err := e.Host.TemplateSource(e.Ctx, p)
+	if err != nil {
+		e.HostError(err)
+	}
 	if err == nil && found {
 		if target, ok := redirectTarget(src); ok {
 			if rt, err := e.Host.ParseTitle(target, env.NSMain); err == nil {
