@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/folio-wiki/folio"
+	"github.com/folio-wiki/folio/internal/filerepo"
 	"github.com/folio-wiki/folio/internal/render"
 	"github.com/folio-wiki/folio/internal/session"
 	"github.com/folio-wiki/folio/internal/wiki"
@@ -57,6 +58,9 @@ type Server struct {
 	Site       Site
 	Version    VersionInfo
 	Logger     *slog.Logger
+	// Files is the file repository; nil disables uploads and file
+	// information.
+	Files *filerepo.Repo
 	// ReadOnly, when set, tells whether the wiki-wide read-only switch is on
 	// (ops.ReadOnlyCache); Wiki.ReadOnly is consulted as well.
 	ReadOnly ReadOnlyReasoner
@@ -68,6 +72,7 @@ type Server struct {
 	props   map[string]*queryModule
 	lists   map[string]*queryModule
 	metas   map[string]*queryModule
+	stash   uploadStash
 }
 
 // Handler returns the handler of /api.php.

@@ -20,6 +20,8 @@ import (
 
 	"github.com/folio-wiki/folio"
 	"github.com/folio-wiki/folio/internal/api"
+	"github.com/folio-wiki/folio/internal/filerepo"
+	"github.com/folio-wiki/folio/internal/localfs"
 	"github.com/folio-wiki/folio/internal/mysql"
 	"github.com/folio-wiki/folio/internal/postgres"
 	"github.com/folio-wiki/folio/internal/render"
@@ -160,12 +162,29 @@ func MustStart(tb testing.TB, store folio.Store) *Env {
 		Sessions: &session.Manager{Store: store, Logger: logger},
 		Version:  api.VersionInfo{Folio: "0.0.0-test"},
 	}
+	srv.Files = mustOpenRepo(tb, store, ns)
 	ts := httptest.NewUnstartedServer(nil)
 	ts.Start()
 	srv.Site = api.Site{Name: "Folio Test", Server: ts.URL}
 	ts.Config.Handler = srv.Handler()
 	tb.Cleanup(ts.Close)
 	return &Env{T: tb, Store: store, Wiki: svc, Server: srv, URL: ts.URL}
+}
+
+// mustOpenRepo returns a file repository over store with blobs on disk.
+func mustOpenRepo(tb testing.TB, store folio.Store, ns *folio.Namespaces) *filerepo.Repo {
+	tb.Helper()
+	files, ok := store.(folio.FileStore)
+	if !ok {
+		tb.Fatalf("%T is not a folio.FileStore", store)
+	}
+	blobs := localfs.NewBlobStore(filepath.Join(tb.TempDir(), "blobs"))
+	if err := blobs.Open(); err != nil {
+		tb.Fatalf("localfs Open() error: %v", err)
+	}
+	repo := filerepo.New(files, blobs)
+	repo.Log, repo.Namespaces = store, ns
+	return repo
 }
 
 // MustCreateUser creates a user with TestPassword and the given groups.

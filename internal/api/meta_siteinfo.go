@@ -98,7 +98,7 @@ func (s *Server) siteGeneral(c *call) (*obj, error) {
 		set("script", folio.ScriptPath).set("variantarticlepath", realBool(false)).
 		set("server", s.Site.Server).set("servername", host).set("wikiid", wikiID(s.Site.Name)).
 		set("time", timestamp(s.now())).set("misermode", flag(false)).
-		set("uploadsenabled", flag(false)).set("maxuploadsize", 0).
+		set("uploadsenabled", flag(s.Files != nil)).set("maxuploadsize", s.maxUploadSize()).
 		set("favicon", s.Site.Server+"/favicon.ico").set("centralidlookupprovider", "local").
 		set("allcentralidlookupproviders", []any{"local"}).set("categorycollation", "uppercase")
 	if readOnly != "" {
@@ -159,4 +159,12 @@ func orEmpty(list []any) []any {
 		return []any{}
 	}
 	return list
+}
+
+// maxUploadSize is the largest file accepted, 0 without uploads.
+func (s *Server) maxUploadSize() int64 {
+	if s.Files == nil || s.Files.Verifier == nil {
+		return 0
+	}
+	return s.Files.Verifier.Limit()
 }

@@ -23,6 +23,7 @@ func (s *Server) actionModules() map[string]*module {
 		"undelete":    {run: s.runUndelete, post: true, token: "csrf", write: true, desc: "Undelete revisions of a deleted page."},
 		"protect":     {run: s.runProtect, post: true, token: "csrf", write: true, desc: "Change the protection level of a page."},
 		"rollback":    {run: s.runRollback, post: true, token: "rollback", write: true, desc: "Undo the last edits of the last user who edited a page."},
+		"upload":      {run: s.runUpload, post: true, token: "csrf", write: true, desc: "Upload a file, or get the status of pending uploads."},
 		"purge":       {run: s.runPurge, post: true, read: true, desc: "Purge the cache for the given titles."},
 		"parse":       {run: s.runParse, read: true, desc: "Parse content and return parser output."},
 		"compare":     {run: s.runCompare, read: true, desc: "Get the difference between two pages or revisions."},
@@ -41,6 +42,7 @@ func (s *Server) propModules() map[string]*queryModule {
 		"categories": {prefix: "cl", run: s.propCategories, desc: "List all categories the pages belong to."},
 		"extlinks":   {prefix: "el", run: s.propExtLinks, desc: "Return all external URLs from the given pages."},
 		"images":     {prefix: "im", run: s.propImages, desc: "Return all files contained on the given pages."},
+		"imageinfo":  {prefix: "ii", run: s.propImageInfo, desc: "Return file information and upload history."},
 		"pageprops":  {prefix: "pp", run: s.propPageProps, desc: "Get various page properties."},
 	}
 }
@@ -55,6 +57,8 @@ func (s *Server) listModules() map[string]*queryModule {
 		"backlinks":     {prefix: "bl", run: s.backlinkList("backlinks", "bl", "link"), generator: true, desc: "Find all pages that link to the given page."},
 		"embeddedin":    {prefix: "ei", run: s.backlinkList("embeddedin", "ei", "template"), generator: true, desc: "Find all pages that embed (transclude) the given title."},
 		"allusers":      {prefix: "au", run: s.listAllUsers, desc: "Enumerate all registered users."},
+		"allimages":     {prefix: "ai", run: s.listAllImages, generator: true, desc: "Enumerate all images sequentially."},
+		"imageusage":    {prefix: "iu", run: s.listImageUsage, generator: true, desc: "Find all pages that use the given image title."},
 		"random":        {prefix: "rn", run: s.listRandom, generator: true, desc: "Get a set of random pages."},
 	}
 }
