@@ -3,10 +3,14 @@
 
 Usage: mwclient_check.py HOST:PORT USER PASSWORD
 
-Logs in, reads a page, edits it, reads it back and lists recent changes.
+Logs in, reads a page, edits it, reads it back, uploads a small PNG and
+lists recent changes.
 Prints one line per step and exits non-zero on the first failure.
 """
+import io
+import struct
 import sys
+import zlib
 
 import mwclient
 
@@ -16,6 +20,31 @@ def check(cond, what):
         print("FAIL " + what)
         sys.exit(1)
     print("ok   " + what)
+
+
+def small_png(width, height, rgb):
+    """Return a PNG of one colour, made with the standard library."""
+    row = b"\x00" + bytes(rgb) * width
+    raw = row * height
+
+    def chunk(kind, data):
+        crc = zlib.crc32(kind + data) & 0xFFFFFFFF
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
+            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+def check_upload(site):
+    """Upload a small PNG and read its file information back."""
+    result = site.upload(io.BytesIO(small_png(16, 12, (20, 120, 200))),
+                         filename="Python client.png",
+                         description="Uploaded by mwclient.")
+    check(result.get("result") == "Success", "upload a PNG: %r" % result.get("result"))
+    info = site.images["Python client.png"].imageinfo
+    check(info.get("width") == 16 and info.get("height") == 12,
+          "imageinfo reports 16x12: %r" % ((info.get("width"), info.get("height")),))
 
 
 def main():
@@ -38,6 +67,11 @@ def main():
 
     main_page = site.pages["Main Page"]
     check(main_page.exists and main_page.text() != "", "read the Main Page")
+
+    if "uploadsenabled" in site.site:
+        check_upload(site)
+    else:
+        print("skip upload: the wiki has uploads disabled")
 
     changes = list(site.recentchanges(limit=10, prop="title|user|comment|ids|timestamp"))
     titles = [rc["title"] for rc in changes]
