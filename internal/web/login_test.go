@@ -35,6 +35,7 @@ func TestLoginLogout(t *testing.T) {
 				Form: login("Alice", TestPassword, "{token}", "returnto", "//evil.example/x"), Status: http.StatusSeeOther, Location: "/wiki/"},
 			{Name: "logged in", As: "b", URL: "/wiki/Alpha", Status: http.StatusOK,
 				Want: []string{`id="pt-userpage"`, ">Alice<", `id="pt-logout"`, `id="pt-mycontris"`}, DontWant: []string{`id="pt-login"`}},
+			{Name: "my page", As: "b", URL: "/wiki/Special:MyPage", Status: http.StatusFound, Location: "/wiki/User:Alice"},
 			{Name: "users may mark edits minor", As: "b", URL: "/index.php?title=Alpha&action=edit", Status: http.StatusOK, Want: []string{`id="wpMinoredit"`}},
 			{Name: "logout asks on GET", As: "b", URL: "/wiki/Special:UserLogout", Status: http.StatusOK, Want: []string{`id="mw-logout-form"`}},
 			{Name: "logout without token", As: "b", Method: "POST", URL: "/wiki/Special:UserLogout", Form: url.Values{}, Status: http.StatusBadRequest},

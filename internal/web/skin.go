@@ -94,7 +94,6 @@ func (s *Server) personalTools(r *http.Request, v *view) {
 		}
 		return
 	}
-	ip := s.clientIP(r)
 	loginURL := s.specialURL("UserLogin")
 	if v.Title != nil && v.Title.Namespace != folio.NSSpecial {
 		q := r.URL.Query()
@@ -106,7 +105,8 @@ func (s *Server) personalTools(r *http.Request, v *view) {
 	}
 	sk.Personal = []tab{
 		{ID: "pt-anonuserpage", Text: "Not logged in"},
-		{ID: "pt-anoncontribs", Href: s.specialURL("Contributions/" + ip), Text: "Contributions"},
+		{ID: "pt-anontalk", Href: s.specialURL("MyTalk"), Text: "Talk"},
+		{ID: "pt-anoncontribs", Href: s.specialURL("MyContributions"), Text: "Contributions"},
 		{ID: "pt-login", Href: loginURL, Text: "Log in"},
 	}
 }

@@ -30,7 +30,9 @@ func TestView(t *testing.T) {
 				Want: []string{`<h1 id="firstHeading"`, "Second text of alpha.", `id="ca-view"`, `id="ca-edit"`, `id="ca-history"`,
 					`id="ca-nstab-main"`, `id="ca-talk"`, `id="n-recentchanges"`, `id="p-personal"`, `id="pt-login"`,
 					`id="mw-content-text"`, `id="bodyContent"`, `id="footer-info-lastmod"`, `<!DOCTYPE html>`},
-				DontWant: []string{"First text", `id="ca-delete"`, `id="pt-logout"`}},
+				DontWant: []string{"First text", `id="ca-delete"`, `id="pt-logout"`, "127.0.0.1"}}, // cacheable: nothing about the reader
+			{Name: "my contributions", As: "anon", URL: "/wiki/Special:MyContributions", Status: http.StatusFound, Location: "/wiki/Special:Contributions/127.0.0.1"},
+			{Name: "my talk with subpage", As: "anon", URL: "/wiki/Special:MyTalk/Archive", Status: http.StatusFound, Location: "/wiki/User_talk:127.0.0.1/Archive"},
 			{Name: "view through index.php", As: "anon", URL: "/index.php?title=Alpha", Status: http.StatusOK, Want: []string{"Second text of alpha."}},
 			{Name: "index.php with a path", As: "anon", URL: "/index.php/Alpha", Status: http.StatusOK, Want: []string{"Second text of alpha."}},
 			{Name: "index.php by curid", As: "anon", URL: "/index.php?curid=1", Status: http.StatusOK, Want: []string{"Second text of alpha."}},
