@@ -16,7 +16,7 @@ func indicatorTag(f *preprocess.Frame, name, attrText string, content *string) s
 	id, ok := attrs.Get("name")
 	id = strings.TrimSpace(id)
 	if !ok || id == "" {
-		return `<span class="error">Page status indicators' <code>name</code> attribute must not be empty.</span>`
+		return `<span class="error"><strong>Error:</strong> Page status indicators' <code>name</code> attribute must not be empty.</span>`
 	}
 	if pc == nil || content == nil {
 		return ""

@@ -261,30 +261,37 @@ func (c *Context) relativeLink(link string) (target, shown string, ok bool) {
 	if !c.subpagesIn(c.Title.Namespace) || (!strings.HasPrefix(link, "/") && !strings.HasPrefix(link, "../")) {
 		return "", "", false
 	}
-	base := c.Host.PrefixedText(c.Title.Page())
-	rel := link
-	noslash := strings.HasSuffix(rel, "/") && len(rel) > 1
-	rel = strings.TrimSuffix(rel, "/")
-	if strings.HasPrefix(rel, "/") {
-		target = base + rel
-	} else {
-		parts := strings.Split(base, "/")
-		for strings.HasPrefix(rel, "../") {
-			if len(parts) <= 1 {
-				return "", "", false
-			}
-			parts = parts[:len(parts)-1]
-			rel = rel[3:]
-		}
-		target = strings.Join(parts, "/")
-		if rel != "" && rel != ".." {
-			target += "/" + rel
-		}
+	target, ok = resolveRelative(c.Host.PrefixedText(c.Title.Page()), link)
+	if !ok {
+		return "", "", false
 	}
-	if noslash {
-		shown = rel[strings.LastIndexByte(rel, '/')+1:]
+	trimmed := strings.TrimRight(link, "/")
+	if strings.HasSuffix(link, "/") && trimmed != "" && !strings.HasSuffix(trimmed, "..") {
+		shown = trimmed[strings.LastIndexByte(trimmed, '/')+1:]
 	}
 	return target, shown, true
+}
+
+// resolveRelative applies a relative path ("/x", "../y", "../../") to a
+// page name. ok is false when it climbs above the root page.
+func resolveRelative(base, rel string) (string, bool) {
+	parts := strings.Split(base, "/")
+	if strings.HasPrefix(rel, "/") {
+		rel = rel[1:]
+	}
+	for _, seg := range strings.Split(strings.TrimRight(rel, "/"), "/") {
+		switch seg {
+		case "", ".":
+		case "..":
+			if len(parts) <= 1 {
+				return "", false
+			}
+			parts = parts[:len(parts)-1]
+		default:
+			parts = append(parts, seg)
+		}
+	}
+	return strings.Join(parts, "/"), true
 }
 
 // subpagesIn reports whether a namespace has subpages.

@@ -29,6 +29,9 @@ func (c *Context) doDoubleUnderscore(text string) string {
 			return tocPlaceholder
 		}
 		c.SetSwitch(name)
+		if name == "NEWSECTIONLINK" {
+			c.Out.Flags["mw-NewSection"] = true
+		}
 		switch name {
 		case "NOINDEX", "INDEX", "HIDDENCAT", "NOGALLERY", "NEWSECTIONLINK", "NONEWSECTIONLINK",
 			"EXPECTUNUSEDCATEGORY", "NOEDITSECTION", "STATICREDIRECT", "DISAMBIG":

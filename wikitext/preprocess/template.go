@@ -66,10 +66,12 @@ func (f *Frame) substitute(n *Node, part1 string) (string, bool) {
 // transclude expands a page as a template.
 func (f *Frame) transclude(n *Node, text string, nowiki bool) (string, bool) {
 	defaultNS := env.NSTemplate
-	if strings.HasPrefix(text, "/") {
+	if strings.HasPrefix(text, "/") || strings.HasPrefix(text, "../") {
 		if on, _ := f.exp.Data["wikitext.subpages"].(bool); on || f.exp.Title.Namespace != env.NSMain {
-			text = f.exp.Host.PrefixedText(f.exp.Title.Page()) + text
-			defaultNS = env.NSMain
+			if abs, ok := resolveRelative(f.exp.Host.PrefixedText(f.exp.Title.Page()), text); ok {
+				text = abs
+				defaultNS = env.NSMain
+			}
 		}
 	}
 	t, err := f.exp.Host.ParseTitle(text, defaultNS)
@@ -91,6 +93,9 @@ func (f *Frame) transclude(n *Node, text string, nowiki bool) (string, bool) {
 	c := f.exp.fetch(t)
 	f.exp.addTemplate(t)
 	if !c.found {
+		if nowiki {
+			return f.exp.Strip("nowiki", "msgnw", "&#91;&#91;:"+f.exp.Host.PrefixedText(t)+"&#93;&#93;"), true
+		}
 		return "[[:" + f.exp.Host.PrefixedText(t) + "]]", true
 	}
 	if nowiki {
@@ -152,4 +157,24 @@ func nowikiEscape(s string) string { return nowikiEscaper.Replace(s) }
 
 func hasPrefixFold(s, prefix string) bool {
 	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+// resolveRelative applies a relative path ("/x", "../y") to a page name.
+// ok is false when it climbs above the root page.
+func resolveRelative(base, rel string) (string, bool) {
+	parts := strings.Split(base, "/")
+	rel = strings.TrimPrefix(rel, "/")
+	for _, seg := range strings.Split(strings.TrimRight(rel, "/"), "/") {
+		switch seg {
+		case "", ".":
+		case "..":
+			if len(parts) <= 1 {
+				return "", false
+			}
+			parts = parts[:len(parts)-1]
+		default:
+			parts = append(parts, seg)
+		}
+	}
+	return strings.Join(parts, "/"), true
 }
