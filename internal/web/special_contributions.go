@@ -116,13 +116,14 @@ func (s *Server) findContributions(ctx context.Context, o contribsOptions, name 
 }
 
 // contribsRowFilter returns the check of the options that need one:
-// namespace inversion or association, page creations only, no minor edits
-// and current revisions only (which looks pages up, once each).
+// namespace inversion or association, the period, page creations only, no
+// minor edits and current revisions only (which looks pages up, once each).
 func (s *Server) contribsRowFilter(ctx context.Context, o contribsOptions) func(*folio.Revision) bool {
 	latest := map[int64]int64{}
 	return func(rev *folio.Revision) bool {
 		switch {
 		case !o.matchesNamespace(rev.Namespace, s.Namespaces),
+			!o.inPeriod(rev.Timestamp),
 			o.NewOnly && rev.ParentID != 0,
 			o.HideMinor && rev.Minor:
 			return false

@@ -1,6 +1,9 @@
 package web_test
 
-import "testing"
+import (
+	"testing"
+	"time"
+)
 
 func testContributions(t *testing.T, f *specialFixture) {
 	const c = "/wiki/Special:Contributions"
@@ -29,6 +32,15 @@ func testContributions(t *testing.T, f *specialFixture) {
 			notWant: []string{"(typo fix)", "(old times)"}},
 		{name: "newer than", url: c + "/Alice?limit=1&offset=2&dir=prev", want: []string{"(typo fix)"},
 			notWant: []string{"(first version)", "(talk start)"}},
+		{name: "bad name", url: c + "/A%7CB", wantStatus: 400},
+		{name: "alias", url: "/wiki/Special:Contribs/Alice", wantStatus: 301, location: "/wiki/Special:Contributions/Alice"},
+	})
+}
+
+func testContributionsFilters(t *testing.T, f *specialFixture) {
+	const c = "/wiki/Special:Contributions"
+	fiveDaysAgo := time.Now().UTC().AddDate(0, 0, -5).Format(time.DateOnly)
+	f.run(t, []scenario{
 		{name: "current only", url: c + "/Alice?topOnly=1", want: []string{"(shorter now)", "(typo fix)", "(old times)",
 			`name="topOnly" value="1" checked`}, notWant: []string{"(first version)", "(links via redirect)"}},
 		{name: "creations only", url: c + "/Alice?newOnly=1", want: []string{"(first version)", "(talk start)"},
@@ -44,7 +56,9 @@ func testContributions(t *testing.T, f *specialFixture) {
 			notWant: []string{"(redirect to Beta)", "(shorter now)"}},
 		{name: "filtered oldest page", url: c + "/Alice?newOnly=1&limit=2&dir=prev",
 			want: []string{"(old times)", "(first version)"}, notWant: []string{"(talk start)", "(typo fix)"}},
-		{name: "bad name", url: c + "/A%7CB", wantStatus: 400},
-		{name: "alias", url: "/wiki/Special:Contribs/Alice", wantStatus: 301, location: "/wiki/Special:Contributions/Alice"},
+		{name: "from a day", url: c + "/Alice?start=" + fiveDaysAgo, want: []string{"(first version)", `value="` + fiveDaysAgo + `"`},
+			notWant: []string{"(old times)"}},
+		{name: "up to a day", url: c + "/Alice?end=" + fiveDaysAgo, want: []string{"(old times)"},
+			notWant: []string{"(first version)"}},
 	})
 }

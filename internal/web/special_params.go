@@ -327,11 +327,13 @@ func targetParam(q url.Values, subpage string) string {
 type contribsOptions struct {
 	Target     string // user name or IP, with spaces
 	Namespace  *int
-	Invert     bool // nsInvert: every namespace but the chosen one
-	Associated bool // associated: with the chosen one's talk or subject namespace
-	TopOnly    bool // topOnly: only edits that are the current revision
-	NewOnly    bool // newOnly: only page creations
-	HideMinor  bool // hideMinor: leave out minor edits
+	Invert     bool      // nsInvert: every namespace but the chosen one
+	Associated bool      // associated: with the chosen one's talk or subject namespace
+	TopOnly    bool      // topOnly: only edits that are the current revision
+	NewOnly    bool      // newOnly: only page creations
+	HideMinor  bool      // hideMinor: leave out minor edits
+	Start      time.Time // start: the first day shown (YYYY-MM-DD); zero for none
+	End        time.Time // end: the last day shown, whole; zero for none
 }
 
 // parseContribsOptions reads Special:Contributions's query and subpage.
@@ -344,11 +346,30 @@ func parseContribsOptions(q url.Values, subpage string) contribsOptions {
 		TopOnly:    queryBool(q, "topOnly", false),
 		NewOnly:    queryBool(q, "newOnly", false),
 		HideMinor:  queryBool(q, "hideMinor", false),
+		Start:      queryDate(q, "start"),
+		End:        queryDate(q, "end"),
 	}
 	if o.Namespace == nil {
 		o.Invert, o.Associated = false, false
 	}
 	return o
+}
+
+// queryDate reads a day as YYYY-MM-DD in UTC; anything else is zero.
+func queryDate(q url.Values, name string) time.Time {
+	t, err := time.Parse(time.DateOnly, strings.TrimSpace(q.Get(name)))
+	if err != nil {
+		return time.Time{}
+	}
+	return t
+}
+
+// inPeriod reports whether t falls between the start and end days.
+func (o contribsOptions) inPeriod(t time.Time) bool {
+	if !o.Start.IsZero() && t.Before(o.Start) {
+		return false
+	}
+	return o.End.IsZero() || t.Before(o.End.AddDate(0, 0, 1))
 }
 
 // query returns the options other than the target, for links that keep
@@ -363,13 +384,19 @@ func (o contribsOptions) query() url.Values {
 	setBool(q, "topOnly", o.TopOnly, false)
 	setBool(q, "newOnly", o.NewOnly, false)
 	setBool(q, "hideMinor", o.HideMinor, false)
+	for name, day := range map[string]time.Time{"start": o.Start, "end": o.End} {
+		if !day.IsZero() {
+			q.Set(name, day.Format(time.DateOnly))
+		}
+	}
 	return q
 }
 
 // needsRowFilter reports whether some options must be checked row by row
 // because a store filter cannot express them.
 func (o contribsOptions) needsRowFilter() bool {
-	return o.Invert || o.Associated || o.TopOnly || o.NewOnly || o.HideMinor
+	return o.Invert || o.Associated || o.TopOnly || o.NewOnly || o.HideMinor ||
+		!o.Start.IsZero() || !o.End.IsZero()
 }
 
 // matchesNamespace applies the namespace choice to a revision in ns.

@@ -192,6 +192,10 @@ func TestParseContribsOptions(t *testing.T) {
 		{"invert needs a namespace", "nsInvert=1", "", contribsOptions{}, "", false},
 		{"edit kinds", "topOnly=1&newOnly=1&hideMinor=1", "",
 			contribsOptions{TopOnly: true, NewOnly: true, HideMinor: true}, "hideMinor=1&newOnly=1&topOnly=1", true},
+		{"period", "start=2026-11-01&end=2026-11-20", "",
+			contribsOptions{Start: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), End: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)},
+			"end=2026-11-20&start=2026-11-01", true},
+		{"bad dates", "start=yesterday&end=2026-13-01", "", contribsOptions{}, "", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -277,5 +281,33 @@ func TestParseAllPagesOptions(t *testing.T) {
 				t.Errorf("parseAllPagesOptions(%q, %q) mismatch (-want +got):\n%s", tt.query, tt.sub, diff)
 			}
 		})
+	}
+}
+
+func TestContribsInPeriod(t *testing.T) {
+	day := func(s string) time.Time {
+		d, err := time.Parse(time.RFC3339, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	o := contribsOptions{Start: day("2026-11-01T00:00:00Z"), End: day("2026-11-20T00:00:00Z")}
+	tests := []struct {
+		at   string
+		want bool
+	}{
+		{"2026-10-31T23:59:59Z", false},
+		{"2026-11-01T00:00:00Z", true},
+		{"2026-11-20T23:59:59Z", true},
+		{"2026-11-21T00:00:00Z", false},
+	}
+	for _, tt := range tests {
+		if got := o.inPeriod(day(tt.at)); got != tt.want {
+			t.Errorf("inPeriod(%s) = %v, want %v", tt.at, got, tt.want)
+		}
+	}
+	if !(contribsOptions{}).inPeriod(day("1999-01-01T00:00:00Z")) {
+		t.Error("inPeriod without bounds = false, want true")
 	}
 }

@@ -230,6 +230,7 @@ func TestSpecialPageScenarios(t *testing.T) {
 		{"NewPagesFeed", testNewPagesFeed},
 		{"Log", testLog},
 		{"Contributions", testContributions},
+		{"ContributionsFilters", testContributionsFilters},
 		{"WhatLinksHere", testWhatLinksHere},
 		{"AllPages", testAllPages},
 		{"PrefixIndex", testPrefixIndex},
