@@ -5,6 +5,11 @@ import (
 	"strings"
 )
 
+var (
+	cssControl      = regexp.MustCompile(`[\x00-\x08\x0b\x0e-\x1f\x7f]`)
+	cssContinuation = regexp.MustCompile(`\\(?:\r\n|[\n\r\f])`)
+)
+
 var cssComment = regexp.MustCompile(`(?s)/\*.*?\*/`)
 var cssUnsafe = regexp.MustCompile(`(?i)expression|filter\s*:|accelerator\s*:|-o-link\s*:|-o-link-source\s*:|-o-replace\s*:|url\s*\(|image\s*\(|image-set\s*\(|attr\s*\([^)]+[\s,]+url`)
 var cssEscape = regexp.MustCompile(`\\([0-9A-Fa-f]{1,6})[ \n\r\t\f]?|\\(.)`)
@@ -14,9 +19,13 @@ var cssEscape = regexp.MustCompile(`\\([0-9A-Fa-f]{1,6})[ \n\r\t\f]?|\\(.)`)
 // remote content.
 func CheckCSS(v string) string {
 	n := DecodeCharReferences(v)
+	if cssControl.MatchString(n) {
+		return "/* invalid control char */"
+	}
+	n = cssContinuation.ReplaceAllString(n, "")
 	n = cssEscape.ReplaceAllStringFunc(n, decodeCSSEscape)
 	if strings.Contains(n, "/*") {
-		n = cssComment.ReplaceAllString(n, "")
+		n = cssComment.ReplaceAllString(n, " ")
 		if i := strings.Index(n, "/*"); i >= 0 {
 			n = n[:i]
 		}
