@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/folio-wiki/folio/internal/backup"
+	"github.com/folio-wiki/folio/internal/localfs"
 	"github.com/folio-wiki/folio/internal/sqldb"
 	"github.com/folio-wiki/folio/internal/sqlite"
 )
@@ -39,6 +40,7 @@ func (cmd *BackupCommand) Run(ctx context.Context, args []string) error {
 	to := fs.String("to", "", "backup root folder; each backup is a new sub-folder")
 	keep := fs.Int("keep", 0, "after the backup, remove older backups beyond the newest N (0 keeps all)")
 	keepAge := fs.Duration("keep-min-age", 30*24*time.Hour, "never prune backups younger than this")
+	files := fs.String("files", "", "folder of the local blob store whose uploads (orig/…) are backed up too")
 	continuous := fs.Bool("continuous", false, "replicate the SQLite WAL continuously into DIR until stopped")
 	interval := fs.Duration("interval", time.Second, "with --continuous: how often changes are shipped")
 	fs.Usage = func() { fmt.Fprintln(cmd.m.Stderr, backupUsage); fs.PrintDefaults() }
@@ -61,9 +63,16 @@ func (cmd *BackupCommand) Run(ctx context.Context, args []string) error {
 		return err
 	}
 	defer db.Close()
-	dir, man, err := backup.NewWriter(*to, Version).Backup(ctx, db)
+	w := backup.NewWriter(*to, Version)
+	if *files != "" {
+		w.Blobs, w.BlobPrefix = localfs.NewBlobStore(*files), "orig/"
+	}
+	dir, man, err := w.Backup(ctx, db)
 	if err != nil {
 		return fmt.Errorf("backup: %w", err)
+	}
+	if b := man.Blobs; b != nil {
+		fmt.Fprintf(cmd.m.Stdout, "Files: %d (%s), %d unchanged since the previous backup and hard-linked.\n", b.Count, byteSize(b.Bytes), b.Linked)
 	}
 	fmt.Fprintf(cmd.m.Stdout, "Backed up %s %s (schema %d) to %s in %s: %d pages, %d revisions, %d rows, %s compressed.\n",
 		man.Backend, man.BackendVersion, man.SchemaVersion, dir, man.Finished.Sub(man.Started).Round(time.Millisecond),

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/folio-wiki/folio"
+	"github.com/folio-wiki/folio/internal/localfs"
 )
 
 // runCLI runs one folio command in-process with env and returns stdout.
@@ -79,5 +80,36 @@ func TestBackupRestoreCommands(t *testing.T) {
 				t.Errorf("folio %v = %q, %v; want output containing %q", tt.args, out, err, tt.want)
 			}
 		})
+	}
+}
+
+func TestBackupFilesCommands(t *testing.T) {
+	dir := t.TempDir()
+	src := map[string]string{"FOLIO_DATA": filepath.Join(dir, "data")}
+	dst := map[string]string{"FOLIO_DATA": filepath.Join(dir, "restored")}
+	mustEdits(t, src["FOLIO_DATA"], 1)
+	files := filepath.Join(dir, "images")
+	bs := localfs.NewBlobStore(files)
+	if err := bs.Open(); err != nil {
+		t.Fatal(err)
+	}
+	if err := bs.Put(context.Background(), "orig/a/ab/abc", strings.NewReader("png bytes"), 9); err != nil {
+		t.Fatal(err)
+	}
+	root := filepath.Join(dir, "backups")
+	tests := []struct {
+		env  map[string]string
+		args []string
+		want string
+	}{
+		{src, []string{"backup", "--to", root, "--files", files}, "Files: 1 (9 B)"},
+		{nil, []string{"backup", "verify", root}, "is intact"},
+		{dst, []string{"restore", "--from", root, "--files", filepath.Join(dir, "images2")}, "Restored 1 files"},
+	}
+	for _, tt := range tests {
+		out, err := runCLI(t, tt.env, tt.args...)
+		if err != nil || !strings.Contains(out, tt.want) {
+			t.Errorf("folio %v = %q, %v; want output containing %q", tt.args, out, err, tt.want)
+		}
 	}
 }
