@@ -7,6 +7,10 @@ import (
 	"strings"
 )
 
+// Only static assets are compressed here: page responses pass through
+// response caches (internal/pagecache) that store one body per URL, so
+// compressing pages belongs in front of those caches.
+
 // minGzipBytes is the smallest body worth compressing.
 const minGzipBytes = 1024
 
@@ -28,19 +32,4 @@ func gzipBytes(b []byte) []byte {
 	_, _ = zw.Write(b)                                          // writes to a bytes.Buffer do not fail
 	_ = zw.Close()
 	return buf.Bytes()
-}
-
-// writeBody writes a complete body, gzip-compressed when the client
-// accepts it and it is large enough; headers must not be written yet.
-func writeBody(w http.ResponseWriter, r *http.Request, status int, body []byte) {
-	h := w.Header()
-	h.Add("Vary", "Accept-Encoding")
-	if len(body) >= minGzipBytes && acceptsGzip(r) {
-		body = gzipBytes(body)
-		h.Set("Content-Encoding", "gzip")
-	}
-	w.WriteHeader(status)
-	if r.Method != http.MethodHead {
-		_, _ = w.Write(body)
-	}
 }

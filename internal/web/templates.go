@@ -100,7 +100,10 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	if h.Get("Cache-Control") == "" {
 		h.Set("Cache-Control", "private, must-revalidate, max-age=0")
 	}
-	writeBody(w, r, status, buf.Bytes())
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		_, _ = w.Write(buf.Bytes())
+	}
 }
 
 // renderFailed reports a broken template without using templates.
