@@ -244,6 +244,7 @@ func TestSpecialPageScenarios(t *testing.T) {
 		{"RedirectByID", testRedirectByID},
 		{"RevisionLinks", testRevisionLinks},
 		{"ProtectedPages", testProtectedPages},
+		{"EveryTemplate", testEveryTemplate},
 		{"OddParameters", testOddParameters},
 	}
 	forEachSpecialFixture(t, func(t *testing.T, f *specialFixture) {
