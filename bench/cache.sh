@@ -141,7 +141,7 @@ run_wrk() {
 	local name=$1 url=$2 r
 	wrk -t"$THREADS" -c"$CONNS" -d"${WARM}s" "$url" > /dev/null
 	for r in $(seq 1 "$RUNS"); do
-		wrk -t"$THREADS" -c"$CONNS" -d"${DUR}s" --latency "$url" > "$TMP/wrk-$name-$r.txt"
+		wrk -t"$THREADS" -c"$CONNS" -d"${DUR}s" --timeout 5s --latency "$url" > "$TMP/wrk-$name-$r.txt"
 		awk -v n="$name" '
 			/Requests\/sec/ {rps=$2}
 			$1=="50%" {p50=$2} $1=="99%" {p99=$2}
@@ -172,6 +172,7 @@ rows = list(csv.reader(open(sys.argv[1]), delimiter="\t"))
 by = {}
 for name, rps, p50, p99 in rows:
     by.setdefault(name, []).append((float(rps), float(p50), float(p99)))
+print("load average before the runs: %s" % open("/proc/loadavg").read().split()[0])
 print("cached page view, %s connections, %s runs of %s s (medians)" % (sys.argv[3], sys.argv[5], sys.argv[4]))
 print("%-8s %10s %9s %9s" % ("server", "req/s", "p50 ms", "p99 ms"))
 med = {}
@@ -182,7 +183,7 @@ for name in ("folio", "nginx", "mw"):
         print("%-8s %10.0f %9.2f %9.2f" % (name, m[0], m[1], m[2]))
 if "folio" in med and "nginx" in med:
     print("folio/nginx     = %.2fx  (goal >= 0.6x)" % (med["folio"][0] / med["nginx"][0]))
-if "folio" in med and "mw" in med:
+if "folio" in med and med.get("mw", [0])[0] > 0:
     print("folio/mediawiki = %.0fx  (goal >= 200x)" % (med["folio"][0] / med["mw"][0]))
 if sys.argv[2]:
     ms = float(sys.argv[2]) / 1e6

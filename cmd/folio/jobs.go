@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -15,6 +16,7 @@ import (
 	"github.com/folio-wiki/folio/internal/memcached"
 	"github.com/folio-wiki/folio/internal/pagecache"
 	"github.com/folio-wiki/folio/internal/redis"
+	"github.com/folio-wiki/folio/internal/sqlite"
 )
 
 // JobsCommand lists and runs queued jobs, like MediaWiki's showJobs.php
@@ -134,10 +136,9 @@ func openCacheStack(ctx context.Context, a *app, s cacheSettings) (*cacheStack, 
 		}
 		cs.closers = append(cs.closers, rc.Close)
 		cache, bus, cs.Queue = rc.Cache(), rc.Cache(), rc.Queue()
-	} else if q, ok := a.Store.(folio.JobQueue); ok {
-		cs.Queue = q
-	} else {
-		return nil, errors.New("open job queue: the database has no job table")
+	} else if err := cs.openDBQueue(ctx, a); err != nil {
+		cs.Close()
+		return nil, err
 	}
 	if s.Memcached != "" {
 		mc, err := memcached.Open(s.Memcached, "")
@@ -153,6 +154,29 @@ func openCacheStack(ctx context.Context, a *app, s cacheSettings) (*cacheStack, 
 	}
 	cs.wire(a, s, cache, bus)
 	return cs, nil
+}
+
+// openDBQueue puts the job queue in the database. With SQLite it gets a
+// second file, so that queue writes never wait for content writes.
+func (cs *cacheStack) openDBQueue(ctx context.Context, a *app) error {
+	if a.Config.DB != "" {
+		q, ok := a.Store.(folio.JobQueue)
+		if !ok {
+			return errors.New("open job queue: the database has no job table")
+		}
+		cs.Queue = q
+		return nil
+	}
+	db, err := sqlite.Open(filepath.Join(a.Config.Data, "jobs.db"))
+	if err != nil {
+		return fmt.Errorf("open job queue: %w", err)
+	}
+	cs.closers = append(cs.closers, db.Close)
+	if _, err := db.Migrate(ctx); err != nil {
+		return fmt.Errorf("migrate job queue: %w", err)
+	}
+	cs.Queue = db
+	return nil
 }
 
 func (cs *cacheStack) wire(a *app, s cacheSettings, cache folio.Cache, bus folio.PubSub) {

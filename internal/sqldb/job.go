@@ -74,6 +74,12 @@ func pushJob(ctx context.Context, tx *Tx, j *folio.Job) error {
 
 // ClaimJob hands out the oldest ready job for lease, or folio.ErrNoJob.
 func (db *DB) ClaimJob(ctx context.Context, lease time.Duration) (*folio.Job, error) {
+	// Idle workers poll: look on the read handle before taking the write lock.
+	if ready, err := db.jobReady(ctx); err != nil {
+		return nil, err
+	} else if !ready {
+		return nil, folio.ErrNoJob
+	}
 	token, err := newToken()
 	if err != nil {
 		return nil, err
@@ -101,6 +107,21 @@ func (db *DB) ClaimJob(ctx context.Context, lease time.Duration) (*folio.Job, er
 		return nil, folio.ErrNoJob
 	}
 	return job, nil
+}
+
+// jobReady reports whether some job may be claimed now.
+func (db *DB) jobReady(ctx context.Context) (bool, error) {
+	var n int
+	err := db.read(ctx, func(tx *Tx) error {
+		now := ts(tx.Now)
+		return tx.queryRow(ctx, `SELECT COUNT(*) FROM (SELECT job_id FROM job
+			WHERE job_abandoned = 0 AND job_release <= ? AND (job_token = '' OR job_token_timestamp < ?)
+			LIMIT 1) ready`, now, now).Scan(&n)
+	})
+	if err != nil {
+		return false, fmt.Errorf("look for ready jobs: %w", err)
+	}
+	return n > 0, nil
 }
 
 // readyJobs lists a few jobs that may be claimed now.
