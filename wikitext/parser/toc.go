@@ -15,7 +15,7 @@ const (
 	tocEnd         = "</mw:toc>"
 )
 
-var headlineRegex = regexp.MustCompile(`(?is)<H([1-6])(.*?>)\s*(.*?)\s*</H[1-6] *>`)
+var headlineRegex = regexp.MustCompile(`(?is)<H([1-6])(.*?>)(.*?)</H[1-6] *>`)
 
 // heading is one heading found by formatHeadings.
 type heading struct {
@@ -197,7 +197,7 @@ func (c *Context) editSectionLink(index string, h *heading) string {
 	hint = strings.TrimSpace(spaceRunRegex.ReplaceAllString(hint, " "))
 	href := c.Host.PageURL(h.source.Page(), "action=edit&section="+index)
 	return `<span class="mw-editsection"><span class="mw-editsection-bracket">[</span><a href="` +
-		html.EscapeHTML(href) + `" title="Edit section: ` + html.EscapeHTML(html.DecodeCharReferences(hint)) +
+		html.EscapeHTML(href) + `" title="Edit section: ` + html.EscapeHTMLQuotes(html.DecodeCharReferences(hint)) +
 		`">edit</a><span class="mw-editsection-bracket">]</span></span>`
 }
 
