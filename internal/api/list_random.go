@@ -8,15 +8,19 @@ import (
 )
 
 // listRandom is list=random: random pages that are not redirects, from
-// the content namespaces unless rnnamespace says otherwise.
+// every namespace unless rnnamespace says otherwise, as in MediaWiki.
 func (s *Server) listRandom(c *call, q *query) error {
 	l := q.listFor("random", "rn")
 	nss, err := c.namespaces(l.p("namespace"))
 	if err != nil {
 		return err
 	}
-	if len(nss) == 0 {
-		nss = []int{folio.NSMain}
+	if len(nss) == 0 { // every namespace with pages, as MediaWiki's default
+		for _, ns := range s.Namespaces.All() {
+			if ns.ID >= 0 {
+				nss = append(nss, ns.ID)
+			}
+		}
 	}
 	limit, err := c.limit(l.p("limit"), 1, 500, 5000)
 	if err != nil {
@@ -26,8 +30,8 @@ func (s *Server) listRandom(c *call, q *query) error {
 		c.str(l.p(p))
 	}
 	seen := map[int64]bool{}
-	for tries := 0; len(seen) < limit && tries < limit*3; tries++ {
-		p, err := s.Store.RandomPage(c.ctx, nss[tries%len(nss)])
+	for tries := 0; len(seen) < limit && tries < limit*3*len(nss); tries++ {
+		p, err := s.Store.RandomPage(c.ctx, nss[rand.IntN(len(nss))])
 		if folio.ErrorCode(err) == folio.EMissingTitle {
 			continue
 		} else if err != nil {

@@ -50,16 +50,17 @@ func (s *Server) propModules() map[string]*queryModule {
 // listModules is the table of list= values.
 func (s *Server) listModules() map[string]*queryModule {
 	return map[string]*queryModule{
-		"recentchanges": {prefix: "rc", run: s.listRecentChanges, generator: true, desc: "Enumerate recent changes."},
-		"allpages":      {prefix: "ap", run: s.listAllPages, generator: true, desc: "Enumerate all pages sequentially in a given namespace."},
-		"usercontribs":  {prefix: "uc", run: s.listUserContribs, desc: "Get all edits by a user."},
-		"logevents":     {prefix: "le", run: s.listLogEvents, desc: "Get events from logs."},
-		"backlinks":     {prefix: "bl", run: s.backlinkList("backlinks", "bl", "link"), generator: true, desc: "Find all pages that link to the given page."},
-		"embeddedin":    {prefix: "ei", run: s.backlinkList("embeddedin", "ei", "template"), generator: true, desc: "Find all pages that embed (transclude) the given title."},
-		"allusers":      {prefix: "au", run: s.listAllUsers, desc: "Enumerate all registered users."},
-		"allimages":     {prefix: "ai", run: s.listAllImages, generator: true, desc: "Enumerate all images sequentially."},
-		"imageusage":    {prefix: "iu", run: s.listImageUsage, generator: true, desc: "Find all pages that use the given image title."},
-		"random":        {prefix: "rn", run: s.listRandom, generator: true, desc: "Get a set of random pages."},
+		"recentchanges":   {prefix: "rc", run: s.listRecentChanges, generator: true, desc: "Enumerate recent changes."},
+		"allpages":        {prefix: "ap", run: s.listAllPages, generator: true, desc: "Enumerate all pages sequentially in a given namespace."},
+		"usercontribs":    {prefix: "uc", run: s.listUserContribs, desc: "Get all edits by a user."},
+		"logevents":       {prefix: "le", run: s.listLogEvents, desc: "Get events from logs."},
+		"backlinks":       {prefix: "bl", run: s.backlinkList("backlinks", "bl", "link"), generator: true, desc: "Find all pages that link to the given page."},
+		"embeddedin":      {prefix: "ei", run: s.backlinkList("embeddedin", "ei", "template"), generator: true, desc: "Find all pages that embed (transclude) the given title."},
+		"allusers":        {prefix: "au", run: s.listAllUsers, desc: "Enumerate all registered users."},
+		"allimages":       {prefix: "ai", run: s.listAllImages, generator: true, desc: "Enumerate all images sequentially."},
+		"imageusage":      {prefix: "iu", run: s.listImageUsage, generator: true, desc: "Find all pages that use the given image title."},
+		"categorymembers": {prefix: "cm", run: s.listCategoryMembers, generator: true, desc: "List all pages in a given category."},
+		"random":          {prefix: "rn", run: s.listRandom, generator: true, desc: "Get a set of random pages."},
 	}
 }
 

@@ -75,6 +75,8 @@ var shapeCases = []shapeCase{
 	{name: "allusers", params: "action=query&list=allusers&auprop=groups|editcount|registration&aulimit=1"},
 	{name: "backlinks", params: "action=query&list=backlinks&bltitle=Shape_Target"},
 	{name: "embeddedin", params: "action=query&list=embeddedin&eititle=Template:Shape_Template"},
+	{name: "categorymembers", params: "action=query&list=categorymembers&cmtitle=Category:Shapes&cmprop=ids|title|type"},
+	{name: "testactions", params: "action=query&titles=Shape_Test&prop=info&intestactions=edit|delete"},
 	{name: "random", params: "action=query&list=random&rnlimit=1"},
 	{name: "parse_page", params: "action=parse&page=Shape_Test&prop=text|links|templates|categories|sections|displaytitle|externallinks|revid"},
 	{name: "parse_text", params: "action=parse&text=''hi''&title=Foo&contentmodel=wikitext",

@@ -11,15 +11,29 @@ var infoProps = []string{"protection", "talkid", "watched", "watchers", "visitin
 // propInfo is prop=info.
 func (s *Server) propInfo(c *call, q *query) error {
 	props := c.set("inprop", nil, infoProps...)
-	c.str("intestactions")
+	actions := c.multi("intestactions")
+	c.str("intestactionsdetail")
 	c.str("incontinue")
 	for _, e := range q.pages.entries {
 		if e.invalid != "" || e.title.Namespace < 0 {
 			continue
 		}
 		s.pageInfo(c, e, props)
+		if len(actions) > 0 {
+			s.testActions(c, e, actions)
+		}
 	}
 	return nil
+}
+
+// testActions adds intestactions: whether the user may do each action on
+// the page, by the checks the actions themselves make.
+func (s *Server) testActions(c *call, e *pageEntry, actions []string) {
+	o := newObj()
+	for _, a := range actions {
+		o.set(a, flag(s.Wiki.CheckPermission(c.ctx, c.user(), a, e.title, e.page) == nil))
+	}
+	e.out.set("actions", o)
 }
 
 func (s *Server) pageInfo(c *call, e *pageEntry, props map[string]bool) {

@@ -109,7 +109,7 @@ func placeholder(v any) any {
 // stableValues are the keys whose values must agree between peers.
 var stableValues = map[string]bool{"code": true, "result": true, "status": true,
 	"contentmodel": true, "contentformat": true, "type": true, "batchcomplete": true,
-	"missing": true, "new": true, "minor": true, "anon": true, "exists": true, "ns": true}
+	"missing": true, "new": true, "minor": true, "anon": true, "exists": true}
 
 // values collects "path=value" lines for stable keys.
 func values(v any, path string, out map[string]bool) {
