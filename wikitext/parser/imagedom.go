@@ -31,6 +31,9 @@ func (c *Context) makeImageDOM(repo env.FileRepo, t env.Title, f env.FileInfo, f
 		name := c.Host.PrefixedText(t.Page())
 		inner = `<a href="` + html.EscapeHTML(c.Host.PageURL(t.Page(), "")) + `" title="` +
 			html.EscapeHTMLQuotesAttr(name) + `"><span class="mw-broken-media" data-width="320">` + name + `</span></a>`
+	case o.manualThumb != "" && o.format == "thumb":
+		classes = removeString(classes, "mw-default-size")
+		inner = c.domManualThumb(repo, t, o)
 	default:
 		inner = c.domImage(repo, t, f, o, framed)
 	}
@@ -86,6 +89,8 @@ func (c *Context) domImage(repo env.FileRepo, t env.Title, f env.FileInfo, o ima
 		alt = c.thumbAlt(t, o)
 	case o.format == "frameless" && w == 0:
 		w = min(c.thumbSize(), f.Width)
+	case o.format == "frameless" && f.Width > 0 && w > f.Width && f.Mime != "image/svg+xml":
+		w = f.Width
 	}
 	if !framed && o.hasCaption {
 		title = c.plainCaption(o.caption)
@@ -108,4 +113,37 @@ func (c *Context) brokenMedia(t env.Title, o imageOptions, framed bool) string {
 		label = o.caption
 	}
 	return c.uploadLink(t, `<span class="mw-broken-media">`+label+`</span>`)
+}
+
+func removeString(list []string, s string) []string {
+	var out []string
+	for _, x := range list {
+		if x != s {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// domManualThumb renders thumb=Other.png in the newer markup: the other
+// file at its own size.
+func (c *Context) domManualThumb(repo env.FileRepo, t env.Title, o imageOptions) string {
+	mt, err := c.Host.ParseTitle(o.manualThumb, env.NSFile)
+	if err != nil {
+		return c.brokenMedia(t, o, true)
+	}
+	mf, found, err := repo.FindFile(c.Ctx, mt.Page())
+	if err != nil || !found {
+		return c.brokenMedia(t, o, true)
+	}
+	img := c.imgTag(repo, mf, 0, 0, c.thumbAlt(t, o), "", "")
+	switch {
+	case o.link != nil && *o.link == "":
+		return "<span>" + img + "</span>"
+	case o.link != nil:
+		return c.linkAround(t, imageOptions{link: o.link}, "", img)
+	}
+	name := c.Host.PrefixedText(t.Page())
+	return `<a href="` + html.EscapeHTML(c.Host.PageURL(t.Page(), "")) + `" title="` +
+		html.EscapeHTMLQuotesAttr(name) + `">` + img + `</a>`
 }
