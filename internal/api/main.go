@@ -130,7 +130,7 @@ func (s *Server) dispatch(c *call) error {
 		e.Extra = newObj().set("readonlyreason", reason)
 		return e
 	}
-	if m.read && !s.Wiki.Allowed(c.user(), "read") {
+	if m.read && !s.Wiki.Allowed(c.user(), "read") && !(action == "query" && tokenOrUserQuery(c)) {
 		return usageError("readapidenied", "You need the \"read\" right to use this module.")
 	}
 	if m.right != "" && !s.Wiki.Allowed(c.user(), m.right) {

@@ -113,8 +113,12 @@ func TestReadRight(t *testing.T) {
 			t.Errorf("action=%s without read right: error.code = %v, want readapidenied", action, got)
 		}
 	}
-	r := c.Get(P("action", "query", "meta", "tokens", "type", "login", "format", "json"))
+	r := c.Get(P("action", "query", "meta", "tokens|userinfo", "type", "login", "format", "json"))
+	if Path(r.JSON, "query", "tokens", "logintoken") == nil {
+		t.Errorf("meta=tokens without read right = %s, want a login token so that users can log in", r.Body)
+	}
+	r = c.Get(P("action", "query", "meta", "tokens", "titles", "Main Page", "format", "json"))
 	if got := Path(r.JSON, "error", "code"); got != "readapidenied" {
-		t.Errorf("meta=tokens without read right: error.code = %v, want readapidenied", got)
+		t.Errorf("meta=tokens with titles without read right: error.code = %v, want readapidenied", got)
 	}
 }

@@ -68,6 +68,25 @@ func (c *call) moreResultsIn(l *listRun, param, value string) {
 	}
 }
 
+// tokenOrUserQuery reports whether a query asks only for meta=tokens or
+// meta=userinfo, which MediaWiki answers without the read right so that
+// users of a private wiki can log in.
+func tokenOrUserQuery(c *call) bool {
+	allowed := map[string]bool{"meta": true, "rawcontinue": true, "indexpageids": true, "continue": true}
+	for k := range c.form {
+		if !allowed[k] && !contains(mainParams, k) && !strings.HasPrefix(k, "ui") && k != "type" {
+			return false
+		}
+	}
+	metas := splitMulti(c.form.Get("meta"))
+	for _, m := range metas {
+		if m != "tokens" && m != "userinfo" {
+			return false
+		}
+	}
+	return len(metas) > 0
+}
+
 // runQuery is action=query.
 func (s *Server) runQuery(c *call) error {
 	q := &query{out: newObj(), pages: newPageSet()}
