@@ -106,7 +106,7 @@ func scaled(f env.FileInfo, w, h int) (int, int) {
 		return f.Width, f.Height
 	}
 	if w == 0 || (h > 0 && float64(h)/float64(f.Height) < float64(w)/float64(f.Width)) {
-		w = int(math.Round(float64(f.Width) * float64(h) / float64(f.Height)))
+		w = fitBoxWidth(f.Width, f.Height, h)
 	}
 	return w, int(math.Round(float64(f.Height) * float64(w) / float64(f.Width)))
 }
@@ -220,8 +220,9 @@ func (c *Context) linkAround(t env.Title, o imageOptions, title, img string) str
 // missingImage renders a link to upload a missing file.
 func (c *Context) missingImage(t env.Title, o imageOptions) string {
 	label := c.Host.PrefixedText(t.Page())
-	if o.hasCaption {
-		label = o.caption
+	framed := o.format == "thumb" || o.format == "frame"
+	if o.hasCaption && !framed {
+		label = html.EscapeHTML(c.plainCaption(o.caption))
 	}
 	link := c.uploadLink(t, label)
 	if o.format == "thumb" || o.format == "frame" {
@@ -311,4 +312,15 @@ func (c *Context) badImage(t env.Title, o imageOptions) string {
 		return c.thumbFrame(t, o, 320, link, o.caption, false)
 	}
 	return link
+}
+
+// fitBoxWidth returns the width that fits an image of w×h into the given
+// height: rounded up unless that makes it too tall.
+func fitBoxWidth(w, h, maxHeight int) int {
+	ideal := float64(w) * float64(maxHeight) / float64(h)
+	up := math.Ceil(ideal)
+	if math.Round(up*float64(h)/float64(w)) > float64(maxHeight) {
+		return int(math.Floor(ideal))
+	}
+	return int(up)
 }

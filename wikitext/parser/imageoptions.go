@@ -57,7 +57,9 @@ func parseImageOptions(text string) imageOptions {
 				o.align = strings.Replace(p, "centre", "center", 1)
 			}
 		case valigns[p]:
-			o.valign = p
+			if o.valign == "" {
+				o.valign = p
+			}
 		case p == "upright":
 			o.upright = 0.75
 		case hasEq && name == "upright":
