@@ -40,6 +40,12 @@ type env struct {
 // job queue in the database whose jobs the test runs with runJobs.
 func MustOpenEnv(tb testing.TB) *env {
 	tb.Helper()
+	return MustOpenEnvWith(tb, inmem.NewCache(32<<20))
+}
+
+// MustOpenEnvWith is MustOpenEnv with the page cache in c.
+func MustOpenEnvWith(tb testing.TB, c folio.Cache) *env {
+	tb.Helper()
 	store, err := sqlite.Open(filepath.Join(tb.TempDir(), "folio.db"))
 	if err != nil {
 		tb.Fatal(err)
@@ -53,7 +59,7 @@ func MustOpenEnv(tb testing.TB) *env {
 	w := wiki.New(store, ns)
 	w.Linker = r
 	srv := &web.Server{Wiki: w, Store: store, Renderer: r, Namespaces: ns, Site: web.Site{Name: "Testwiki"}}
-	pc := &pagecache.PageCache{Cache: inmem.NewCache(32 << 20), Namespaces: ns}
+	pc := &pagecache.PageCache{Cache: c, Namespaces: ns}
 	e := &env{t: tb, store: store, wiki: w, pages: pc, handler: pc.Handler(srv.Handler())}
 	e.inv = &pagecache.Invalidator{Pages: pc, Links: store, Namespaces: ns}
 	e.runner = &jobs.Runner{Queue: store, Handlers: map[string]jobs.Handler{
