@@ -132,7 +132,11 @@ func (s *Server) handleLog(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	entries, err := s.Store.FindLogEntries(r.Context(), f)
+	p := pager{Limit: o.Limit, Offset: o.Offset, Dir: r.URL.Query().Get("dir")}
+	if p.Dir != "prev" {
+		p.Dir = ""
+	}
+	entries, more, err := s.findLogEntries(r.Context(), f, p)
 	if err != nil {
 		s.writeError(w, r, err)
 		return
@@ -141,9 +145,12 @@ func (s *Server) handleLog(w http.ResponseWriter, r *http.Request) {
 	for _, t := range logTypes {
 		data.Types = append(data.Types, logTypeOption{Type: t.Type, Name: t.Name, Selected: t.Type == o.Type})
 	}
-	more := len(entries) > o.Limit
-	entries = entries[:min(len(entries), o.Limit)]
-	data.Nav = olderOnlyNav(pager{Limit: o.Limit, Offset: o.Offset}, s.logURL(o), logIDs(entries), more)
+	ids := logIDs(entries)
+	var first, last int64
+	if len(ids) > 0 {
+		first, last = ids[0], ids[len(ids)-1]
+	}
+	data.Nav = p.nav(s.logURL(o), first, last, more)
 	data.Lines = s.logLines(r.Context(), entries)
 	v := s.specialView(r, "Log")
 	if o.Type != "" {
@@ -151,6 +158,45 @@ func (s *Server) handleLog(w http.ResponseWriter, r *http.Request) {
 	}
 	v.Data = data
 	s.render(w, r, http.StatusOK, "special_log", v)
+}
+
+// findLogEntries reads one page of log entries, newest first, and reports
+// whether more follow in the direction read. The store only reads
+// downwards (Before), so a page of newer entries (dir=prev) is found by
+// reading from the newest entry down to the offset, at most rcMaxBatches
+// batches.
+func (s *Server) findLogEntries(ctx context.Context, f folio.LogFilter, p pager) ([]*folio.LogEntry, bool, error) {
+	if !p.Newer() {
+		entries, err := s.Store.FindLogEntries(ctx, f)
+		if err != nil {
+			return nil, false, err
+		}
+		return entries[:min(len(entries), p.Limit)], len(entries) > p.Limit, nil
+	}
+	f.Before, f.Limit = 0, rcBatch
+	var window []*folio.LogEntry // newest first, all newer than the offset
+	for range rcMaxBatches {
+		batch, err := s.Store.FindLogEntries(ctx, f)
+		if err != nil {
+			return nil, false, err
+		}
+		for _, e := range batch {
+			if p.Offset != 0 && e.ID <= p.Offset {
+				return lastN(window, p.Limit), len(window) > p.Limit, nil
+			}
+			window = append(window, e)
+		}
+		if len(batch) < f.Limit {
+			break
+		}
+		f.Before = batch[len(batch)-1].ID
+	}
+	return lastN(window, p.Limit), len(window) > p.Limit, nil
+}
+
+// lastN returns the last n elements of list.
+func lastN[T any](list []T, n int) []T {
+	return list[max(0, len(list)-n):]
 }
 
 func logIDs(entries []*folio.LogEntry) []int64 {

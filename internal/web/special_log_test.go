@@ -1,6 +1,12 @@
 package web_test
 
-import "testing"
+import (
+	"context"
+	"strconv"
+	"testing"
+
+	"github.com/folio-wiki/folio"
+)
 
 func testLog(t *testing.T, f *specialFixture) {
 	const lg = "/wiki/Special:Log"
@@ -24,5 +30,28 @@ func testLog(t *testing.T, f *specialFixture) {
 			notWant: []string{"(spam cleanup)"}},
 		{name: "bad user", url: lg + "?user=A%7CB", wantStatus: 400},
 		{name: "alias", url: "/wiki/Special:Logs/delete", wantStatus: 301, location: "/wiki/Special:Log/delete"},
+	})
+}
+
+// testLogPaging walks the two log entries of the fixture one at a time in
+// both directions.
+func testLogPaging(t *testing.T, f *specialFixture) {
+	entries, err := f.env.Store.FindLogEntries(context.Background(), folio.LogFilter{Limit: 10})
+	if err != nil || len(entries) != 2 {
+		t.Fatalf("FindLogEntries() = %d entries, %v; want 2", len(entries), err)
+	}
+	protect, del := strconv.FormatInt(entries[0].ID, 10), strconv.FormatInt(entries[1].ID, 10)
+	const lg = "/wiki/Special:Log"
+	f.run(t, []scenario{
+		{name: "newest", url: lg + "?limit=1", want: []string{"(edit war)", "offset=" + protect, `class="mw-nextlink"`},
+			notWant: []string{"(spam cleanup)", `class="mw-prevlink"`}},
+		{name: "older", url: lg + "?limit=1&offset=" + protect, want: []string{"(spam cleanup)", `class="mw-prevlink"`,
+			"dir=prev", `class="mw-firstlink"`}, notWant: []string{"(edit war)", `class="mw-nextlink"`}},
+		{name: "newer", url: lg + "?limit=1&offset=" + del + "&dir=prev", want: []string{"(edit war)", `class="mw-nextlink"`},
+			notWant: []string{"(spam cleanup)", `class="mw-prevlink"`}},
+		{name: "oldest", url: lg + "?limit=1&dir=prev", want: []string{"(spam cleanup)", `class="mw-prevlink"`},
+			notWant: []string{"(edit war)", `class="mw-lastlink"`}},
+		{name: "newer with filter", url: lg + "?type=delete&limit=1&offset=" + del + "&dir=prev",
+			want: []string{"No log entries match"}},
 	})
 }

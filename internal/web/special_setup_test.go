@@ -229,6 +229,7 @@ func TestSpecialPageScenarios(t *testing.T) {
 		{"NewPages", testNewPages},
 		{"NewPagesFeed", testNewPagesFeed},
 		{"Log", testLog},
+		{"LogPaging", testLogPaging},
 		{"Contributions", testContributions},
 		{"ContributionsFilters", testContributionsFilters},
 		{"WhatLinksHere", testWhatLinksHere},
