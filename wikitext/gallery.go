@@ -34,7 +34,12 @@ func galleryTag(f *preprocess.Frame, name, attrText string, content *string) str
 	}
 	var kept html.Attrs
 	for _, a := range html.ValidateAttributes(attrs, "ul") {
-		if a.Name != "class" && a.Name != "style" {
+		switch a.Name {
+		case "class":
+			g.Class = a.Value
+		case "style":
+			g.Style = a.Value
+		default:
 			kept = append(kept, a)
 		}
 	}

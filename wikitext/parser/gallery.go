@@ -14,6 +14,7 @@ type Gallery struct {
 	Widths, Heights, PerRow int
 	Caption                 string // HTML
 	Attrs                   string // extra sanitized attributes
+	Class, Style            string // sanitized class and style additions
 	items                   []string
 }
 
@@ -40,8 +41,6 @@ func (c *Context) AddGalleryLine(g *Gallery, line string) {
 	if t.Namespace != env.NSFile {
 		t = env.Title{Namespace: env.NSFile, DBKey: strings.ReplaceAll(c.Host.PrefixedText(t), " ", "_")}
 	}
-	opts = c.doExternalLinks(opts)
-	opts = c.doInternalLinks(opts)
 	g.items = append(g.items, c.galleryItem(g, t, parseImageOptions(opts)))
 }
 
@@ -91,14 +90,18 @@ func (c *Context) galleryThumb(repo env.FileRepo, g *Gallery, t env.Title, f env
 // Render returns the gallery HTML.
 func (g *Gallery) Render() string {
 	var b strings.Builder
-	b.WriteString(`<ul class="gallery mw-gallery-traditional"`)
-	style := ""
+	b.WriteString(`<ul class="gallery mw-gallery-traditional`)
+	if g.Class != "" {
+		b.WriteString(" " + html.EscapeHTML(g.Class))
+	}
+	b.WriteString(`"`)
+	style := g.Style
 	if g.PerRow > 0 {
-		style = "max-width: " + strconv.Itoa(g.PerRow*(g.Widths+43)) + "px;"
+		style = strings.TrimSpace("max-width: " + strconv.Itoa(g.PerRow*(g.Widths+43)) + "px;" + " " + style)
 	}
 	b.WriteString(g.Attrs)
 	if style != "" {
-		b.WriteString(` style="` + style + `"`)
+		b.WriteString(` style="` + html.EscapeHTML(style) + `"`)
 	}
 	b.WriteString(">\n")
 	if g.Caption != "" {
