@@ -61,10 +61,6 @@ func (s *Server) serveSpecial(w http.ResponseWriter, r *http.Request, t folio.Ti
 	name, sub, _ := strings.Cut(t.DBKey, "/")
 	canon, page, ok := s.specials.lookup(name)
 	if !ok {
-		if target, ok := s.personalSpecial(r, name, sub); ok {
-			http.Redirect(w, r, target, http.StatusFound)
-			return
-		}
 		s.writeError(w, r, folio.Errorf(folio.EMissingTitle, "There is no special page called %q.", strings.ReplaceAll(name, "_", " ")))
 		return
 	}
@@ -89,28 +85,4 @@ func (s *Server) serveSpecial(w http.ResponseWriter, r *http.Request, t folio.Ti
 	r = withTitle(r, s.specialTitle(canon))
 	r.SetPathValue(subpageKey, strings.ReplaceAll(sub, "_", " "))
 	page.Handler(w, r)
-}
-
-// personalSpecial resolves Special:MyPage, Special:MyTalk and
-// Special:MyContributions for the visitor (by IP address when anonymous):
-// the skin links to them so that pages look the same for every reader
-// and can be cached. It reports false for other names.
-func (s *Server) personalSpecial(r *http.Request, name, sub string) (string, bool) {
-	who := s.clientIP(r)
-	if u := s.currentUser(r); u != nil {
-		who = u.Name
-	}
-	suffix := ""
-	if sub != "" {
-		suffix = "/" + sub
-	}
-	switch strings.ToLower(name) {
-	case "mypage":
-		return titlePath(s.userTitle(folio.NSUser, who+suffix)), true
-	case "mytalk":
-		return titlePath(s.userTitle(folio.NSUserTalk, who+suffix)), true
-	case "mycontributions", "mycontribs":
-		return s.specialURL("Contributions/" + who), true
-	}
-	return "", false
 }
