@@ -127,10 +127,14 @@ func (cmd *ImportCommand) run(ctx context.Context, c Config, o importOptions) er
 			run.dumpNS[ns.Key] = ns.Name
 		}
 	}
+	defer func() {
+		if run.a != nil {
+			run.a.Close()
+		}
+	}()
 	if err := run.open(ctx, c, o); err != nil {
 		return err
 	}
-	defer run.a.Close()
 	if err := run.importPages(ctx); err != nil {
 		return err
 	}
@@ -196,6 +200,7 @@ func (run *importRun) adoptSiteInfo(ctx context.Context, c Config) error {
 	run.a.Logger.Info("adopted the dump's site configuration", "sitename", sc.SiteName, "lang", sc.Lang,
 		"namespaces", len(sc.Namespaces))
 	run.a.Close()
+	run.a = nil
 	a, err := run.m.openApp(ctx, c, false)
 	if err != nil {
 		return err
