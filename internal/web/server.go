@@ -39,6 +39,9 @@
 //     links that {{template "pager" .}} renders.
 //   - specialSubpage(r) is the text after "Special:Name/"; idParam(r, name)
 //     reads a positive integer parameter.
+//   - Handlers for the special page table from this side: handleUserLogin,
+//     handleUserLogout and handleSpecialUndelete (Special:Undelete/Title,
+//     the action=undelete form; give it Right "undelete").
 package web
 
 import (
