@@ -59,7 +59,7 @@ type Manifest struct {
 	Finished       time.Time   `json:"finished"`
 	Tables         []TableFile `json:"tables"`
 	// Blobs lists the uploaded files copied with the database, if any.
-	Blobs *BlobSet `json:"files,omitempty"`
+	Blobs *BlobSet `json:"uploads,omitempty"`
 	Summary
 }
 

@@ -205,3 +205,32 @@ func checkRestored(t *testing.T, src, dst *sqldb.DB) {
 		t.Errorf("new revision id %d, page id %d reuse restored ids (max rev %d)", res.Revision.ID, res.Page.ID, want.MaxRevID)
 	}
 }
+
+// TestRestoreAcrossBackends restores a SQLite backup into each server
+// database: the format is the same everywhere, so a wiki can move from
+// the embedded database to PostgreSQL or MariaDB.
+func TestRestoreAcrossBackends(t *testing.T) {
+	for _, be := range backends(t)[1:] {
+		t.Run("sqlite to "+be.name, func(t *testing.T) {
+			if os.Getenv(be.env) == "" {
+				t.Skipf("set %s to restore into %s", be.env, be.name)
+			}
+			ctx := context.Background()
+			src := openSQLite(t)
+			MustPopulate(t, src, 6, 2)
+			if err := src.SetReadOnly(ctx, folio.ReadOnly{On: true, Reason: "backup test"}); err != nil {
+				t.Fatal(err)
+			}
+			dir, _, err := backup.NewWriter(t.TempDir(), "test").Backup(ctx, src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			dst := be.open(t)
+			rep, err := backup.Restore(ctx, dir, dst)
+			if err != nil || !rep.OK() {
+				t.Fatalf("Restore() = %v, %v", rep, err)
+			}
+			checkRestored(t, src, dst)
+		})
+	}
+}
