@@ -30,6 +30,7 @@ type call struct {
 	high    bool   // apihighlimits
 	cont    *obj   // continue values set by modules
 	rawcont *obj   // query-continue, for rawcontinue
+	html    string // a whole HTML page to send instead of the result (help)
 }
 
 // user returns the logged-in user, nil for anonymous requests.

@@ -5,13 +5,12 @@ import (
 	"strings"
 )
 
-// runHelp is action=help: a plain summary of the modules, in the result
-// object as MediaWiki returns help for format=json.
+// runHelp is action=help: an HTML page summarising the modules, or with
+// wrap, the same HTML inside the result as {"help": {"mime", "help"}}.
 func (s *Server) runHelp(c *call) error {
 	c.str("modules")
 	c.str("submodules")
 	c.str("recursivesubmodules")
-	c.str("wrap")
 	c.str("toc")
 	var b strings.Builder
 	b.WriteString("<h1>Folio action API</h1>\n<p>This wiki speaks the MediaWiki 1.39 action API. Modules:</p>\n<dl>\n")
@@ -27,6 +26,11 @@ func (s *Server) runHelp(c *call) error {
 		}
 	}
 	b.WriteString("</dl>\n")
-	c.result.set("help", newObj().set(bcKey("help"), b.String()))
+	if c.boolean("wrap") {
+		c.result.set("help", newObj().set("mime", "text/html").set("help", b.String()))
+		return nil
+	}
+	c.html = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"UTF-8\"><title>API help - " +
+		htmlEscape(s.Site.Name) + "</title></head><body>\n" + b.String() + "</body></html>\n"
 	return nil
 }

@@ -2,6 +2,7 @@ package api
 
 import (
 	"fmt"
+	"io"
 	"net/http"
 	"os"
 	"regexp"
@@ -258,6 +259,12 @@ func (s *Server) respond(c *call, err error) {
 	h.Set("Cache-Control", "private, must-revalidate, max-age=0")
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("X-Frame-Options", "DENY")
+	if err == nil && c.html != "" {
+		h.Set("Content-Type", "text/html; charset=utf-8")
+		c.w.WriteHeader(status)
+		_, _ = io.WriteString(c.w, c.html)
+		return
+	}
 	body := encodeResult(root, c.fv, c.fv == 1 && !c.has("utf8"))
 	if c.form.Get("format") == "jsonfm" {
 		h.Set("Content-Type", "text/html; charset=utf-8")
