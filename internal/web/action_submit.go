@@ -132,7 +132,7 @@ func (s *Server) save(w http.ResponseWriter, r *http.Request, v *view, st *editS
 		s.showConflict(w, r, v, st, out)
 	case err == nil:
 		s.logSave(r, st, out)
-		http.Redirect(w, r, titlePath(st.t), http.StatusSeeOther)
+		http.Redirect(w, r, titlePath(st.t)+sectionFragment(d), http.StatusSeeOther)
 	case folio.ErrorCode(err) == folio.EInternal:
 		s.writeError(w, r, err)
 	case folio.ErrorCode(err) == folio.EMissingTitle && d.BaseRevID != 0:

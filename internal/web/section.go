@@ -1,6 +1,7 @@
 package web
 
 import (
+	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
@@ -138,4 +139,27 @@ func parseSection(v string) (n int, isNew bool, err error) {
 // missingSection is the error for a section number beyond the last.
 func missingSection(n int) error {
 	return folio.Errorf(folio.EInvalidParameter, "There is no section %d in this page; it may have been moved or removed while you were viewing it.", n)
+}
+
+// markupRE matches the simple markup that section anchors leave out:
+// bold and italic quotes, and the brackets of internal links.
+var markupRE = regexp.MustCompile(`'{2,}|\[\[(?:[^\]|]*\|)?|\]\]`)
+
+// sectionFragment returns "#anchor" of the section a section edit saved,
+// so that the editor returns to it, or "" for whole-page edits.
+func sectionFragment(d *editData) string {
+	var text string
+	switch {
+	case d.Section == "new":
+		text = d.Summary
+	case d.Section != "" && d.Section != "0":
+		if hs := headings(d.Text); len(hs) > 0 {
+			text = hs[0].text
+		}
+	}
+	text = strings.TrimSpace(markupRE.ReplaceAllString(text, ""))
+	if text == "" {
+		return ""
+	}
+	return "#" + url.PathEscape(fragmentID(text))
 }

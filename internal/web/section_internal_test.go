@@ -83,3 +83,23 @@ func TestAppendSection(t *testing.T) {
 		}
 	}
 }
+
+func TestSectionFragment(t *testing.T) {
+	tests := []struct {
+		section, text, summary, want string
+	}{
+		{"", "== A ==", "", ""},
+		{"0", "Lead", "", ""},
+		{"2", "== Two words ==\ntext", "", "#Two_words"},
+		{"2", "== '''Bold''' and [[Link|shown]] ==", "", "#Bold_and_shown"},
+		{"new", "body", "New topic", "#New_topic"},
+		{"new", "body", "", ""},
+		{"3", "no heading left", "", ""},
+	}
+	for _, tt := range tests {
+		d := &editData{Section: tt.section, Text: tt.text, Summary: tt.summary}
+		if got := sectionFragment(d); got != tt.want {
+			t.Errorf("sectionFragment(%q, %q, %q) = %q, want %q", tt.section, tt.text, tt.summary, got, tt.want)
+		}
+	}
+}
