@@ -5,7 +5,6 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 
 	"github.com/folio-wiki/folio"
@@ -146,11 +145,7 @@ func (s *Server) handleLog(w http.ResponseWriter, r *http.Request) {
 		data.Types = append(data.Types, logTypeOption{Type: t.Type, Name: t.Name, Selected: t.Type == o.Type})
 	}
 	ids := logIDs(entries)
-	var first, last int64
-	if len(ids) > 0 {
-		first, last = ids[0], ids[len(ids)-1]
-	}
-	data.Nav = p.nav(s.logURL(o), first, last, more)
+	data.Nav = p.nav(s.logURL(o), firstID(ids), lastID(ids), more)
 	data.Lines = s.logLines(r.Context(), entries)
 	v := s.specialView(r, "Log")
 	if o.Type != "" {
@@ -207,21 +202,19 @@ func logIDs(entries []*folio.LogEntry) []int64 {
 	return ids
 }
 
-// olderOnlyNav is the pager navigation of a listing whose store filter can
-// only read older rows (an id upper bound): the "newer" and "oldest" links,
-// which need a lower bound, are left out. ids are the ids shown, newest
-// first.
-func olderOnlyNav(p pager, urlFor func(url.Values) string, ids []int64, more bool) *pagerNav {
-	var first, last int64
-	if len(ids) > 0 {
-		first, last = ids[0], ids[len(ids)-1]
+// firstID and lastID return the first and last of ids, 0 when empty.
+func firstID(ids []int64) int64 {
+	if len(ids) == 0 {
+		return 0
 	}
-	n := p.nav(urlFor, first, last, more)
-	n.Newer, n.Oldest = "", ""
-	if p.Offset != 0 {
-		n.Newest = urlFor(url.Values{"limit": {strconv.Itoa(p.Limit)}})
+	return ids[0]
+}
+
+func lastID(ids []int64) int64 {
+	if len(ids) == 0 {
+		return 0
 	}
-	return n
+	return ids[len(ids)-1]
 }
 
 // logFilter turns the options into a store filter, normalising the user

@@ -64,7 +64,7 @@ func (s *Server) handleNewPages(w http.ResponseWriter, r *http.Request) {
 		NamespaceSelect: s.namespaceSelect("namespace", o.Namespace, "all"),
 		Username:        o.Username, HideBots: o.HideBots, HideLiu: o.HideLiu, HideRedirs: o.HideRedirs,
 		Lines:    s.newPageLines(r.Context(), rcs, pages),
-		Nav:      olderOnlyNav(pager{Limit: o.Limit, Offset: o.Offset}, urlFor, ids, more),
+		Nav:      o.pager().nav(urlFor, firstID(ids), lastID(ids), more),
 		FeedAtom: urlFor(url.Values{"feed": {"atom"}}),
 		FeedRSS:  urlFor(url.Values{"feed": {"rss"}}),
 	}
@@ -83,11 +83,19 @@ func (s *Server) findNewPages(ctx context.Context, o *newPagesOptions) ([]*folio
 		o.Username = name
 	}
 	pages := map[int64]*folio.Page{}
-	rcs, err := collectChanges(ctx, s.Store.FindNewPages, o.filter(), o.Limit+1, s.newPageFilter(ctx, *o, pages))
+	f, limit, keep := o.filter(), o.Limit+1, s.newPageFilter(ctx, *o, pages)
+	if o.Newer() { // read from the newest down to the offset
+		f.Before, f.Limit, limit = 0, rcBatch, rcBatch*rcMaxBatches
+		keep = stopAtID(o.Offset, keep)
+	}
+	rcs, err := collectChanges(ctx, s.Store.FindNewPages, f, limit, keep)
 	if err != nil {
 		return nil, nil, false, err
 	}
 	more := len(rcs) > o.Limit
+	if o.Newer() {
+		return lastN(rcs, o.Limit), pages, more, nil
+	}
 	return rcs[:min(len(rcs), o.Limit)], pages, more, nil
 }
 

@@ -437,7 +437,8 @@ type newPagesOptions struct {
 	HideLiu    bool
 	HideRedirs bool // on by default, as in MediaWiki
 	Limit      int
-	Offset     int64 // rc id paging
+	Offset     int64  // rc id paging
+	Dir        string // "prev": the rows newer than Offset
 }
 
 // parseNewPagesOptions reads Special:NewPages's query. As in MediaWiki, the
@@ -452,12 +453,21 @@ func parseNewPagesOptions(q url.Values) newPagesOptions {
 		Limit:      queryLimit(q, "limit", listDefaultLimit, maxListLimit),
 		Offset:     queryID(q, "offset"),
 	}
+	if q.Get("dir") == "prev" {
+		o.Dir = "prev"
+	}
 	if o.Namespace == nil && strings.TrimSpace(q.Get("namespace")) != "all" {
 		main := folio.NSMain
 		o.Namespace = &main
 	}
 	return o
 }
+
+// Newer reports whether the rows newer than the offset are asked for.
+func (o newPagesOptions) Newer() bool { return o.Dir == "prev" }
+
+// pager returns the paging state for the navigation links.
+func (o newPagesOptions) pager() pager { return pager{Limit: o.Limit, Offset: o.Offset, Dir: o.Dir} }
 
 // filter turns the options into a store filter, asking for one row more
 // than shown to know whether a next page exists.

@@ -247,6 +247,8 @@ func TestParseNewPagesOptions(t *testing.T) {
 		{"checked box after hidden field", "hideredirs=0&hideredirs=1",
 			newPagesOptions{Namespace: intp(0), HideRedirs: true, Limit: 50}},
 		{"unchecked box", "hideredirs=0", newPagesOptions{Namespace: intp(0), Limit: 50}},
+		{"newer", "dir=prev&offset=9", newPagesOptions{Namespace: intp(0), HideRedirs: true, Limit: 50, Offset: 9, Dir: "prev"}},
+		{"bad dir", "dir=up", newPagesOptions{Namespace: intp(0), HideRedirs: true, Limit: 50}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"errors"
 	"html/template"
 	"net/http"
 	"net/url"
@@ -143,9 +144,24 @@ func (s *Server) findRecentChanges(ctx context.Context, o rcOptions, me string, 
 	return collectChanges(ctx, s.Store.FindRecentChanges, f, o.Limit, keep)
 }
 
+// errStopScan, returned by a row filter, ends collectChanges early.
+var errStopScan = errors.New("stop scanning")
+
+// stopAtID wraps keep to end the scan at the first change with an id of
+// at most id (0: never), for reading down to a paging offset.
+func stopAtID(id int64, keep func(*folio.RecentChange) (bool, error)) func(*folio.RecentChange) (bool, error) {
+	return func(rc *folio.RecentChange) (bool, error) {
+		if id != 0 && rc.ID <= id {
+			return false, errStopScan
+		}
+		return keep(rc)
+	}
+}
+
 // collectChanges reads batches of f.Limit changes, oldest batch last, and
 // returns the first limit rows keep accepts. It stops after rcMaxBatches
-// batches so that a filter matching nothing cannot scan the whole table.
+// batches so that a filter matching nothing cannot scan the whole table,
+// and when keep returns errStopScan.
 func collectChanges(ctx context.Context, find func(context.Context, folio.RecentChangeFilter) ([]*folio.RecentChange, error),
 	f folio.RecentChangeFilter, limit int, keep func(*folio.RecentChange) (bool, error)) ([]*folio.RecentChange, error) {
 	var out []*folio.RecentChange
@@ -156,7 +172,9 @@ func collectChanges(ctx context.Context, find func(context.Context, folio.Recent
 		}
 		for _, rc := range batch {
 			ok, err := keep(rc)
-			if err != nil {
+			if errors.Is(err, errStopScan) {
+				return out, nil
+			} else if err != nil {
 				return nil, err
 			}
 			if ok {

@@ -227,6 +227,7 @@ func TestSpecialPageScenarios(t *testing.T) {
 		{"RecentChangesFeeds", testRecentChangesFeeds},
 		{"RecentChangesLinked", testRecentChangesLinked},
 		{"NewPages", testNewPages},
+		{"NewPagesPaging", testNewPagesPaging},
 		{"NewPagesFeed", testNewPagesFeed},
 		{"Log", testLog},
 		{"LogPaging", testLogPaging},
