@@ -41,7 +41,7 @@ func (c *Context) AddGalleryLine(g *Gallery, line string) {
 	if t.Namespace != env.NSFile {
 		t = env.Title{Namespace: env.NSFile, DBKey: strings.ReplaceAll(c.Host.PrefixedText(t), " ", "_")}
 	}
-	g.items = append(g.items, c.galleryItem(g, t, parseImageOptions(opts)))
+	g.items = append(g.items, c.galleryItem(g, t, parseGalleryOptions(opts)))
 }
 
 // galleryItem renders one box of the gallery.
@@ -62,7 +62,7 @@ func (c *Context) galleryItem(g *Gallery, t env.Title, o imageOptions) string {
 	}
 	text := ""
 	if o.hasCaption {
-		text = c.ParseFully(o.caption) + "\n"
+		text = c.ParseFully(o.rawCaption) + "\n"
 	}
 	return "\t\t<li class=\"gallerybox\" style=\"width: " + boxWidth + "px\"><div style=\"width: " + boxWidth + "px\">\n" +
 		"\t\t\t" + thumb + "\n" +
@@ -112,4 +112,29 @@ func (g *Gallery) Render() string {
 	}
 	b.WriteString("</ul>")
 	return b.String()
+}
+
+// parseGalleryOptions reads a gallery line's options: alt=, link=,
+// page= and class=; the last other part is the caption, untrimmed.
+func parseGalleryOptions(text string) imageOptions {
+	var o imageOptions
+	for _, part := range splitOutsideLinks(text) {
+		p := strings.TrimSpace(part)
+		name, value, hasEq := strings.Cut(p, "=")
+		name = strings.TrimSpace(name)
+		v := strings.TrimSpace(value)
+		switch {
+		case hasEq && name == "alt":
+			o.alt = &v
+		case hasEq && name == "link":
+			o.link = &v
+		case hasEq && name == "class":
+			o.class = v
+		case hasEq && (name == "page" || name == "lang"):
+		case p == "":
+		default:
+			o.caption, o.rawCaption, o.hasCaption = strings.ReplaceAll(p, "\n", " "), part, true
+		}
+	}
+	return o
 }

@@ -78,6 +78,8 @@ func (c *Context) thumbAlt(t env.Title, o imageOptions) string {
 
 // plainCaption turns caption HTML into attribute text.
 func (c *Context) plainCaption(s string) string {
+	s = pipedLinkText.ReplaceAllString(s, "$1")
+	s = plainLinkText.ReplaceAllString(s, "$1")
 	s = anyTagRegex.ReplaceAllString(doQuotes(c.holderText(s)), "")
 	s = c.Strip.UnstripBoth(s)
 	return html.DecodeCharReferences(s)
@@ -261,6 +263,11 @@ func (c *Context) thumbSize() int {
 	}
 	return 180
 }
+
+var (
+	pipedLinkText = regexp.MustCompile(`\[\[[^\[\]|]*\|([^\[\]]*)\]\]`)
+	plainLinkText = regexp.MustCompile(`\[\[:?([^\[\]|]*)\]\]`)
+)
 
 var badListLink = regexp.MustCompile(`\[\[:?([^\]|]+)`)
 

@@ -19,6 +19,7 @@ type imageOptions struct {
 	alt           *string
 	class         string
 	caption       string
+	rawCaption    string // the caption part untrimmed (galleries parse it as a block)
 	hasCaption    bool
 }
 
@@ -81,6 +82,7 @@ func parseImageOptions(text string) imageOptions {
 		case hasEq && (name == "page" || name == "lang"):
 		default:
 			o.caption, o.hasCaption = strings.ReplaceAll(p, "\n", " "), true
+			o.rawCaption = part
 		}
 	}
 	return o
