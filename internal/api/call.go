@@ -127,6 +127,22 @@ func (c *call) multi(name string) []string {
 	return splitMulti(c.str(name))
 }
 
+// multiLimited is multi for parameters that take at most 50 values (500
+// with apihighlimits), such as titles; more is a toomanyvalues error.
+func (c *call) multiLimited(name string) ([]string, error) {
+	vals := c.multi(name)
+	limit := 50
+	if c.high {
+		limit = 500
+	}
+	if len(vals) > limit {
+		e := usageError("toomanyvalues", fmt.Sprintf("The %q parameter takes at most %d values.", name, limit))
+		e.Extra = newObj().set("limit", limit).set("lowlimit", 50).set("highlimit", 500)
+		return nil, e
+	}
+	return vals, nil
+}
+
 func splitMulti(v string) []string {
 	if v == "" {
 		return nil

@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -32,6 +33,8 @@ var protocolScenarios = []scenario{
 		want: map[string]any{"query.pages.0.title": "Alpha", "query.pages.1.title": "Beta"}},
 	{name: "pipe separates multi-values", params: P("action", "query", "titles", "Alpha|Gamma", "formatversion", "2"),
 		want: map[string]any{"query.pages.0.title": "Alpha", "query.pages.1.title": "Gamma"}},
+	{name: "too many titles", params: P("action", "query", "titles", strings.Repeat("T|", 50)+"T"),
+		want: map[string]any{"error.code": "toomanyvalues", "error.limit": 50.0}},
 	{name: "unknown action", params: P("action", "nosuch"),
 		want: map[string]any{"error.code": "badvalue"}, wantHeader: map[string]string{"MediaWiki-API-Error": "badvalue"}},
 	{name: "unknown parameter warns", params: P("action", "query", "meta", "siteinfo", "bogus", "1"),

@@ -134,12 +134,24 @@ func (s *Server) fillPageSet(c *call, q *query) error {
 	if gen := c.str("generator"); gen != "" {
 		return s.runGenerator(c, q, gen)
 	}
-	for _, t := range c.multi("titles") {
+	titles, err := c.multiLimited("titles")
+	if err != nil {
+		return err
+	}
+	pageids, err := c.multiLimited("pageids")
+	if err != nil {
+		return err
+	}
+	revids, err := c.multiLimited("revids")
+	if err != nil {
+		return err
+	}
+	for _, t := range titles {
 		if err := q.pages.addTitleText(s, c, t); err != nil {
 			return err
 		}
 	}
-	for _, v := range c.multi("pageids") {
+	for _, v := range pageids {
 		id, err := parseID("pageids", v)
 		if err != nil {
 			return err
@@ -148,7 +160,7 @@ func (s *Server) fillPageSet(c *call, q *query) error {
 			return err
 		}
 	}
-	for _, v := range c.multi("revids") {
+	for _, v := range revids {
 		id, err := parseID("revids", v)
 		if err != nil {
 			return err
@@ -232,7 +244,7 @@ func (s *Server) finishQuery(c *call, q *query) {
 	}
 }
 
-// pageObj returns the result object of an existing page entry.
+// parseID reads one page or revision id.
 func parseID(param, v string) (int64, error) {
 	var id int64
 	if _, err := fmt.Sscan(strings.TrimSpace(v), &id); err != nil || id <= 0 {
