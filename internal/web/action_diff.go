@@ -21,6 +21,7 @@ type diffData struct {
 // diffSide is the header of one column of a diff: a revision with its
 // author and summary, or just a label.
 type diffSide struct {
+	ID       string // mw-diff-otitle or mw-diff-ntitle: the rows get ID1…ID4
 	Label    string
 	Rev      *folio.Revision
 	User     template.HTML // user links of Rev's author
@@ -178,6 +179,7 @@ func (s *Server) revisionDiff(w http.ResponseWriter, r *http.Request, t folio.Ti
 		d.New.Rollback = s.rollbackForm(w, r, t, p, cur)
 	}
 	d.Rows = template.HTML(diff.Table(oldText, cur.Text, diff.Options{})) // diff.Table escapes
+	d.Old.ID, d.New.ID = "mw-diff-otitle", "mw-diff-ntitle"
 	actors := []folio.Actor{cur.Actor}
 	if old != nil {
 		actors = append(actors, old.Actor)

@@ -61,6 +61,7 @@ func TestDiff(t *testing.T) {
 			{Name: "diff of two revisions", As: "anon", URL: url("/index.php?title=Paged&diff=%d&oldid=%d", revs[3], revs[1]), Status: http.StatusOK,
 				Want: []string{`<table class="diff`, "diff-otitle", "diff-ntitle", "diff-addedline", "line 4", "edit number 4", "edit number 2",
 					"differences-prevlink", "differences-nextlink", "undo=", "Difference between revisions",
+					`id="mw-diff-otitle1"`, `id="mw-diff-ntitle2"`, `id="mw-diff-ntitle4"`,
 					"(1 revision by 1 user in between not shown)"}},
 			{Name: "reversed ids are swapped", As: "anon", URL: url("/index.php?title=Paged&diff=%d&oldid=%d", revs[1], revs[3]), Status: http.StatusOK,
 				Want: []string{"diff-addedline", "line 4"}, DontWant: []string{"diff-deletedline"}},
