@@ -63,7 +63,7 @@ func TestBackupRestoreCommands(t *testing.T) {
 		{"verify", nil, []string{"backup", "verify", root}, "is intact", ""},
 		{"restore", dst, []string{"restore", "--from", root}, "revision checksums match", ""},
 		{"drill", src, []string{"drill", "--from", root}, "Drill passed", ""},
-		{"restore again", dst, []string{"restore", "--from", root}, "", "exists"},
+		{"restore again", dst, []string{"restore", "--from", root}, "", "holds a wiki"},
 		{"backup without --to", src, []string{"backup"}, "", "--to DIR is required"},
 		{"verify nothing", nil, []string{"backup", "verify", dir}, "", "no complete backup"},
 	}

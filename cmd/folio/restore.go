@@ -21,8 +21,9 @@ type RestoreCommand struct{ m *Main }
 const restoreUsage = `Usage: folio restore --from DIR [--at TIME] [flags]
 
 Restores the backup folder DIR, or the newest backup in the backup root DIR,
-into the configured database, which must be empty: a data directory without
-folio.db, or a new PostgreSQL or MariaDB database. Every file's checksum and
+into the configured database, which must not hold a wiki: a new data
+directory, a new PostgreSQL or MariaDB database, or one left by an
+interrupted restore. Every file's checksum and
 row count is checked before the restore commits, and the restored database
 is compared with the manifest.
 
@@ -50,10 +51,10 @@ func (cmd *RestoreCommand) Run(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := checkEmptySQLite(&c); err != nil {
-		return err
-	}
 	if sqlite.IsReplica(*from) {
+		if err := checkEmptySQLite(&c); err != nil {
+			return err
+		}
 		return cmd.restoreReplica(ctx, &c, *from, *at)
 	} else if *at != "" {
 		return &usageError{"restore: --at needs a continuous replica (folio backup --continuous)"}

@@ -19,10 +19,8 @@ func Restore(ctx context.Context, dir string, db Target) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	if v, err := db.SchemaVersion(ctx); err != nil {
+	if err := checkEmpty(ctx, db, m); err != nil {
 		return nil, err
-	} else if v != 0 {
-		return nil, errors.New("restore: the target database is not empty (it has a schema); restore into a new data directory or database")
 	}
 	if _, err := db.MigrateTo(ctx, m.SchemaVersion); err != nil {
 		return nil, fmt.Errorf("restore: create schema %d: %w", m.SchemaVersion, err)
@@ -43,6 +41,27 @@ func Restore(ctx context.Context, dir string, db Target) (*Report, error) {
 	r.Problems = Compare(m.Summary, got)
 	r.Duration = time.Since(start)
 	return r, nil
+}
+
+// checkEmpty accepts a target without a schema, or with a schema no newer
+// than the backup's and no pages, revisions or users (a restore that was
+// interrupted, or a database made with folio migrate).
+func checkEmpty(ctx context.Context, db Target, m *Manifest) error {
+	v, err := db.SchemaVersion(ctx)
+	if err != nil || v == 0 {
+		return err
+	}
+	if v > m.SchemaVersion {
+		return fmt.Errorf("restore: the target has schema %d, newer than the backup's %d; restore into a new data directory or database", v, m.SchemaVersion)
+	}
+	s, err := Summarize(ctx, db, 0)
+	if err != nil {
+		return err
+	}
+	if s.Pages > 0 || s.Revisions > 0 || s.Users > 0 {
+		return errors.New("restore: the target database holds a wiki; restore into a new data directory or database")
+	}
+	return nil
 }
 
 func loadTables(dir string, m *Manifest, put func(string, []string, func() ([]any, error)) error, r *Report) error {

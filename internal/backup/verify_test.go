@@ -2,12 +2,14 @@ package backup_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/folio-wiki/folio/internal/backup"
+	"github.com/folio-wiki/folio/internal/sqldb"
 )
 
 // TestVerifyDetectsDamage damages a fresh backup in several ways and
@@ -70,5 +72,43 @@ func TestResolve(t *testing.T) {
 	got, err := backup.Resolve(root)
 	if want := filepath.Join(root, "20261102T000000Z"); err != nil || got != want {
 		t.Errorf("Resolve() = %q, %v; want %q", got, err, want)
+	}
+}
+
+// TestRestoreTarget checks which targets Restore accepts.
+func TestRestoreTarget(t *testing.T) {
+	ctx := context.Background()
+	src := openSQLite(t)
+	MustPopulate(t, src, 2, 1)
+	dir, _, err := backup.NewWriter(t.TempDir(), "test").Backup(ctx, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name    string
+		prepare func(t *testing.T) *sqldb.DB
+		wantErr string
+	}{
+		{"no schema", func(t *testing.T) *sqldb.DB { return openSQLite(t) }, ""},
+		{"migrated and empty", func(t *testing.T) *sqldb.DB {
+			db := openSQLite(t)
+			if _, err := db.Migrate(ctx); err != nil {
+				t.Fatal(err)
+			}
+			return db
+		}, ""},
+		{"a wiki", func(t *testing.T) *sqldb.DB {
+			db := openSQLite(t)
+			MustPopulate(t, db, 1, 1)
+			return db
+		}, "holds a wiki"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := backup.Restore(ctx, dir, tt.prepare(t))
+			if got := fmt.Sprint(err); (tt.wantErr == "") != (err == nil) || !strings.Contains(got, tt.wantErr) {
+				t.Errorf("Restore() error = %v, want %q", err, tt.wantErr)
+			}
+		})
 	}
 }
