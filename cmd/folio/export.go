@@ -298,7 +298,7 @@ func (ex *exporter) revision(r *folio.Revision) error {
 		Comment: r.Comment, Model: r.Model, Format: dump.FormatForModel(r.Model), Text: r.Text,
 		TextBytes: -1, SHA1: r.SHA1}
 	switch {
-	case r.Actor.Name == hiddenContributor && r.Actor.IsAnon():
+	case r.Actor.Name == dump.HiddenContributor && r.Actor.IsAnon():
 		dr.Contributor.Deleted = true
 	case r.Actor.IsAnon():
 		dr.Contributor.IP = r.Actor.Name

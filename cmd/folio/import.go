@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"strings"
 	"time"
 
 	"github.com/folio-wiki/folio"
@@ -105,13 +104,10 @@ type importRun struct {
 	opt       folio.ImportOptions
 	progress  *folio.ImportProgress
 	resumed   bool
-	fresh     bool           // the wiki was empty when this import began
-	dumpNS    map[int]string // namespace names of the dump's siteinfo
-	touched   []int64        // pages whose latest revision changed
+	fresh     bool // the wiki was empty when this import began
+	im        *dump.Importer
 	bar       *progressPrinter
-	warnSHA1  bool // import revisions whose SHA-1 does not match, with a warning
 	afterPage func(n int64)
-	stats     struct{ pages, added, skipped, badSHA1, uploads int }
 }
 
 func (cmd *ImportCommand) run(ctx context.Context, c Config, o importOptions) error {
@@ -120,13 +116,7 @@ func (cmd *ImportCommand) run(ctx context.Context, c Config, o importOptions) er
 		return err
 	}
 	defer src.close()
-	run := &importRun{m: cmd.m, src: src, dumpNS: map[int]string{}, warnSHA1: o.sha1 == "warn",
-		afterPage: cmd.afterPage}
-	if src.siteInfo != nil {
-		for _, ns := range src.siteInfo.Namespaces {
-			run.dumpNS[ns.Key] = ns.Name
-		}
-	}
+	run := &importRun{m: cmd.m, src: src, afterPage: cmd.afterPage}
 	defer func() {
 		if run.a != nil {
 			run.a.Close()
@@ -174,6 +164,8 @@ func (run *importRun) open(ctx context.Context, c Config, o importOptions) error
 		}
 	}
 	run.bar = newProgressPrinter(run.m.Stderr, o.progress, "import", run.src.size)
+	run.im = &dump.Importer{Store: run.store, Namespaces: run.a.Namespaces, SiteInfo: run.src.siteInfo,
+		Options: run.opt, WarnSHA1: o.sha1 == "warn", Logger: run.a.Logger}
 	return nil
 }
 
@@ -250,13 +242,13 @@ func (run *importRun) importPages(ctx context.Context) error {
 	if err := run.saveProgress(ctx); err != nil {
 		return err
 	}
-	summary := fmt.Sprintf("%d pages: %d revisions added, %d already present",
-		run.stats.pages, run.stats.added, run.stats.skipped)
-	if run.stats.badSHA1 > 0 {
-		summary += fmt.Sprintf(", %d with a SHA-1 not matching their text", run.stats.badSHA1)
+	st := run.im.Stats
+	summary := fmt.Sprintf("%d pages: %d revisions added, %d already present", st.Pages, st.Added, st.Skipped)
+	if st.BadSHA1 > 0 {
+		summary += fmt.Sprintf(", %d with a SHA-1 not matching their text", st.BadSHA1)
 	}
-	if run.stats.uploads > 0 {
-		summary += fmt.Sprintf("; %d <upload> file versions skipped (file import is not supported yet)", run.stats.uploads)
+	if st.Uploads > 0 {
+		summary += fmt.Sprintf("; %d <upload> file versions skipped (file import is not supported yet)", st.Uploads)
 	}
 	run.bar.finish(summary)
 	return nil
@@ -283,130 +275,12 @@ func (run *importRun) fail(ctx context.Context, err error) error {
 
 // importPage converts and stores one page.
 func (run *importRun) importPage(ctx context.Context, p *dump.Page) error {
-	ip, err := run.convert(p)
+	res, err := run.im.Import(ctx, p)
 	if err != nil {
 		return err
 	}
-	res, err := run.store.ImportPage(ctx, ip, run.opt)
-	if err != nil {
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-		return &dump.Error{Line: p.Line, Title: p.Title, Msg: folio.ErrorMessage(err)}
-	}
-	run.stats.pages++
-	run.stats.uploads += len(p.Uploads)
-	run.stats.added += res.Added
-	run.stats.skipped += res.Skipped
 	run.progress.Revisions += int64(res.Added)
-	if res.LatestChanged {
-		run.touched = append(run.touched, res.PageID)
-	}
 	return nil
-}
-
-// convert turns a dump page into an import request, checking its title
-// and the SHA-1 of every revision.
-func (run *importRun) convert(p *dump.Page) (*folio.ImportPage, error) {
-	t, err := run.title(p)
-	if err != nil {
-		return nil, err
-	}
-	ip := &folio.ImportPage{ID: p.ID, Namespace: t.Namespace, DBKey: t.DBKey}
-	if p.Redirect != "" {
-		if rt, err := run.a.Namespaces.ParseTitle(p.Redirect, folio.NSMain); err == nil && rt.Interwiki == "" {
-			ip.Redirect = &folio.LinkTarget{Namespace: rt.Namespace, DBKey: rt.DBKey, Fragment: rt.Fragment}
-		}
-	}
-	for _, r := range p.Revisions {
-		ir := &folio.ImportRevision{ID: r.ID, Timestamp: r.Timestamp, Comment: r.Comment,
-			Minor: r.Minor, Model: r.Model, Text: r.Text, SHA1: r.SHA1}
-		ir.Contributor, ir.Anonymous = run.contributor(r.Contributor)
-		if r.TextDeleted {
-			ir.SHA1 = "" // the dump's SHA-1 is that of the hidden text
-		}
-		if err := run.checkSHA1(p, r, ir); err != nil {
-			return nil, err
-		}
-		ip.Revisions = append(ip.Revisions, ir)
-	}
-	if len(ip.Revisions) == 0 {
-		return nil, &dump.Error{Line: p.Line, Title: p.Title, Msg: "the page has no revisions"}
-	}
-	return ip, nil
-}
-
-// checkSHA1 compares a revision's text with its <sha1>. On a mismatch it
-// fails, or with --sha1 warn logs a warning and drops the dump's SHA-1 so
-// that the store keeps the text's own.
-func (run *importRun) checkSHA1(p *dump.Page, r *dump.Revision, ir *folio.ImportRevision) error {
-	sum := folio.SHA1Base36(r.Text)
-	if ir.SHA1 == "" || ir.SHA1 == sum {
-		return nil
-	}
-	if run.warnSHA1 {
-		if run.stats.badSHA1++; run.stats.badSHA1 <= 5 { // the summary counts the rest
-			run.a.Logger.Warn("the text does not match its SHA-1; importing it anyway", "line", r.Line,
-				"title", p.Title, "rev_id", r.ID, "dump_sha1", r.SHA1, "text_sha1", sum)
-		}
-		ir.SHA1 = ""
-		return nil
-	}
-	return &dump.Error{Line: r.Line, Title: p.Title, Msg: fmt.Sprintf("revision %d: the text does not "+
-		"match its SHA-1 (the dump says %s, the text hashes to %s); nothing of this page was imported "+
-		"(--sha1 warn imports such revisions)", r.ID, r.SHA1, sum)}
-}
-
-// title parses a dump page's title in its namespace, using the dump's own
-// namespace names to strip the prefix.
-func (run *importRun) title(p *dump.Page) (folio.Title, error) {
-	bad := func(why string) error {
-		return &dump.Error{Line: p.Line, Title: p.Title, Msg: "invalid title: " + why}
-	}
-	ns, ok := run.a.Namespaces.ByID(p.NS)
-	if !ok {
-		return folio.Title{}, bad(fmt.Sprintf("this wiki has no namespace %d", p.NS))
-	}
-	rest := p.Title
-	if p.NS != folio.NSMain {
-		name, ok := run.dumpNS[p.NS]
-		if ok && strings.HasPrefix(rest, name+":") {
-			rest = rest[len(name)+1:]
-		} else if _, after, found := strings.Cut(rest, ":"); found {
-			rest = after
-		} else {
-			return folio.Title{}, bad(fmt.Sprintf("no prefix for namespace %d", p.NS))
-		}
-		rest = ns.Name + ":" + rest // this wiki's prefix: the rest is never split again
-	}
-	t, err := run.a.Namespaces.ParseTitle(rest, folio.NSMain)
-	if err != nil {
-		return t, bad(folio.ErrorMessage(err))
-	}
-	if t.Namespace != p.NS || t.Interwiki != "" || t.Fragment != "" {
-		return t, bad(fmt.Sprintf("it does not name a page in namespace %d", p.NS))
-	}
-	return t, nil
-}
-
-// hiddenContributor names the actor of revisions whose contributor was
-// hidden in the source wiki.
-const hiddenContributor = "Hidden contributor"
-
-// contributor returns the actor name of a dump contributor, normalised as
-// a user name, and whether it is anonymous.
-func (run *importRun) contributor(c dump.Contributor) (string, bool) {
-	name, anon := c.Username, false
-	if name == "" {
-		name, anon = c.IP, true
-	}
-	if c.Deleted || name == "" {
-		return hiddenContributor, true
-	}
-	if t, err := run.a.Namespaces.ParseTitle(name, folio.NSUser); err == nil && t.Namespace == folio.NSUser {
-		name = t.Text()
-	}
-	return name, anon
 }
 
 // storedSiteConfig returns the namespaces and site name of the site

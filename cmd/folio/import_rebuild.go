@@ -83,7 +83,7 @@ func (p *progressPrinter) finish(summary string) {
 
 // rebuild refreshes link tables and recent changes after an import.
 func (run *importRun) rebuild(ctx context.Context, o importOptions) error {
-	ids := run.touched
+	ids := run.im.Touched
 	if run.fresh || run.resumed {
 		ids = nil // every page: an earlier run may have stopped before its rebuild
 	}
