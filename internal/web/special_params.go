@@ -414,6 +414,7 @@ type wlhOptions struct {
 	HideTrans  bool
 	Limit      int
 	From       int64 // first page id to show
+	Back       int64 // where the previous screen started (0: the start)
 }
 
 // parseWLHOptions reads Special:WhatLinksHere's query and subpage.
@@ -426,6 +427,7 @@ func parseWLHOptions(q url.Values, subpage string) wlhOptions {
 		HideTrans:  queryBool(q, "hidetrans", false),
 		Limit:      queryLimit(q, "limit", listDefaultLimit, maxListLimit),
 		From:       queryID(q, "from"),
+		Back:       queryID(q, "back"),
 	}
 }
 

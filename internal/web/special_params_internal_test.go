@@ -220,9 +220,9 @@ func TestParseWLHOptions(t *testing.T) {
 	}{
 		{"empty", "", "", wlhOptions{Limit: 50}},
 		{"subpage", "", "Main Page", wlhOptions{Target: "Main Page", Limit: 50}},
-		{"all", "target=Foo&namespace=10&hidelinks=1&hideredirs=1&hidetrans=1&limit=5&from=12", "",
+		{"all", "target=Foo&namespace=10&hidelinks=1&hideredirs=1&hidetrans=1&limit=5&from=12&back=3", "",
 			wlhOptions{Target: "Foo", Namespace: intp(10), HideLinks: true, HideRedirs: true,
-				HideTrans: true, Limit: 5, From: 12}},
+				HideTrans: true, Limit: 5, From: 12, Back: 3}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

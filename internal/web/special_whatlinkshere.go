@@ -20,7 +20,7 @@ type wlhPage struct {
 	NamespaceSelect template.HTML
 	Toggles         []link
 	Items           []wlhItem
-	Next            link // Href empty on the last page
+	Prev, Next      link // Href empty on the first and last page
 	Searched        bool // a valid target was given
 }
 
@@ -70,10 +70,7 @@ func (s *Server) handleWhatLinksHere(w http.ResponseWriter, r *http.Request) {
 	data.Target, data.Searched, data.Items = t.PrefixedText(), true, items
 	data.TargetLink = s.titleLink(r.Context(), t, "")
 	data.Toggles = s.wlhToggles(t, o)
-	if next > 0 {
-		data.Next = link{Href: s.wlhURL(t, o, func(q url.Values) { q.Set("from", strconv.FormatInt(next, 10)) }),
-			Text: "next " + strconv.Itoa(o.Limit), Class: "mw-nextlink"}
-	}
+	data.Prev, data.Next = s.wlhNav(t, o, next)
 	v.Heading = `Pages linking to "` + t.PrefixedText() + `"`
 	v.Data = data
 	s.render(w, r, http.StatusOK, "special_whatlinkshere", v)
@@ -142,6 +139,29 @@ func (s *Server) wlhItems(ctx context.Context, pages []*folio.Page, byID map[int
 		out = append(out, it)
 	}
 	return out, nil
+}
+
+// wlhNav returns the "previous" and "next" links. As in MediaWiki, the
+// next link carries back= (where this screen started), which is all the
+// previous link can go back to; next is 0 on the last screen.
+func (s *Server) wlhNav(t folio.Title, o wlhOptions, next int64) (link, link) {
+	count := strconv.Itoa(o.Limit)
+	prev := link{Text: "previous " + count, Class: "mw-prevlink"}
+	if o.From > 0 {
+		prev.Href = s.wlhURL(t, o, func(q url.Values) {
+			if o.Back > 0 {
+				q.Set("from", strconv.FormatInt(o.Back, 10))
+			}
+		})
+	}
+	nextLink := link{Text: "next " + count, Class: "mw-nextlink"}
+	if next > 0 {
+		nextLink.Href = s.wlhURL(t, o, func(q url.Values) {
+			q.Set("from", strconv.FormatInt(next, 10))
+			q.Set("back", strconv.FormatInt(max(o.From, 0), 10))
+		})
+	}
+	return prev, nextLink
 }
 
 // wlhToggles are the show/hide links of the three backlink kinds.
