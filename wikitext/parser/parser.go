@@ -65,7 +65,7 @@ type Section struct {
 	Level  int    // 1-6, the heading level
 	Line   string // heading text as HTML, without links
 	Number string // TOC number such as "2.1"
-	Index  string // section index for editing, "" for headings from templates
+	Index  string // edit section: "3", "T-2" for a template's heading, "" for HTML headings
 	Anchor string
 }
 
