@@ -4,7 +4,9 @@
 // Helpers for handlers (special pages included):
 //
 //   - s.currentUser(r) returns the logged-in *folio.User, nil for anonymous
-//     visitors; s.clientIP(r) the address anonymous edits are credited to.
+//     visitors; s.clientIP(r) the address anonymous edits are credited to
+//     (X-Forwarded-For only behind TrustedProxies); s.now() is the service
+//     clock. Sessions live in internal/session, shared with the API.
 //   - s.csrfToken(w, r) returns the session's CSRF token, creating a session
 //     (and its cookie) for anonymous visitors; put it in a hidden input named
 //     "wpEditToken" ({{template "token" .Token}}). s.checkToken(r) verifies
