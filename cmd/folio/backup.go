@@ -64,6 +64,7 @@ func (cmd *BackupCommand) Run(ctx context.Context, args []string) error {
 	}
 	defer db.Close()
 	w := backup.NewWriter(*to, Version)
+	w.Progress = cmd.m.Stderr
 	if *files != "" {
 		w.Blobs, w.BlobPrefix = localfs.NewBlobStore(*files), "orig/"
 	}

@@ -68,7 +68,7 @@ func (cmd *RestoreCommand) Run(ctx context.Context, args []string) error {
 		return err
 	}
 	defer db.Close()
-	rep, err := backup.Restore(ctx, dir, db)
+	rep, err := backup.RestoreProgress(ctx, dir, db, cmd.m.Stderr)
 	if err != nil {
 		return err
 	}

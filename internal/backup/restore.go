@@ -14,6 +14,12 @@ import (
 // commits), applies the newer migrations, and compares the restored
 // database with the manifest.
 func Restore(ctx context.Context, dir string, db Target) (*Report, error) {
+	return RestoreProgress(ctx, dir, db, nil)
+}
+
+// RestoreProgress is Restore that prints a line to progress (when not nil)
+// as each table is loaded.
+func RestoreProgress(ctx context.Context, dir string, db Target, progress io.Writer) (*Report, error) {
 	start := time.Now()
 	m, err := ReadManifest(dir)
 	if err != nil {
@@ -27,7 +33,7 @@ func Restore(ctx context.Context, dir string, db Target) (*Report, error) {
 	}
 	r := &Report{Dir: dir, Manifest: m}
 	if err := db.ImportTables(ctx, func(put func(string, []string, func() ([]any, error)) error) error {
-		return loadTables(dir, m, put, r)
+		return loadTables(dir, m, put, r, progress)
 	}); err != nil {
 		return nil, fmt.Errorf("restore: %w", err)
 	}
@@ -64,7 +70,7 @@ func checkEmpty(ctx context.Context, db Target, m *Manifest) error {
 	return nil
 }
 
-func loadTables(dir string, m *Manifest, put func(string, []string, func() ([]any, error)) error, r *Report) error {
+func loadTables(dir string, m *Manifest, put func(string, []string, func() ([]any, error)) error, r *Report, progress io.Writer) error {
 	for _, tf := range m.Tables {
 		tr, err := openTable(dir, tf)
 		if err != nil {
@@ -77,6 +83,9 @@ func loadTables(dir string, m *Manifest, put func(string, []string, func() ([]an
 		}
 		r.Tables++
 		r.Rows += tr.rows
+		if progress != nil {
+			fmt.Fprintf(progress, "restored %s: %d rows\n", tf.Name, tr.rows)
+		}
 	}
 	return nil
 }

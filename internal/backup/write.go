@@ -27,6 +27,8 @@ type Writer struct {
 	// addressed, so every file the snapshot refers to is there).
 	Blobs      BlobSource
 	BlobPrefix string
+	// Progress, when set, receives a line per table written.
+	Progress io.Writer
 }
 
 // NewWriter returns a Writer into root.
@@ -77,6 +79,9 @@ func (w *Writer) export(ctx context.Context, src Source, dir string, m *Manifest
 			return fmt.Errorf("back up %s: %w", table, err)
 		}
 		m.Tables = append(m.Tables, tf)
+		if w.Progress != nil {
+			fmt.Fprintf(w.Progress, "backed up %s: %d rows\n", table, tf.Rows)
+		}
 		return nil
 	})
 	if err != nil {
