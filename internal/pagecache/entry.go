@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -74,6 +75,10 @@ func decodeEntry(b []byte) (*entry, error) {
 		if ok {
 			e.Header[name] = append(e.Header[name], val)
 		}
+	}
+	// Hits share these slices; clipped, an Add by a caller copies them.
+	for k, v := range e.Header {
+		e.Header[k] = slices.Clip(v)
 	}
 	return e, nil
 }

@@ -239,3 +239,26 @@ type discardWriter struct{ h http.Header }
 func (w *discardWriter) Header() http.Header         { return w.h }
 func (w *discardWriter) WriteHeader(int)             {}
 func (w *discardWriter) Write(b []byte) (int, error) { return len(b), nil }
+
+// TestHitHeadersAreNotShared checks that changing one response's headers
+// cannot change the next hit's.
+func TestHitHeadersAreNotShared(t *testing.T) {
+	pc := &pagecache.PageCache{Cache: inmem.NewCache(1 << 20), Namespaces: folio.NewNamespaces("Testwiki")}
+	h := pc.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		for _, v := range []string{"a=1", "b=2", "c=3"} {
+			w.Header().Add("Link", v)
+		}
+		fmt.Fprint(w, "x")
+	}))
+	outer := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h.ServeHTTP(w, r)
+		w.Header().Add("Link", "outer")
+		w.Header().Add("X-Cache", "outer")
+	})
+	for i := range 3 {
+		w := do(outer, "GET", "/wiki/Main_Page")
+		if got := w.Result().Header["Link"]; len(got) != 3 {
+			t.Errorf("read %d: Link = %q, want the handler's three values", i, got)
+		}
+	}
+}
