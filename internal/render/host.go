@@ -6,6 +6,7 @@ import (
 
 	"github.com/folio-wiki/folio"
 	"github.com/folio-wiki/folio/wikitext"
+	"github.com/folio-wiki/folio/wikitext/env"
 )
 
 // host answers the parser's questions for one render.
@@ -14,7 +15,11 @@ type host struct {
 	ctx context.Context
 }
 
-var _ wikitext.Host = (*host)(nil)
+var (
+	_ wikitext.Host     = (*host)(nil)
+	_ env.StatsHost     = (*host)(nil)
+	_ wikitext.FileRepo = (*host)(nil)
+)
 
 func (h *host) ParseTitle(text string, defaultNS int) (wikitext.Title, error) {
 	t, err := h.r.Namespaces.ParseTitle(text, defaultNS)
@@ -96,4 +101,29 @@ func (h *host) Now() time.Time {
 		return h.r.Now()
 	}
 	return time.Now()
+}
+
+// SiteStats feeds the NUMBEROF… magic words.
+func (h *host) SiteStats(ctx context.Context) (env.SiteStats, error) {
+	st, err := h.r.Store.Stats(ctx)
+	if err != nil {
+		return env.SiteStats{}, err
+	}
+	return env.SiteStats{Articles: int64(st.Articles), Pages: int64(st.Pages), Edits: int64(st.Edits), Users: int64(st.Users)}, nil
+}
+
+// FindFile looks files up in the file repository, if there is one.
+func (h *host) FindFile(ctx context.Context, t wikitext.Title) (wikitext.FileInfo, bool, error) {
+	if h.r.Files == nil {
+		return wikitext.FileInfo{}, false, nil
+	}
+	return h.r.Files.FindFile(ctx, t)
+}
+
+// ThumbURL returns the URL of a scaled file.
+func (h *host) ThumbURL(f wikitext.FileInfo, width int) string {
+	if h.r.Files == nil {
+		return f.URL
+	}
+	return h.r.Files.ThumbURL(f, width)
 }

@@ -12,6 +12,9 @@ import (
 
 	"github.com/folio-wiki/folio"
 	"github.com/folio-wiki/folio/wikitext"
+	"github.com/folio-wiki/folio/wikitext/ext/cite"
+	"github.com/folio-wiki/folio/wikitext/ext/parserfunctions"
+	"github.com/folio-wiki/folio/wikitext/ext/poem"
 )
 
 // Output is a rendered page: the HTML body and what the page points at.
@@ -28,6 +31,7 @@ type Output struct {
 // Options change how a page renders.
 type Options struct {
 	RevID          int64
+	Revision       *folio.Revision // the revision shown, for REVISION* words
 	Preview        bool
 	NoEditSections bool // leave out the [edit] links next to headings
 }
@@ -36,6 +40,7 @@ type Options struct {
 type Store interface {
 	folio.PageStore
 	folio.RevisionStore
+	Stats(ctx context.Context) (*folio.SiteStats, error)
 }
 
 // Renderer renders page text. Set the fields before use; it is safe for
@@ -46,6 +51,10 @@ type Renderer struct {
 	SiteName   string
 	Server     string // public base URL, for {{SERVER}} and full URLs
 	Now        func() time.Time
+	// Files answers [[File:…]] lookups; nil renders every file as missing.
+	Files wikitext.FileRepo
+	// StringFunctions enables #len, #pos, #sub… ($wgPFEnableStringFunctions).
+	StringFunctions bool
 
 	once      sync.Once
 	withES    *wikitext.Parser
@@ -54,7 +63,9 @@ type Renderer struct {
 
 func (r *Renderer) parser(editSections bool) *wikitext.Parser {
 	r.once.Do(func() {
-		exts := wikitext.WithExtensions()
+		exts := wikitext.WithExtensions(
+			parserfunctions.New(parserfunctions.WithStringFunctions(r.StringFunctions)),
+			cite.New(), poem.New())
 		r.withES = wikitext.New(exts, wikitext.WithEditSections(true))
 		r.withoutES = wikitext.New(exts, wikitext.WithEditSections(false))
 	})
@@ -67,7 +78,11 @@ func (r *Renderer) parser(editSections bool) *wikitext.Parser {
 // Render renders text as the content of page t.
 func (r *Renderer) Render(ctx context.Context, t folio.Title, text string, opt Options) (*Output, error) {
 	h := &host{r: r, ctx: ctx}
-	out, err := r.parser(!opt.NoEditSections).Parse(ctx, text, wikitext.ParseOptions{Title: toWT(t), Host: h})
+	po := wikitext.ParseOptions{Title: toWT(t), Host: h}
+	if rev := opt.Revision; rev != nil {
+		po.Revision = wikitext.Revision{ID: rev.ID, Timestamp: rev.Timestamp, User: rev.Actor.Name, Size: rev.Len}
+	}
+	out, err := r.parser(!opt.NoEditSections).Parse(ctx, text, po)
 	if err != nil {
 		return nil, fmt.Errorf("render %s: %w", t.PrefixedText(), err)
 	}
