@@ -28,6 +28,14 @@ func (cmd *ServeCommand) apiServer(a *app, base string) *api.Server {
 	}
 }
 
+// handler serves the web interface and, at /api.php, the action API.
+// Both use one session manager, so one login serves both.
+func (cmd *ServeCommand) handler(a *app, base string) http.Handler {
+	ws, as := cmd.webServer(a, base), cmd.apiServer(a, base)
+	ws.Sessions = as.Sessions
+	return withAPI(ws.Handler(), as.Handler())
+}
+
 // withAPI serves /api.php with apiHandler and everything else with web.
 func withAPI(web, apiHandler http.Handler) http.Handler {
 	mux := http.NewServeMux()
