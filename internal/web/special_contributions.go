@@ -80,12 +80,13 @@ const contribsBatch = 500
 func (s *Server) findContributions(ctx context.Context, o contribsOptions, name string, p pager) ([]*folio.Revision, bool, error) {
 	f := folio.RevisionFilter{ActorName: &name, Before: p.Before(), After: p.After(),
 		Reverse: p.Newer(), Limit: p.Limit + 1} // Reverse: oldest first when reading newer rows
+	if !o.Invert && !o.Associated {
+		f.Namespace = o.Namespace // the store can filter a single namespace
+	}
 	keep := func(*folio.Revision) bool { return true }
 	if o.needsRowFilter() {
 		f.Limit = contribsBatch
 		keep = s.contribsRowFilter(ctx, o)
-	} else {
-		f.Namespace = o.Namespace
 	}
 	var out []*folio.Revision // in the order read, nearest the cursor first
 	for range rcMaxBatches {
