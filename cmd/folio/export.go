@@ -11,7 +11,6 @@ import (
 
 	"github.com/folio-wiki/folio"
 	"github.com/folio-wiki/folio/internal/dump"
-	"github.com/folio-wiki/folio/wikitext"
 )
 
 // ExportCommand writes pages as a MediaWiki XML dump (schema 0.11), like
@@ -106,24 +105,32 @@ func (cmd *ExportCommand) export(ctx context.Context, a *app, o exportOptions) e
 		defer bw.Flush()
 		out = bw
 	}
-	ex := &exporter{a: a, is: is, full: o.full}
-	w, err := dump.NewWriter(out, ex.lang(ctx), siteInfo(a))
+	lang := "en"
+	if sc, err := is.FindSiteConfig(ctx); err == nil && sc.Lang != "" {
+		lang = sc.Lang
+	}
+	w, err := dump.NewWriter(out, lang, siteInfo(a))
 	if err != nil {
 		return fmt.Errorf("write dump: %w", err)
 	}
-	ex.w = w
-	if len(o.titles) == 0 && o.category == "" {
-		if err := ex.all(ctx); err != nil {
-			return err
-		}
-	} else if err := ex.selected(ctx, o); err != nil {
+	ex := &dump.Exporter{Store: exportStore{a.Store, is}, Namespaces: a.Namespaces, Full: o.full}
+	if err := ex.Export(ctx, w, dump.Selection{Titles: o.titles, Category: o.category, Templates: o.templates}); err != nil {
 		return err
+	}
+	for _, t := range ex.Missing {
+		a.Logger.Warn("skipped a missing page", "title", t)
 	}
 	if err := w.Close(); err != nil {
 		return fmt.Errorf("write dump: %w", err)
 	}
-	fmt.Fprintf(cmd.m.Stderr, "export: %d pages, %d revisions\n", ex.pages, ex.revisions)
+	fmt.Fprintf(cmd.m.Stderr, "export: %d pages, %d revisions\n", ex.Pages, ex.Revisions)
 	return nil
+}
+
+// exportStore joins the store's interfaces that dump.Exporter reads.
+type exportStore struct {
+	folio.Store
+	folio.ImportStore
 }
 
 // siteInfo describes this wiki in a dump.
@@ -138,173 +145,4 @@ func siteInfo(a *app) *dump.SiteInfo {
 		si.Namespaces = append(si.Namespaces, dump.Namespace{Key: ns.ID, Case: c, Name: ns.Name})
 	}
 	return si
-}
-
-// exporter writes pages to a dump.
-type exporter struct {
-	a                *app
-	is               folio.ImportStore
-	w                *dump.Writer
-	full             bool
-	pages, revisions int
-}
-
-// lang is the content language recorded with the site configuration.
-func (ex *exporter) lang(ctx context.Context) string {
-	if sc, err := ex.is.FindSiteConfig(ctx); err == nil && sc.Lang != "" {
-		return sc.Lang
-	}
-	return "en"
-}
-
-// all exports every page, by id.
-func (ex *exporter) all(ctx context.Context) error {
-	for after := int64(0); ; {
-		ps, err := ex.is.FindPagesAfter(ctx, after, 500)
-		if err != nil || len(ps) == 0 {
-			return err
-		}
-		for _, p := range ps {
-			if err := ex.page(ctx, p); err != nil {
-				return err
-			}
-			after = p.ID
-		}
-	}
-}
-
-// selected exports the named pages, the category's members and, with
-// --templates, the templates they use.
-func (ex *exporter) selected(ctx context.Context, o exportOptions) error {
-	var pages []*folio.Page
-	for _, title := range o.titles {
-		t, err := ex.a.Namespaces.ParseTitle(title, folio.NSMain)
-		if err != nil {
-			return fmt.Errorf("page %q: %s", title, folio.ErrorMessage(err))
-		}
-		p, err := ex.a.Store.FindPageByTitle(ctx, t.Namespace, t.DBKey)
-		if folio.ErrorCode(err) == folio.EMissingTitle {
-			ex.a.Logger.Warn("skipping a missing page", "title", t.PrefixedText())
-			continue
-		} else if err != nil {
-			return err
-		}
-		pages = append(pages, p)
-	}
-	if o.category != "" {
-		t, err := ex.a.Namespaces.ParseTitle(o.category, folio.NSCategory)
-		if err != nil || t.Namespace != folio.NSCategory {
-			return fmt.Errorf("--category %q is not a category title", o.category)
-		}
-		members, err := ex.is.FindCategoryMembers(ctx, t.DBKey)
-		if err != nil {
-			return err
-		}
-		pages = append(pages, members...)
-	}
-	if o.templates {
-		var err error
-		if pages, err = ex.withTemplates(ctx, pages); err != nil {
-			return err
-		}
-	}
-	seen := map[int64]bool{}
-	for _, p := range pages {
-		if !seen[p.ID] {
-			seen[p.ID] = true
-			if err := ex.page(ctx, p); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
-// withTemplates appends the existing templates that pages transclude.
-func (ex *exporter) withTemplates(ctx context.Context, pages []*folio.Page) ([]*folio.Page, error) {
-	var targets []folio.LinkTarget
-	for _, p := range pages {
-		ls, err := ex.a.Store.FindLinks(ctx, p.ID)
-		if err != nil {
-			return nil, err
-		}
-		targets = append(targets, ls.Templates...)
-	}
-	out := pages
-	for _, t := range targets {
-		p, err := ex.a.Store.FindPageByTitle(ctx, t.Namespace, t.DBKey)
-		if folio.ErrorCode(err) == folio.EMissingTitle {
-			continue
-		} else if err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, nil
-}
-
-// page writes one page with its current revision, or its whole history.
-func (ex *exporter) page(ctx context.Context, p *folio.Page) error {
-	t := ex.a.Namespaces.MakeTitle(p.Namespace, p.DBKey)
-	latest, err := ex.a.Store.FindRevisionByID(ctx, p.Latest)
-	if err != nil {
-		return fmt.Errorf("export %s: %w", t.PrefixedText(), err)
-	}
-	dp := &dump.Page{Title: t.PrefixedText(), NS: p.Namespace, ID: p.ID}
-	if target, ok := wikitext.Redirect(latest.Text); ok && p.IsRedirect {
-		if rt, err := ex.a.Namespaces.ParseTitle(target, folio.NSMain); err == nil {
-			dp.Redirect = rt.PrefixedText()
-		}
-	}
-	if err := ex.w.StartPage(dp); err != nil {
-		return err
-	}
-	if ex.full {
-		err = ex.history(ctx, p.ID)
-	} else {
-		err = ex.revision(latest)
-	}
-	if err != nil {
-		return fmt.Errorf("export %s: %w", t.PrefixedText(), err)
-	}
-	ex.pages++
-	return ex.w.EndPage()
-}
-
-// history writes every revision of a page, oldest first.
-func (ex *exporter) history(ctx context.Context, pageID int64) error {
-	for after := int64(0); ; {
-		revs, err := ex.a.Store.FindRevisions(ctx, folio.RevisionFilter{PageID: &pageID, After: after,
-			Reverse: true, Limit: 500})
-		if err != nil || len(revs) == 0 {
-			return err
-		}
-		for _, r := range revs {
-			full, err := ex.a.Store.FindRevisionByID(ctx, r.ID)
-			if err != nil {
-				return err
-			}
-			if err := ex.revision(full); err != nil {
-				return err
-			}
-			after = r.ID
-		}
-	}
-}
-
-// revision writes one revision.
-func (ex *exporter) revision(r *folio.Revision) error {
-	dr := &dump.Revision{ID: r.ID, ParentID: r.ParentID, Timestamp: r.Timestamp, Minor: r.Minor,
-		Comment: r.Comment, Model: r.Model, Format: dump.FormatForModel(r.Model), Text: r.Text,
-		TextBytes: -1, SHA1: r.SHA1}
-	switch {
-	case r.Actor.Name == dump.HiddenContributor && r.Actor.IsAnon():
-		dr.Contributor.Deleted = true
-	case r.Actor.IsAnon():
-		dr.Contributor.IP = r.Actor.Name
-	default:
-		dr.Contributor.Username, dr.Contributor.ID = r.Actor.Name, r.Actor.UserID
-	}
-	ex.revisions++
-	return ex.w.WriteRevision(dr)
 }

@@ -242,16 +242,20 @@ func (run *importRun) importPages(ctx context.Context) error {
 	if err := run.saveProgress(ctx); err != nil {
 		return err
 	}
-	st := run.im.Stats
-	summary := fmt.Sprintf("%d pages: %d revisions added, %d already present", st.Pages, st.Added, st.Skipped)
+	run.bar.finish(importSummary(run.im.Stats))
+	return nil
+}
+
+// importSummary describes what an import did in one line.
+func importSummary(st dump.ImportStats) string {
+	s := fmt.Sprintf("%d pages: %d revisions added, %d already present", st.Pages, st.Added, st.Skipped)
 	if st.BadSHA1 > 0 {
-		summary += fmt.Sprintf(", %d with a SHA-1 not matching their text", st.BadSHA1)
+		s += fmt.Sprintf(", %d with a SHA-1 not matching their text", st.BadSHA1)
 	}
 	if st.Uploads > 0 {
-		summary += fmt.Sprintf("; %d <upload> file versions skipped (file import is not supported yet)", st.Uploads)
+		s += fmt.Sprintf("; %d <upload> file versions skipped (file import is not supported yet)", st.Uploads)
 	}
-	run.bar.finish(summary)
-	return nil
+	return s
 }
 
 func (run *importRun) saveProgress(ctx context.Context) error {
