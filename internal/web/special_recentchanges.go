@@ -136,7 +136,7 @@ func (s *Server) findRecentChanges(ctx context.Context, o rcOptions, me string, 
 	} else if pages != nil && len(pages) == 0 {
 		return nil, nil // nothing can match: do not scan
 	}
-	f.Limit, f.Namespace = rcBatch, nil
+	f.Limit = rcBatch // o.filter leaves the namespace to the rows when it must
 	keep := func(rc *folio.RecentChange) (bool, error) {
 		in := pages == nil || pages[folio.LinkTarget{Namespace: rc.Namespace, DBKey: rc.DBKey}]
 		return in && o.matches(rc.Namespace, s.Namespaces), nil
