@@ -339,6 +339,11 @@ func (sc Scenario) check(t *testing.T, resp *Response) {
 			t.Errorf("%s %s: body contains %q %d times, want once", sc.method(), sc.URL, w, n)
 		}
 	}
+	if strings.HasPrefix(resp.Header.Get("Content-Type"), "text/html") {
+		if msg := unbalancedTag(resp.Body); msg != "" {
+			t.Errorf("%s %s: malformed HTML: %s", sc.method(), sc.URL, msg)
+		}
+	}
 	if sc.Location != "" && !strings.Contains(resp.Header.Get("Location"), sc.Location) {
 		t.Errorf("%s %s: Location = %q, want it to contain %q", sc.method(), sc.URL, resp.Header.Get("Location"), sc.Location)
 	}
@@ -353,4 +358,50 @@ func pageExcerpt(body string) string {
 		body = body[:3000] + "…"
 	}
 	return body
+}
+
+var (
+	tagRE       = regexp.MustCompile(`<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>`)
+	rawTextRE   = regexp.MustCompile(`(?s)<(textarea|script|style)\b[^>]*>.*?</(?:textarea|script|style)>`)
+	voidElement = map[string]bool{"area": true, "base": true, "br": true, "col": true, "embed": true,
+		"hr": true, "img": true, "input": true, "link": true, "meta": true, "source": true, "track": true, "wbr": true}
+)
+
+// unbalancedTag reports the first element of page that is not closed in
+// order, or "". Elements whose end tag HTML allows to omit (p, li, td…) must
+// be closed too: Folio always writes them.
+func unbalancedTag(page string) string {
+	page = rawTextRE.ReplaceAllString(page, "")
+	var stack []string
+	for _, m := range tagRE.FindAllStringSubmatch(page, -1) {
+		name := strings.ToLower(m[2])
+		switch {
+		case voidElement[name]:
+		case m[1] == "":
+			stack = append(stack, name)
+		case len(stack) == 0 || stack[len(stack)-1] != name:
+			return "unexpected </" + name + "> inside <" + strings.Join(stack, "><") + ">"
+		default:
+			stack = stack[:len(stack)-1]
+		}
+	}
+	if len(stack) > 0 {
+		return "unclosed <" + strings.Join(stack, "><") + ">"
+	}
+	return ""
+}
+
+func TestUnbalancedTag(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`<div><p>a<br>b</p></div>`, ""},
+		{`<textarea><b></textarea>`, ""},
+		{`<div><p>a</div>`, "unexpected </div> inside <div><p>"},
+		{`<ul><li>a</ul>`, "unexpected </ul> inside <ul><li>"},
+		{`<span>`, "unclosed <span>"},
+	}
+	for _, tt := range tests {
+		if got := unbalancedTag(tt.in); got != tt.want {
+			t.Errorf("unbalancedTag(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
 }
