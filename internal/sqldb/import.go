@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/folio-wiki/folio"
@@ -400,6 +401,10 @@ func (db *DB) SetPageLinks(ctx context.Context, pageID int64, links *folio.LinkS
 	})
 }
 
+// rcNewType and rcEditType are folio.RCNew and folio.RCEdit as SQL
+// literals: PostgreSQL cannot type placeholders inside CASE.
+var rcNewType, rcEditType = strconv.Itoa(folio.RCNew), strconv.Itoa(folio.RCEdit)
+
 // RebuildRecentChanges adds a recent change, oldest first, for every
 // revision made at or after since that has none, as MediaWiki's
 // rebuildrecentchanges.php fills the table from recent revisions.
@@ -412,15 +417,14 @@ func (db *DB) RebuildRecentChanges(ctx context.Context, since time.Time) (int, e
 			SELECT r.rev_timestamp, r.rev_actor, page_namespace, page_title, r.rev_comment,
 				CASE WHEN r.rev_parent_id = 0 THEN 0 ELSE r.rev_minor_edit END, 0,
 				CASE WHEN r.rev_parent_id = 0 THEN 1 ELSE 0 END, r.rev_page, r.rev_id, r.rev_parent_id,
-				CASE WHEN r.rev_parent_id = 0 THEN ? ELSE ? END,
-				CASE WHEN r.rev_parent_id = 0 THEN ? ELSE ? END,
+				CASE WHEN r.rev_parent_id = 0 THEN `+rcNewType+` ELSE `+rcEditType+` END,
+				CASE WHEN r.rev_parent_id = 0 THEN '`+rcSource(folio.RCNew)+`' ELSE '`+rcSource(folio.RCEdit)+`' END,
 				COALESCE(p.rev_len, 0), r.rev_len, 0, ''
 			FROM revision r JOIN page ON page_id = r.rev_page
 			LEFT JOIN revision p ON p.rev_id = r.rev_parent_id
 			WHERE r.rev_timestamp >= ?
 				AND NOT EXISTS (SELECT 1 FROM recentchanges WHERE rc_this_oldid = r.rev_id)
-			ORDER BY r.rev_timestamp, r.rev_id`,
-			folio.RCNew, folio.RCEdit, rcSource(folio.RCNew), rcSource(folio.RCEdit), ts(since))
+			ORDER BY r.rev_timestamp, r.rev_id`, ts(since))
 		if err != nil {
 			return fmt.Errorf("rebuild recent changes: %w", err)
 		}
