@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"runtime/debug"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -256,7 +257,7 @@ func (s *Server) respond(c *call, err error) {
 		c.addWarnings()
 	}
 	s.addTrailer(c, root)
-	h.Set("Cache-Control", "private, must-revalidate, max-age=0")
+	h.Set("Cache-Control", cacheControl(c, err))
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("X-Frame-Options", "DENY")
 	if err == nil && c.html != "" {
@@ -265,7 +266,7 @@ func (s *Server) respond(c *call, err error) {
 		_, _ = io.WriteString(c.w, c.html)
 		return
 	}
-	body := encodeResult(root, c.fv, c.fv == 1 && !c.has("utf8"))
+	body := encodeResult(root, c.fv, (c.fv == 1 && !c.has("utf8")) || (c.fv == 2 && c.has("ascii")))
 	if c.form.Get("format") == "jsonfm" {
 		h.Set("Content-Type", "text/html; charset=utf-8")
 		c.w.WriteHeader(status)
@@ -283,8 +284,25 @@ func (s *Server) respond(c *call, err error) {
 	_, _ = c.w.Write(body)
 }
 
-// addTrailer adds requestid, servedby and curtimestamp.
+// cacheControl honours maxage and smaxage for successful anonymous GET
+// requests, as MediaWiki does; everything else is private.
+func cacheControl(c *call, err error) string {
+	maxAge, smaxAge := c.form.Get("maxage"), c.form.Get("smaxage")
+	if err != nil || c.r.Method != http.MethodGet || c.st.Session != nil || (maxAge == "" && smaxAge == "") {
+		return "private, must-revalidate, max-age=0"
+	}
+	age := func(v string) int {
+		n, _ := strconv.Atoi(v)
+		return max(n, 0)
+	}
+	return fmt.Sprintf("s-maxage=%d, max-age=%d, public", age(smaxAge), age(maxAge))
+}
+
+// addTrailer adds requestid, servedby, curtimestamp and responselanginfo.
 func (s *Server) addTrailer(c *call, root *obj) {
+	if _, ok := c.form["responselanginfo"]; ok {
+		root.set("uselang", "en").set("errorlang", "en")
+	}
 	if id := c.form.Get("requestid"); id != "" {
 		root.set("requestid", id)
 	}
