@@ -205,6 +205,11 @@ func (f *specialFixture) run(t *testing.T, tests []scenario) {
 					t.Errorf("GET %s: body contains %q", tt.url, s)
 				}
 			}
+			if strings.HasPrefix(resp.Header.Get("Content-Type"), "text/html") {
+				if msg := unbalancedTag(resp.Body); msg != "" { // the check of webtest_test.go
+					t.Errorf("GET %s: malformed HTML: %s", tt.url, msg)
+				}
+			}
 		})
 	}
 }
