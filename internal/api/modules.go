@@ -35,15 +35,18 @@ func (s *Server) actionModules() map[string]*module {
 // propModules is the table of prop= values.
 func (s *Server) propModules() map[string]*queryModule {
 	return map[string]*queryModule{
-		"info":       {prefix: "in", run: s.propInfo, desc: "Get basic page information."},
-		"revisions":  {prefix: "rv", run: s.propRevisions, desc: "Get revision information."},
-		"links":      {prefix: "pl", run: s.linkProp("links", "pl"), desc: "Return all links from the given pages."},
-		"templates":  {prefix: "tl", run: s.linkProp("templates", "tl"), desc: "Return all pages transcluded on the given pages."},
-		"categories": {prefix: "cl", run: s.propCategories, desc: "List all categories the pages belong to."},
-		"extlinks":   {prefix: "el", run: s.propExtLinks, desc: "Return all external URLs from the given pages."},
-		"images":     {prefix: "im", run: s.propImages, desc: "Return all files contained on the given pages."},
-		"imageinfo":  {prefix: "ii", run: s.propImageInfo, desc: "Return file information and upload history."},
-		"pageprops":  {prefix: "pp", run: s.propPageProps, desc: "Get various page properties."},
+		"info":          {prefix: "in", run: s.propInfo, desc: "Get basic page information."},
+		"revisions":     {prefix: "rv", run: s.propRevisions, desc: "Get revision information."},
+		"links":         {prefix: "pl", run: s.linkProp("links", "pl"), desc: "Return all links from the given pages."},
+		"templates":     {prefix: "tl", run: s.linkProp("templates", "tl"), desc: "Return all pages transcluded on the given pages."},
+		"categories":    {prefix: "cl", run: s.propCategories, desc: "List all categories the pages belong to."},
+		"extlinks":      {prefix: "el", run: s.propExtLinks, desc: "Return all external URLs from the given pages."},
+		"images":        {prefix: "im", run: s.propImages, desc: "Return all files contained on the given pages."},
+		"imageinfo":     {prefix: "ii", run: s.propImageInfo, desc: "Return file information and upload history."},
+		"linkshere":     {prefix: "lh", run: s.backlinkProp("linkshere", "lh", "link"), desc: "Find all pages that link to the given pages."},
+		"transcludedin": {prefix: "ti", run: s.backlinkProp("transcludedin", "ti", "template"), desc: "Find all pages that transclude the given pages."},
+		"redirects":     {prefix: "rd", run: s.backlinkProp("redirects", "rd", "redirect"), desc: "Return all redirects to the given pages."},
+		"pageprops":     {prefix: "pp", run: s.propPageProps, desc: "Get various page properties."},
 	}
 }
 

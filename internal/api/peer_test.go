@@ -77,6 +77,7 @@ var shapeCases = []shapeCase{
 	{name: "embeddedin", params: "action=query&list=embeddedin&eititle=Template:Shape_Template"},
 	{name: "categorymembers", params: "action=query&list=categorymembers&cmtitle=Category:Shapes&cmprop=ids|title|type"},
 	{name: "testactions", params: "action=query&titles=Shape_Test&prop=info&intestactions=edit|delete"},
+	{name: "backlink_props", params: "action=query&titles=Shape_Target|Template:Shape_Template&prop=linkshere|transcludedin|redirects"},
 	{name: "random", params: "action=query&list=random&rnlimit=1"},
 	{name: "parse_page", params: "action=parse&page=Shape_Test&prop=text|links|templates|categories|sections|displaytitle|externallinks|revid"},
 	{name: "parse_text", params: "action=parse&text=''hi''&title=Foo&contentmodel=wikitext",
