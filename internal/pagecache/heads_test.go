@@ -8,7 +8,10 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/folio-wiki/folio"
@@ -127,4 +130,50 @@ func TestTwoHeads(t *testing.T) {
 			t.Errorf("round %d: the other head answered %s without %q", i, xc, want)
 		}
 	}
+}
+
+// TestTwoHeadsNoStaleRead edits on one head while readers read on the
+// other: a read that starts after an edit returned shows that edit or a
+// later one.
+func TestTwoHeadsNoStaleRead(t *testing.T) {
+	dsn, redisURL := os.Getenv("FOLIO_TEST_POSTGRES_DSN"), os.Getenv("FOLIO_TEST_REDIS_URL")
+	if dsn == "" || redisURL == "" {
+		t.Skip("set FOLIO_TEST_POSTGRES_DSN and FOLIO_TEST_REDIS_URL to run the two-head coherency test")
+	}
+	dbURL := mustTempPostgres(t, dsn)
+	prefix := randomName(t, "folio_test_") + ":"
+	writer, reader := openHead(t, dbURL, redisURL, prefix), openHead(t, dbURL, redisURL, prefix)
+	t.Cleanup(func() {
+		if rc, err := redis.Open(context.Background(), redisURL, prefix); err == nil {
+			_ = rc.DeletePrefix(context.Background())
+			rc.Close()
+		}
+	})
+	writer.edit("Busy", "version-0")
+	var committed atomic.Int64
+	var stop atomic.Bool
+	var wg sync.WaitGroup
+	for range 3 {
+		wg.Go(func() {
+			for !stop.Load() {
+				min := committed.Load()
+				_, body := reader.get("/wiki/Busy")
+				m := versionRE.FindStringSubmatch(body)
+				if m == nil {
+					t.Errorf("no version in the page")
+					return
+				}
+				if v, _ := strconv.ParseInt(m[1], 10, 64); v < min {
+					t.Errorf("stale read on the other head: version %d after version %d was saved", v, min)
+					return
+				}
+			}
+		})
+	}
+	for i := 1; i <= 10; i++ {
+		writer.edit("Busy", fmt.Sprintf("version-%d", i))
+		committed.Store(int64(i))
+	}
+	stop.Store(true)
+	wg.Wait()
 }
