@@ -1,10 +1,13 @@
 package memcached_test
 
 import (
+	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"os"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/folio-wiki/folio"
 	"github.com/folio-wiki/folio/internal/cachetest"
@@ -12,8 +15,8 @@ import (
 )
 
 // MustOpen connects to FOLIO_TEST_MEMCACHED with a fresh key prefix, or
-// skips the test. Keys carry TTLs and are left to expire.
-func MustOpen(tb testing.TB) *memcached.Cache {
+// skips the test. The keys it sets are deleted in Cleanup.
+func MustOpen(tb testing.TB) folio.Cache {
 	tb.Helper()
 	servers := os.Getenv("FOLIO_TEST_MEMCACHED")
 	if servers == "" {
@@ -27,8 +30,30 @@ func MustOpen(tb testing.TB) *memcached.Cache {
 	if err != nil {
 		tb.Fatalf("memcached.Open: %v", err)
 	}
-	tb.Cleanup(func() { c.Close() })
-	return c
+	tc := &tracked{Cache: c, keys: map[string]bool{}}
+	tb.Cleanup(func() {
+		tc.mu.Lock()
+		defer tc.mu.Unlock()
+		for k := range tc.keys {
+			_ = c.Delete(context.Background(), k)
+		}
+		c.Close()
+	})
+	return tc
+}
+
+// tracked remembers the keys set through it.
+type tracked struct {
+	*memcached.Cache
+	mu   sync.Mutex
+	keys map[string]bool
+}
+
+func (t *tracked) Set(ctx context.Context, key string, value []byte, ttl time.Duration) error {
+	t.mu.Lock()
+	t.keys[key] = true
+	t.mu.Unlock()
+	return t.Cache.Set(ctx, key, value, ttl)
 }
 
 func TestCache(t *testing.T) {
