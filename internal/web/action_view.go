@@ -67,7 +67,10 @@ func (s *Server) latest(ctx context.Context, t folio.Title) (*folio.Page, *folio
 // pageView returns the view of page p showing revision rev.
 func (s *Server) pageView(r *http.Request, t folio.Title, p *folio.Page, rev *folio.Revision) *view {
 	v := s.newView(r, t.PrefixedText())
-	v.Title, v.page, v.LastModified = &t, p, rev.Timestamp
+	v.Title, v.page = &t, p
+	if rev.ID == p.Latest { // the footer tells when the page last changed
+		v.LastModified = rev.Timestamp
+	}
 	v.Canonical = s.fullURL(titlePath(t))
 	return v
 }
