@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"html/template"
 	"net/http"
 	"net/url"
@@ -17,7 +18,7 @@ type allPagesPage struct {
 	NamespaceSelect template.HTML
 	FormTitle       string
 	Pages           []allPagesItem
-	Next            link // Href is empty on the last page
+	Prev, Next      link // Href is empty on the first and last page
 }
 
 // allPagesItem is one title of the list.
@@ -52,17 +53,61 @@ func (s *Server) handleAllPages(w http.ResponseWriter, r *http.Request) {
 			Class: "mw-nextlink"}
 		pages = pages[:allPagesPerPage]
 	}
-	for _, p := range pages {
-		t := s.Namespaces.MakeTitle(p.Namespace, p.DBKey)
-		l := link{Href: titlePath(t), Text: t.Text(), Title: t.PrefixedText()}
-		if p.IsRedirect {
-			l.Class = "mw-redirect"
+	if f.From != "" {
+		first := ""
+		if len(pages) > 0 {
+			first = pages[0].DBKey
 		}
-		data.Pages = append(data.Pages, allPagesItem{Link: l, Redirect: p.IsRedirect})
+		if prev, ok := s.allPagesPrev(r.Context(), f, first); ok {
+			t := s.Namespaces.MakeTitle(ns, prev)
+			data.Prev = link{Href: s.allPagesURL(o, prev), Text: "Previous page (" + t.Text() + ")", Class: "mw-prevlink"}
+		}
 	}
+	data.Pages = s.prefixIndexItems(pages, "", false)
 	v := s.specialView(r, "AllPages")
 	v.Data = data
 	s.render(w, r, http.StatusOK, "special_allpages", v)
+}
+
+// allPagesScan is how many titles allPagesPrev reads per query.
+const allPagesScan = 1000
+
+// allPagesPrev finds where the screen before the one starting at first
+// begins. The store only lists titles upwards, so it reads f's titles
+// from the start, in the store's own order, keeping the last screenful
+// before first ("" reads to the end), for at most rcMaxBatches queries.
+func (s *Server) allPagesPrev(ctx context.Context, f folio.PageFilter, first string) (string, bool) {
+	f.From, f.Limit = "", allPagesScan
+	var window []string
+	repeated := "" // From is inclusive: each batch repeats the last key
+	for range rcMaxBatches {
+		pages, err := s.Store.FindPages(ctx, f)
+		if err != nil {
+			return "", false
+		}
+		for _, p := range pages {
+			if p.DBKey == first {
+				return firstOf(window)
+			} else if p.DBKey != repeated {
+				window = append(window, p.DBKey)
+				window = window[max(0, len(window)-allPagesPerPage):]
+			}
+		}
+		if len(pages) < f.Limit {
+			return firstOf(window)
+		}
+		repeated = pages[len(pages)-1].DBKey
+		f.From = repeated
+	}
+	return "", false
+}
+
+// firstOf returns the first key of window, if any.
+func firstOf(window []string) (string, bool) {
+	if len(window) == 0 {
+		return "", false
+	}
+	return window[0], true
 }
 
 // keyIn normalises text as a DBKey of namespace ns, for from/to bounds.

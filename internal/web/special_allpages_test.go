@@ -26,7 +26,9 @@ func testAllPages(t *testing.T, f *specialFixture) {
 			notWant: []string{`href="/wiki/Delta"`}},
 		{name: "namespace", url: a + "?namespace=10", want: []string{`href="/wiki/Template:Tpl"`, ">Tpl</a>",
 			`<option value="10" selected>`}, notWant: []string{`href="/wiki/Alpha"`}},
-		{name: "empty range", url: a + "?from=Zz", want: []string{"No pages in this range"}},
+		{name: "empty range", url: a + "?from=Zz", want: []string{"No pages in this range", "Previous page (Alpha)"}},
+		{name: "previous page", url: a + "?from=Delta", want: []string{`class="mw-prevlink"`, "Previous page (Alpha)", "from=Alpha"}},
+		{name: "no previous page", url: a + "?from=Alpha", notWant: []string{"Previous page"}},
 		{name: "lower-case alias", url: "/wiki/Special:Allpages", wantStatus: 301, location: "/wiki/Special:AllPages"},
 	})
 }
@@ -49,9 +51,12 @@ func TestAllPagesPaging(t *testing.T) {
 		f.run(t, []scenario{
 			{name: "first screen", url: "/wiki/Special:AllPages?namespace=12",
 				want:    []string{">P000</a>", ">P344</a>", "Next page (P345)", "from=P345&amp;namespace=12"},
-				notWant: []string{">P345</a>"}},
+				notWant: []string{">P345</a>", "Previous page"}},
 			{name: "second screen", url: "/index.php?title=Special:AllPages&from=P345&namespace=12",
-				want: []string{">P345</a>", ">P349</a>"}, notWant: []string{">P344</a>", "Next page"}},
+				want:    []string{">P345</a>", ">P349</a>", "Previous page (P000)", "from=P000&amp;namespace=12"},
+				notWant: []string{">P344</a>", "Next page"}},
+			{name: "third screen back", url: "/index.php?title=Special:AllPages&from=P346&namespace=12",
+				want: []string{"Previous page (P001)"}},
 		})
 	})
 }
