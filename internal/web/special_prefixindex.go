@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"html/template"
 	"net/http"
 	"net/url"
@@ -19,7 +20,7 @@ type prefixIndexPage struct {
 	FormTitle       string
 	Searched        bool
 	Pages           []allPagesItem
-	Next            link
+	Prev, Next      link
 }
 
 // handlePrefixIndex serves Special:PrefixIndex: the pages whose titles
@@ -55,9 +56,28 @@ func (s *Server) handlePrefixIndex(w http.ResponseWriter, r *http.Request) {
 			Class: "mw-nextlink"}
 		pages = pages[:allPagesPerPage]
 	}
+	data.Prev = s.prefixIndexPrev(r.Context(), f, pages, data, ns)
 	data.Pages = s.prefixIndexItems(pages, prefix, data.StripPrefix)
 	v.Data = data
 	s.render(w, r, http.StatusOK, "special_prefixindex", v)
+}
+
+// prefixIndexPrev returns the "Previous page (X)" link when the listing
+// does not start at the first title with the prefix.
+func (s *Server) prefixIndexPrev(ctx context.Context, f folio.PageFilter, pages []*folio.Page, d prefixIndexPage, ns int) link {
+	if f.From == "" {
+		return link{}
+	}
+	first := ""
+	if len(pages) > 0 {
+		first = pages[0].DBKey
+	}
+	prev, ok := s.allPagesPrev(ctx, f, first)
+	if !ok {
+		return link{}
+	}
+	t := s.Namespaces.MakeTitle(ns, prev)
+	return link{Href: s.prefixIndexURL(d, ns, prev), Text: "Previous page (" + t.Text() + ")", Class: "mw-prevlink"}
 }
 
 // prefixIndexTarget reads the prefix and namespace: the subpage, which may

@@ -17,5 +17,8 @@ func testPrefixIndex(t *testing.T, f *specialFixture) {
 		{name: "redirects", url: p + "/G", want: []string{`class="allpagesredirect"`, `href="/wiki/Gamma"`}},
 		{name: "hide redirects", url: p + "/G?hideredirects=1", want: []string{"No page title starts"}},
 		{name: "whole namespace", url: p + "?namespace=0", want: []string{`href="/wiki/Alpha"`, `href="/wiki/Delta"`}},
+		{name: "previous page", url: p + "?prefix=A&from=Ancient", want: []string{`href="/wiki/Ancient"`, "Previous page (Alpha)"},
+			notWant: []string{`href="/wiki/Alpha"`}},
+		{name: "first page has no previous", url: p + "?prefix=A&from=Alpha", notWant: []string{"Previous page"}},
 	})
 }
