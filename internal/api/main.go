@@ -127,10 +127,12 @@ func (s *Server) dispatch(c *call) error {
 			return err
 		}
 	}
-	if reason := s.readOnlyReason(c.ctx); m.write && reason != "" {
-		e := usageError("readonly", "The wiki is in read-only mode: "+reason)
-		e.Extra = newObj().set("readonlyreason", reason)
-		return e
+	if m.write {
+		if reason := s.readOnlyReason(c.ctx); reason != "" {
+			e := usageError("readonly", "The wiki is in read-only mode: "+reason)
+			e.Extra = newObj().set("readonlyreason", reason)
+			return e
+		}
 	}
 	if m.read && !s.Wiki.Allowed(c.user(), "read") && !(action == "query" && tokenOrUserQuery(c)) {
 		return usageError("readapidenied", "You need the \"read\" right to use this module.")

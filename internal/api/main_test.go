@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 )
@@ -132,5 +133,27 @@ func TestReadRight(t *testing.T) {
 	r = c.Get(P("action", "query", "meta", "tokens", "titles", "Main Page", "format", "json"))
 	if got := Path(r.JSON, "error", "code"); got != "readapidenied" {
 		t.Errorf("meta=tokens with titles without read right: error.code = %v, want readapidenied", got)
+	}
+}
+
+// staticReason is a read-only switch that is always on.
+type staticReason string
+
+func (r staticReason) Reason(context.Context) string { return string(r) }
+
+// TestReadOnly checks that writes fail with readonly while reads work.
+func TestReadOnly(t *testing.T) {
+	env := MustStart(t, MustOpenSQLite(t))
+	env.MustCreateUser("Alice")
+	env.Server.ReadOnly = staticReason("database upgrade")
+	c := env.NewClient()
+	c.MustLogin("Alice")
+	r := c.Post(P("action", "edit", "title", "X", "text", "y", "token", c.Token("csrf"), "format", "json", "formatversion", "2"))
+	if Path(r.JSON, "error", "code") != "readonly" || Path(r.JSON, "error", "readonlyreason") != "database upgrade" {
+		t.Errorf("edit while read-only = %s, want readonly with the reason", r.Body)
+	}
+	r = c.Get(P("action", "query", "meta", "siteinfo", "format", "json", "formatversion", "2"))
+	if Path(r.JSON, "query", "general", "readonly") != true || Path(r.JSON, "query", "general", "readonlyreason") != "database upgrade" {
+		t.Errorf("siteinfo while read-only = %s", r.Body)
 	}
 }
