@@ -61,6 +61,10 @@ func (s *Server) submittedEditData(w http.ResponseWriter, r *http.Request, st *e
 	d.BaseRevID, _ = idParam(r, "baseRevId")
 	d.UndidRev, _ = idParam(r, "wpUndidRevision")
 	d.Section = r.PostFormValue("wpSection")
+	if yours := r.PostFormValue("wpTextbox2"); yours != "" {
+		// Previewing on the conflict page: keep the user's own text.
+		d.Conflict = &conflictData{Yours: yours, Diff: s.diffBox(d.Text, yours, "Text above", "Your text")}
+	}
 	if ts := r.PostFormValue("wpStarttime"); ts != "" {
 		d.StartTime = ts
 	}

@@ -103,6 +103,15 @@ func TestConflictPageSaves(t *testing.T) {
 	if !strings.Contains(resp.Body, fmt.Sprintf(`name="baseRevId" value="%d"`, latest)) {
 		t.Fatalf("conflict form does not build on the latest revision %d", latest)
 	}
+	if !strings.Contains(resp.Body, `<textarea id="wpTextbox2" name="wpTextbox2"`) {
+		t.Fatal("the conflict page does not carry the user's text in its form")
+	}
+	preview := saveForm("a\nB1 and B2\nc", "", latest, "wpPreview")
+	preview.Set("wpTextbox2", "a\nB2\nc")
+	resp = b.Do(http.MethodPost, "/index.php?title=Shared&action=submit", withToken(b, preview))
+	if resp.Status != http.StatusOK || !strings.Contains(resp.Body, "a\nB2\nc</textarea>") || !strings.Contains(resp.Body, `id="wikiPreview"`) {
+		t.Errorf("preview on the conflict page: status %d, lost the user's text or the preview", resp.Status)
+	}
 	resp = b.Do(http.MethodPost, "/index.php?title=Shared&action=submit", withToken(b, saveForm("a\nB1 and B2\nc", "", latest, "wpSave")))
 	if resp.Status != http.StatusSeeOther {
 		t.Errorf("resolved save: status %d, want 303", resp.Status)
