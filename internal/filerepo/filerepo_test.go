@@ -190,7 +190,7 @@ func TestUploadWarnings(t *testing.T) {
 		{"bad name", "a:b.png", blue, []string{filerepo.WarnBadName}},
 		{"lower-case first letter is fine", "green.png", pngOf(t, 2, 2, color.RGBA{0, 255, 0, 255}), nil},
 		{"was deleted", "Gone.png", blue, []string{filerepo.WarnWasDeleted}},
-		{"thumbnail-like", "120px-Blue.png", blue, []string{filerepo.WarnExistsThumb}},
+		{"thumbnail-like", "120px-Blue.png", blue, []string{filerepo.WarnThumbName}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

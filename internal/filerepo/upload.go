@@ -15,12 +15,11 @@ import (
 // Upload warnings, with MediaWiki's API names. An upload with warnings is
 // not stored unless the uploader chooses to ignore them.
 const (
-	WarnExists      = "exists"            // a file has this name; storing makes a new version
-	WarnDuplicate   = "duplicate"         // files with the same content exist
-	WarnBadName     = "badfilename"       // the name was changed to be valid
-	WarnWasDeleted  = "was-deleted"       // a file with this name was deleted
-	WarnDupArchive  = "duplicate-archive" // the same content was deleted before
-	WarnExistsThumb = "thumb"             // the name looks like a thumbnail ("200px-…")
+	WarnExists     = "exists"      // a file has this name; storing makes a new version
+	WarnDuplicate  = "duplicate"   // files with the same content exist
+	WarnBadName    = "badfilename" // the name was changed to be valid
+	WarnWasDeleted = "was-deleted" // a file with this name was deleted
+	WarnThumbName  = "thumb"       // the name looks like a thumbnail's ("200px-…")
 )
 
 // UploadRequest is one upload from Special:Upload or the API.
@@ -102,7 +101,7 @@ func (r *Repo) warnings(ctx context.Context, req *UploadRequest, f, cur *folio.F
 		ws = append(ws, Warning{Code: WarnBadName, Name: f.Name})
 	}
 	if thumbLike(f.Name) {
-		ws = append(ws, Warning{Code: WarnExistsThumb})
+		ws = append(ws, Warning{Code: WarnThumbName})
 	}
 	dups, err := r.Files.FindFilesBySHA1(ctx, f.SHA1)
 	if err != nil {
