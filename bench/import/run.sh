@@ -35,11 +35,14 @@ if [[ $KEEP == 0 ]]; then trap 'rm -rf "$WORK"' EXIT; else echo "work directory:
 now() { date +%s.%N; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.1f", (s > 0 ? n / s : 0) }'; }
-# timed FILE CMD...: run CMD, writing GNU time's max RSS (KB) to FILE when available.
+# timed FILE CMD...: run CMD, writing GNU time's max RSS (KB) and user+sys
+# CPU seconds to FILE when available.
 timed() {
   local out="$1"; shift
-  if [[ -x /usr/bin/time ]]; then /usr/bin/time -f '%M' -o "$out" "$@"; else "$@"; echo 0 > "$out"; fi
+  if [[ -x /usr/bin/time ]]; then /usr/bin/time -f '%M %U %S' -o "$out" "$@"; else "$@"; echo 0 0 0 > "$out"; fi
 }
+rss_mb() { awk '{ printf "%d", $1 / 1024 }' "$1"; }
+cpu_s() { awk '{ printf "%.2f", $2 + $3 }' "$1"; }
 
 [[ -f "$GEN_DUMP" ]] || { echo "gen_dump.py not found at $GEN_DUMP (set GEN_DUMP)" >&2; exit 1; }
 "$PYTHON" "$GEN_DUMP" --pages "$PAGES" --revs "$REVS" --seed 1 -o "$WORK/dump.xml" 2> "$WORK/gen.log" ||
@@ -61,8 +64,8 @@ t1=$(now)
 FOLIO_S=$(secs "$t0" "$t1")
 FOLIO_RATE=$(rate "$NPAGES" "$FOLIO_S")
 IMPORT_S=$(sed -n 's/^import: .* in \([0-9.]*\)\(m\?s\)$/\1 \2/p' "$WORK/folio.log" | awk '{ print ($2 == "ms" ? $1 / 1000 : $1) }')
-printf 'folio import: %ss total (%ss import, the rest link and RC rebuild), %s pages/s (import alone %s pages/s), max RSS %s MB\n' \
-  "$FOLIO_S" "$IMPORT_S" "$FOLIO_RATE" "$(rate "$NPAGES" "${IMPORT_S:-0}")" "$(( $(cat "$WORK/folio.rss") / 1024 ))"
+printf 'folio import: %ss total (%ss import, the rest link and RC rebuild), %s pages/s (import alone %s pages/s), CPU %ss, max RSS %s MB\n' \
+  "$FOLIO_S" "$IMPORT_S" "$FOLIO_RATE" "$(rate "$NPAGES" "${IMPORT_S:-0}")" "$(cpu_s "$WORK/folio.rss")" "$(rss_mb "$WORK/folio.rss")"
 
 if [[ $MEDIAWIKI == 0 || ! -f "$MW/maintenance/importDump.php" ]] || ! command -v php > /dev/null; then
   echo "mediawiki: not installed (need php and $MW); no ratio"
@@ -86,6 +89,7 @@ t2=$(now)
 MW_IMPORT_S=$(secs "$t0" "$t1")
 MW_S=$(secs "$t0" "$t2")
 MW_RATE=$(rate "$NPAGES" "$MW_S")
-printf 'mediawiki importDump.php: %ss, rebuildrecentchanges.php: %ss; %s pages/s (importDump alone %s pages/s), max RSS %s MB\n' \
-  "$MW_IMPORT_S" "$(secs "$t1" "$t2")" "$MW_RATE" "$(rate "$NPAGES" "$MW_IMPORT_S")" "$(( $(cat "$WORK/mw.rss") / 1024 ))"
-awk -v f="$FOLIO_RATE" -v m="$MW_RATE" 'BEGIN { printf "ratio: Folio imports %.1fx as many pages/s as MediaWiki\n", (m > 0 ? f / m : 0) }'
+printf 'mediawiki importDump.php: %ss, rebuildrecentchanges.php: %ss; %s pages/s (importDump alone %s pages/s), importDump CPU %ss, max RSS %s MB\n' \
+  "$MW_IMPORT_S" "$(secs "$t1" "$t2")" "$MW_RATE" "$(rate "$NPAGES" "$MW_IMPORT_S")" "$(cpu_s "$WORK/mw.rss")" "$(rss_mb "$WORK/mw.rss")"
+awk -v f="$FOLIO_RATE" -v m="$MW_RATE" -v fc="$(cpu_s "$WORK/folio.rss")" -v mc="$(cpu_s "$WORK/mw.rss")" 'BEGIN {
+  printf "ratio: Folio imports %.1fx as many pages/s as MediaWiki (%.1fx less CPU)\n", (m > 0 ? f / m : 0), (fc > 0 ? mc / fc : 0) }'
