@@ -63,6 +63,7 @@ type PageCache struct {
 
 	once         sync.Once
 	gen          atomic.Uint64
+	hits, misses atomic.Int64
 	cacheControl []string
 	cookieMark   string
 	keys         memo[string]  // article path → key ("" when not cacheable)
@@ -118,13 +119,18 @@ func (pc *PageCache) Handler(next http.Handler) http.Handler {
 		}
 		if b, err := pc.Cache.Get(r.Context(), key); err == nil {
 			if e, err := pc.decode(key, b); err == nil {
+				pc.hits.Add(1)
 				pc.serve(w, r, e, xCacheHit)
 				return
 			}
 		}
+		pc.misses.Add(1)
 		pc.miss(w, r, key, next)
 	})
 }
+
+// Stats returns how many cacheable requests were hits and misses.
+func (pc *PageCache) Stats() (hits, misses int64) { return pc.hits.Load(), pc.misses.Load() }
 
 // hasSession reports whether the request carries a session cookie.
 func (pc *PageCache) hasSession(r *http.Request) bool {

@@ -76,7 +76,7 @@ func TestMissThenHit(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, f, h := newCache(t)
+			pc, f, h := newCache(t)
 			first := do(h, "GET", tt.target)
 			second := do(h, "GET", tt.target)
 			if first.Header().Get("X-Cache") != "MISS" || second.Header().Get("X-Cache") != "HIT" {
@@ -84,6 +84,9 @@ func TestMissThenHit(t *testing.T) {
 			}
 			if first.Code != tt.wantStatus || second.Code != tt.wantStatus {
 				t.Errorf("status = %d then %d, want %d", first.Code, second.Code, tt.wantStatus)
+			}
+			if hits, misses := pc.Stats(); hits != 1 || misses != 1 {
+				t.Errorf("Stats() = %d hits, %d misses; want 1, 1", hits, misses)
 			}
 			if first.Body.String() != second.Body.String() || f.renders.Load() != 1 {
 				t.Errorf("HIT body %q differs from MISS body %q or renders = %d", second.Body, first.Body, f.renders.Load())
