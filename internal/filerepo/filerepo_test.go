@@ -3,6 +3,7 @@ package filerepo_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"image"
 	"image/color"
 	"image/png"
@@ -335,5 +336,40 @@ func TestNormalizeName(t *testing.T) {
 		if got != tt.want || folio.ErrorCode(err) != tt.code {
 			t.Errorf("NormalizeName(%q) = %q, %v; want %q, code %q", tt.in, got, err, tt.want, tt.code)
 		}
+	}
+}
+
+func TestServeConditionalAndHead(t *testing.T) {
+	r, _ := MustOpenRepo(t)
+	h := r.Handler()
+	data := pngOf(t, 8, 8, color.White)
+	f := MustUpload(t, r, "Dot.png", data, alice)
+	tests := []struct {
+		name   string
+		method string
+		header string
+		status int
+		body   int // body length
+	}{
+		{"get", "GET", "", 200, len(data)},
+		{"head", "HEAD", "", 200, 0},
+		{"not modified", "GET", `"` + f.SHA1 + `"`, 304, 0},
+		{"other etag", "GET", `"other"`, 200, len(data)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			req := httptest.NewRequest(tt.method, r.URL(f), nil)
+			if tt.header != "" {
+				req.Header.Set("If-None-Match", tt.header)
+			}
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, req)
+			if rec.Code != tt.status || rec.Body.Len() != tt.body {
+				t.Errorf("%s %s = %d with %d bytes, want %d with %d", tt.method, r.URL(f), rec.Code, rec.Body.Len(), tt.status, tt.body)
+			}
+			if tt.status == 200 && rec.Header().Get("Content-Length") != fmt.Sprint(len(data)) {
+				t.Errorf("%s: Content-Length %q, want %d", tt.name, rec.Header().Get("Content-Length"), len(data))
+			}
+		})
 	}
 }
