@@ -86,6 +86,36 @@ func TestClientLogin(t *testing.T) {
 	}
 }
 
+// TestCreateAccount covers action=createaccount.
+func TestCreateAccount(t *testing.T) {
+	env := MustStart(t, MustOpenSQLite(t))
+	env.MustCreateUser("Alice")
+	c := env.NewClient()
+	create := func(name, pw, retype string) *Response {
+		return c.Post(P("action", "createaccount", "username", name, "password", pw, "retype", retype,
+			"createreturnurl", env.URL+"/", "createtoken", c.Token("createaccount"), "format", "json", "formatversion", "2"))
+	}
+	tests := []struct {
+		name, user, pw, retype, status, code string
+	}{
+		{"new account", "Bob", TestPassword, TestPassword, "PASS", ""},
+		{"taken name", "Alice", "long enough pw", "long enough pw", "FAIL", "userexists"},
+		{"retype differs", "Carol", "long enough pw", "other pw", "FAIL", "badretype"},
+		{"short password", "Dave", "short", "short", "FAIL", "invalidparameter"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			env.T = t
+			r := create(tt.user, tt.pw, tt.retype)
+			if Path(r.JSON, "createaccount", "status") != tt.status || (tt.code != "" && Path(r.JSON, "createaccount", "messagecode") != tt.code) {
+				t.Errorf("createaccount(%s) = %s, want status %s code %q", tt.user, r.Body, tt.status, tt.code)
+			}
+		})
+	}
+	env.T = t
+	c.MustLogin("Bob")
+}
+
 // TestSessionSharedWithWeb checks that the API reads sessions the web
 // interface writes: same cookie, same storage, same CSRF token.
 func TestSessionSharedWithWeb(t *testing.T) {

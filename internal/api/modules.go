@@ -14,21 +14,22 @@ type module struct {
 // actionModules is the table of action= values.
 func (s *Server) actionModules() map[string]*module {
 	return map[string]*module{
-		"query":       {run: s.runQuery, read: true, desc: "Fetch data from and about the wiki."},
-		"login":       {run: s.runLogin, post: true, desc: "Log in and get session cookies."},
-		"clientlogin": {run: s.runClientLogin, post: true, desc: "Log in with the interactive flow."},
-		"logout":      {run: s.runLogout, post: true, token: "csrf", desc: "Log out and clear session data."},
-		"edit":        {run: s.runEdit, post: true, token: "csrf", write: true, desc: "Create and edit pages."},
-		"delete":      {run: s.runDelete, post: true, token: "csrf", write: true, desc: "Delete a page."},
-		"undelete":    {run: s.runUndelete, post: true, token: "csrf", write: true, desc: "Undelete revisions of a deleted page."},
-		"protect":     {run: s.runProtect, post: true, token: "csrf", write: true, desc: "Change the protection level of a page."},
-		"rollback":    {run: s.runRollback, post: true, token: "rollback", write: true, desc: "Undo the last edits of the last user who edited a page."},
-		"upload":      {run: s.runUpload, post: true, token: "csrf", write: true, desc: "Upload a file, or get the status of pending uploads."},
-		"purge":       {run: s.runPurge, post: true, read: true, desc: "Purge the cache for the given titles."},
-		"parse":       {run: s.runParse, read: true, desc: "Parse content and return parser output."},
-		"compare":     {run: s.runCompare, read: true, desc: "Get the difference between two pages or revisions."},
-		"paraminfo":   {run: s.runParamInfo, desc: "Obtain information about API modules."},
-		"help":        {run: s.runHelp, desc: "Display help for the specified modules."},
+		"query":         {run: s.runQuery, read: true, desc: "Fetch data from and about the wiki."},
+		"login":         {run: s.runLogin, post: true, desc: "Log in and get session cookies."},
+		"clientlogin":   {run: s.runClientLogin, post: true, desc: "Log in with the interactive flow."},
+		"createaccount": {run: s.runCreateAccount, post: true, write: true, desc: "Create a new user account."},
+		"logout":        {run: s.runLogout, post: true, token: "csrf", desc: "Log out and clear session data."},
+		"edit":          {run: s.runEdit, post: true, token: "csrf", write: true, desc: "Create and edit pages."},
+		"delete":        {run: s.runDelete, post: true, token: "csrf", write: true, desc: "Delete a page."},
+		"undelete":      {run: s.runUndelete, post: true, token: "csrf", write: true, desc: "Undelete revisions of a deleted page."},
+		"protect":       {run: s.runProtect, post: true, token: "csrf", write: true, desc: "Change the protection level of a page."},
+		"rollback":      {run: s.runRollback, post: true, token: "rollback", write: true, desc: "Undo the last edits of the last user who edited a page."},
+		"upload":        {run: s.runUpload, post: true, token: "csrf", write: true, desc: "Upload a file, or get the status of pending uploads."},
+		"purge":         {run: s.runPurge, post: true, read: true, desc: "Purge the cache for the given titles."},
+		"parse":         {run: s.runParse, read: true, desc: "Parse content and return parser output."},
+		"compare":       {run: s.runCompare, read: true, desc: "Get the difference between two pages or revisions."},
+		"paraminfo":     {run: s.runParamInfo, desc: "Obtain information about API modules."},
+		"help":          {run: s.runHelp, desc: "Display help for the specified modules."},
 	}
 }
 
