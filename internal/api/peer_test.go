@@ -110,6 +110,8 @@ var shapeCases = []shapeCase{
 	{name: "error_protectedpage", post: true, token: "csrf", params: "action=edit&title=Shape Target&text=x"},
 	{name: "clientlogin_fail", post: true, token: "login", tokenParam: "logintoken",
 		params: "action=clientlogin&username=Admin&password=wrong-password&loginreturnurl=http://example.org/"},
+	{name: "createaccount_taken", post: true, token: "createaccount", tokenParam: "createtoken",
+		params: "action=createaccount&username=Admin&password=long enough pw&retype=long enough pw&createreturnurl=http://example.org/"},
 	{name: "logout", admin: true, post: true, token: "csrf", params: "action=logout"},
 }
 

@@ -107,7 +107,7 @@ func placeholder(v any) any {
 }
 
 // stableValues are the keys whose values must agree between peers.
-var stableValues = map[string]bool{"code": true, "result": true, "status": true,
+var stableValues = map[string]bool{"code": true, "result": true, "status": true, "messagecode": true,
 	"contentmodel": true, "contentformat": true, "type": true, "batchcomplete": true,
 	"missing": true, "new": true, "minor": true, "anon": true, "exists": true}
 
