@@ -77,8 +77,8 @@ type Invalidator struct {
 	BatchSize int
 	Logger    *slog.Logger
 
-	// BroadcastWait bounds how long a purge waits to see its own broadcast
-	// come back, the sign that every subscribed head has been sent it.
+	// BroadcastWait bounds how long a purge waits for every subscribed
+	// head to acknowledge its broadcast.
 	BroadcastWait time.Duration
 
 	once    sync.Once
@@ -119,9 +119,8 @@ func (inv *Invalidator) init() {
 // change affects through links, redirects and transclusions.
 func (inv *Invalidator) PageChanged(ctx context.Context, t folio.Title, c Change) error {
 	inv.init()
-	if err := inv.PurgeTitles(ctx, t); err != nil {
-		return err
-	}
+	// A failed purge (a broadcast, say) must not lose the fan-out.
+	err := inv.PurgeTitles(ctx, t)
 	var tables []string
 	switch c {
 	case Edited:
@@ -135,7 +134,7 @@ func (inv *Invalidator) PageChanged(ctx context.Context, t folio.Title, c Change
 	for _, table := range tables {
 		jobs = append(jobs, inv.fanOut(t, table, inv.Depth, 0))
 	}
-	return inv.push(ctx, jobs...)
+	return errors.Join(err, inv.push(ctx, jobs...))
 }
 
 // fanOut returns the job that purges the pages pointing at t through table.
