@@ -26,7 +26,7 @@ func (s *Server) handleRender(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	out, err := s.Renderer.Render(ctx, t, rev.Text, render.Options{RevID: rev.ID, NoEditSections: true})
+	out, err := s.Renderer.Render(ctx, t, rev.Text, render.Options{RevID: rev.ID, Revision: rev, NoEditSections: true})
 	if err != nil {
 		s.writeError(w, r, err)
 		return
