@@ -109,6 +109,20 @@ type cacheSettings struct {
 	Server     string   // public base URL, for CDN purges
 	CacheBytes int64    // in-process cache bound; 256 MiB when zero
 	Workers    int      // job runner workers
+	// LocalPages keeps the page cache in process even with Redis or
+	// memcached (the leanest hit), coherent through the Redis broadcast.
+	LocalPages bool
+}
+
+// localTTL bounds in-process page cache entries when they depend on a
+// broadcast that a lost connection could miss.
+const localTTL = 10 * time.Minute
+
+func (s cacheSettings) localCache() *inmem.Cache {
+	if s.CacheBytes <= 0 {
+		s.CacheBytes = 256 << 20
+	}
+	return inmem.NewCache(s.CacheBytes)
 }
 
 // cacheStack is the page cache, parser cache, invalidator and job runner
@@ -150,7 +164,7 @@ func openCacheStack(ctx context.Context, a *app, s cacheSettings) (*cacheStack, 
 		cache = mc
 	}
 	if cache == nil {
-		cache = inmem.NewCache(max(s.CacheBytes, 256<<20))
+		cache = s.localCache()
 	}
 	cs.wire(a, s, cache, bus)
 	return cs, nil
@@ -181,6 +195,9 @@ func (cs *cacheStack) openDBQueue(ctx context.Context, a *app) error {
 
 func (cs *cacheStack) wire(a *app, s cacheSettings, cache folio.Cache, bus folio.PubSub) {
 	cs.Pages = &pagecache.PageCache{Cache: cache, Namespaces: a.Namespaces, Logger: a.Logger}
+	if _, local := cache.(*inmem.Cache); !local && s.LocalPages {
+		cs.Pages.Cache, cs.Pages.TTL = s.localCache(), localTTL
+	}
 	cs.Parser = &pagecache.ParserCache{Renderer: a.Renderer, Cache: cache, Logger: a.Logger}
 	cs.Invalidator = &pagecache.Invalidator{Pages: cs.Pages, Parser: cs.Parser, Links: a.Store,
 		Namespaces: a.Namespaces, PubSub: bus, Logger: a.Logger}
