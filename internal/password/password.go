@@ -1,7 +1,11 @@
 // Package password hashes and verifies account passwords.
 //
 // New hashes use argon2id with OWASP's recommended parameters, encoded in
-// the PHC string format ($argon2id$v=19$m=…,t=…,p=…$salt$hash).
+// the PHC string format ($argon2id$v=19$m=…,t=…,p=…$salt$hash). Verify also
+// accepts the formats MediaWiki keeps in user_password (":pbkdf2:", ":B:"
+// and ":A:"), so that imported users can log in; it asks for a rehash after
+// each of them. Policy checks new passwords for length and against a list of
+// common passwords.
 package password
 
 import (
@@ -37,8 +41,12 @@ func Hash(pw string) (string, error) {
 }
 
 // Verify reports whether pw matches hash. rehash is true when the hash uses
-// weaker parameters than new hashes, so the caller should store a new one.
+// weaker parameters or an older format than new hashes, so the caller
+// should store a new one.
 func Verify(hash, pw string) (ok, rehash bool, err error) {
+	if ok, handled, err := verifyMediaWiki(hash, pw); handled {
+		return ok, ok, err
+	}
 	parts := strings.Split(hash, "$")
 	if len(parts) != 6 || parts[1] != "argon2id" {
 		return false, false, fmt.Errorf("unsupported password hash format")
