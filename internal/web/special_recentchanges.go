@@ -12,8 +12,10 @@ import (
 	"github.com/folio-wiki/folio"
 )
 
-// rcBatch is how many rows a row-filtered listing (invert, associated) reads
-// at a time, and rcMaxBatches how many batches it reads at most.
+// rcBatch is how many rows a listing filtered row by row (namespace
+// invert or associated, related changes, newer pages of a log) reads at a
+// time, and rcMaxBatches how many batches it reads at most: such a listing
+// looks at no more than 10,000 rows.
 const (
 	rcBatch      = 500
 	rcMaxBatches = 20
