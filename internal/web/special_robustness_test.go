@@ -24,6 +24,7 @@ func testOddParameters(t *testing.T, f *specialFixture) {
 		"AllPages":                  "from to namespace hideredirects",
 		"PrefixIndex/A":             "prefix from namespace stripprefix hideredirects",
 		"ListUsers":                 "username group limit",
+		"ActiveUsers":               "username hidebots limit",
 		"ProtectedPages":            "namespace type level",
 		"Random":                    "",
 		"Redirect":                  "wptype wpvalue",

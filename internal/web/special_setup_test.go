@@ -247,6 +247,7 @@ func TestSpecialPageScenarios(t *testing.T) {
 		{"SpecialPages", testSpecialPages},
 		{"ListGroupRights", testListGroupRights},
 		{"ListUsers", testListUsers},
+		{"ActiveUsers", testActiveUsers},
 		{"OwnPageRedirects", testOwnPageRedirects},
 		{"RedirectByID", testRedirectByID},
 		{"RevisionLinks", testRevisionLinks},

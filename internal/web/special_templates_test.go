@@ -21,6 +21,7 @@ var specialTemplateURLs = map[string]string{
 	"special_version":         "/wiki/Special:Version",
 	"special_listgrouprights": "/wiki/Special:ListGroupRights",
 	"special_listusers":       "/wiki/Special:ListUsers",
+	"special_activeusers":     "/wiki/Special:ActiveUsers",
 	"special_statistics":      "/wiki/Special:Statistics",
 	"special_protectedpages":  "/wiki/Special:ProtectedPages",
 	"special_random":          "/wiki/Special:Random/Help",
