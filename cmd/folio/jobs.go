@@ -109,8 +109,9 @@ type cacheSettings struct {
 	Server     string   // public base URL, for CDN purges
 	CacheBytes int64    // in-process cache bound; 256 MiB when zero
 	Workers    int      // job runner workers
-	// LocalPages keeps the page cache in process even with Redis or
-	// memcached (the leanest hit), coherent through the Redis broadcast.
+	// LocalPages keeps the page cache in process (the leanest hit) when
+	// Redis is set, coherent through its broadcast; without Redis, a
+	// memcached page cache stays shared.
 	LocalPages bool
 }
 
@@ -195,7 +196,8 @@ func (cs *cacheStack) openDBQueue(ctx context.Context, a *app) error {
 
 func (cs *cacheStack) wire(a *app, s cacheSettings, cache folio.Cache, bus folio.PubSub) {
 	cs.Pages = &pagecache.PageCache{Cache: cache, Namespaces: a.Namespaces, Logger: a.Logger}
-	if _, local := cache.(*inmem.Cache); !local && s.LocalPages {
+	// Only a broadcast keeps several in-process page caches coherent.
+	if _, local := cache.(*inmem.Cache); !local && s.LocalPages && bus != nil {
 		cs.Pages.Cache, cs.Pages.TTL = s.localCache(), localTTL
 	}
 	cs.Parser = &pagecache.ParserCache{Renderer: a.Renderer, Cache: cache, Logger: a.Logger}
