@@ -10,9 +10,13 @@ type User struct {
 	Email              string
 	EmailAuthenticated *time.Time
 	PasswordHash       string
-	Registration       time.Time
-	EditCount          int
-	Groups             []string // explicit groups; implicit ones come from Groups()
+	// PasswordExpires is when the password stops being valid for anything
+	// but choosing a new one (MediaWiki's user_password_expires); nil means
+	// never. Temporary passwords expire when they are issued.
+	PasswordExpires *time.Time
+	Registration    time.Time
+	EditCount       int
+	Groups          []string // explicit groups; implicit ones come from Groups()
 }
 
 // Actor is whoever made a change: a registered user (UserID > 0) or an
@@ -38,7 +42,15 @@ type UserUpdate struct {
 	RealName     *string
 	Email        *string
 	PasswordHash *string
-	Groups       *[]string
+	// PasswordExpires goes with PasswordHash: when PasswordHash is set, the
+	// new password expires at PasswordExpires, or never when it is nil.
+	PasswordExpires *time.Time
+	Groups          *[]string
+}
+
+// PasswordExpired reports whether u must choose a new password at now.
+func (u *User) PasswordExpired(now time.Time) bool {
+	return u.PasswordExpires != nil && !now.Before(*u.PasswordExpires)
 }
 
 // Session is server-side login state, found by the hash of the cookie value.

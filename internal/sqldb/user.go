@@ -70,15 +70,11 @@ func createUser(ctx context.Context, tx *Tx, u *folio.User) (int64, time.Time, e
 	if reg.IsZero() {
 		reg = tx.Now
 	}
-	var emailAuth *string
-	if u.EmailAuthenticated != nil {
-		s := ts(*u.EmailAuthenticated)
-		emailAuth = &s
-	}
 	id, err := tx.insertID(ctx, `INSERT INTO "user" (user_name, user_real_name, user_password,
-		user_email, user_email_authenticated, user_registration, user_editcount, user_touched)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, "user_id", u.Name, u.RealName, u.PasswordHash, u.Email,
-		emailAuth, ts(reg), u.EditCount, ts(tx.Now))
+		user_email, user_email_authenticated, user_registration, user_editcount, user_touched,
+		user_password_expires)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, "user_id", u.Name, u.RealName, u.PasswordHash, u.Email,
+		nullTS(u.EmailAuthenticated), ts(reg), u.EditCount, ts(tx.Now), nullTS(u.PasswordExpires))
 	if tx.isUnique(err) {
 		return 0, reg, folio.Errorf(folio.EUserExists, "The user name %q is already taken.", u.Name)
 	} else if err != nil {
@@ -116,7 +112,7 @@ func setGroups(ctx context.Context, tx *Tx, userID int64, groups []string) error
 }
 
 const userCols = `user_id, user_name, user_real_name, user_password, user_email,
-	user_email_authenticated, user_registration, user_editcount`
+	user_email_authenticated, user_registration, user_editcount, user_password_expires`
 
 // FindUserByID returns a user with groups, or ENoSuchUser.
 func (db *DB) FindUserByID(ctx context.Context, id int64) (*folio.User, error) {
@@ -179,24 +175,44 @@ func queryUsers(ctx context.Context, tx *Tx, q string, args ...any) ([]*folio.Us
 
 func scanUser(s scanner) (*folio.User, error) {
 	var u folio.User
-	var auth *string
+	var auth, expires *string
 	var reg string
 	if err := s.Scan(&u.ID, &u.Name, &u.RealName, &u.PasswordHash, &u.Email, &auth, &reg,
-		&u.EditCount); err != nil {
+		&u.EditCount, &expires); err != nil {
 		return nil, fmt.Errorf("scan user: %w", err)
 	}
 	var err error
 	if u.Registration, err = parseTS(reg); err != nil {
 		return nil, err
 	}
-	if auth != nil && *auth != "" {
-		t, err := parseTS(*auth)
-		if err != nil {
-			return nil, err
-		}
-		u.EmailAuthenticated = &t
+	if u.EmailAuthenticated, err = parseNullTS(auth); err != nil {
+		return nil, err
+	}
+	if u.PasswordExpires, err = parseNullTS(expires); err != nil {
+		return nil, err
 	}
 	return &u, nil
+}
+
+// parseNullTS parses a nullable timestamp column; NULL and "" give nil.
+func parseNullTS(s *string) (*time.Time, error) {
+	if s == nil || *s == "" {
+		return nil, nil
+	}
+	t, err := parseTS(*s)
+	if err != nil {
+		return nil, err
+	}
+	return &t, nil
+}
+
+// nullTS is the column value of an optional time.
+func nullTS(t *time.Time) *string {
+	if t == nil {
+		return nil
+	}
+	s := ts(*t)
+	return &s
 }
 
 func findGroups(ctx context.Context, tx *Tx, userID int64) ([]string, error) {
@@ -250,6 +266,9 @@ func (db *DB) UpdateUser(ctx context.Context, id int64, upd folio.UserUpdate) (*
 			if v != nil {
 				sets, args = append(sets, col+` = ?`), append(args, *v)
 			}
+		}
+		if upd.PasswordHash != nil {
+			sets, args = append(sets, `user_password_expires = ?`), append(args, nullTS(upd.PasswordExpires))
 		}
 		res, err := tx.exec(ctx, `UPDATE "user" SET `+joinComma(sets)+` WHERE user_id = ?`,
 			append(args, id)...)

@@ -51,6 +51,7 @@ func Run(t *testing.T, open Opener) {
 		{"ConcurrentCreate", testConcurrentCreate},
 		{"Import", testImport},
 		{"Files", testFiles},
+		{"Accounts", testAccounts},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,0 +1,55 @@
+package storetest
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/folio-wiki/folio"
+)
+
+// testAccounts covers the account fields beyond the foundation's users:
+// password expiry for temporary passwords.
+func testAccounts(t *testing.T, s folio.Store) {
+	t.Run("PasswordExpires", func(t *testing.T) { testPasswordExpires(t, s) })
+}
+
+func testPasswordExpires(t *testing.T, s folio.Store) {
+	ctx := context.Background()
+	issued := time.Date(2026, 3, 4, 5, 6, 7, 0, time.UTC)
+	u := &folio.User{Name: "Temp", PasswordHash: "t", PasswordExpires: &issued}
+	if err := s.CreateUser(ctx, u); err != nil {
+		t.Fatalf("CreateUser: %v", err)
+	}
+	tests := []struct {
+		name string
+		upd  folio.UserUpdate
+		want *time.Time
+	}{
+		{"created", folio.UserUpdate{}, &issued},
+		{"real name keeps expiry", folio.UserUpdate{RealName: ptr("T. Emp")}, &issued},
+		{"new password never expires", folio.UserUpdate{PasswordHash: ptr("p")}, nil},
+		{"temporary again", folio.UserUpdate{PasswordHash: ptr("q"), PasswordExpires: &issued}, &issued},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, err := s.UpdateUser(ctx, u.ID, tt.upd); err != nil {
+				t.Fatalf("UpdateUser: %v", err)
+			}
+			got, err := s.FindUserByName(ctx, "Temp")
+			if err != nil {
+				t.Fatalf("FindUserByName: %v", err)
+			}
+			if !sameTime(got.PasswordExpires, tt.want) {
+				t.Errorf("PasswordExpires = %v, want %v", got.PasswordExpires, tt.want)
+			}
+		})
+	}
+}
+
+func sameTime(a, b *time.Time) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.Equal(*b)
+}
