@@ -9,7 +9,8 @@ import (
 var leProps = []string{"ids", "title", "type", "user", "userid", "timestamp", "comment",
 	"parsedcomment", "details", "tags"}
 
-// listLogEvents is list=logevents.
+// listLogEvents is list=logevents, filtered by type or type/action, user,
+// title or namespace.
 func (s *Server) listLogEvents(c *call, q *query) error {
 	l := q.listFor("logevents", "le")
 	props := c.set(l.p("prop"), []string{"ids", "title", "type", "user", "timestamp", "comment", "details"}, leProps...)
@@ -17,36 +18,63 @@ func (s *Server) listLogEvents(c *call, q *query) error {
 	if err != nil {
 		return err
 	}
-	f := folio.LogFilter{Type: c.str(l.p("type")), ActorName: c.str(l.p("user")), Limit: limit + 1}
-	if v := c.str(l.p("action")); v != "" && f.Type == "" {
-		f.Type, _, _ = cutSlash(v)
+	f, action, err := s.logFilter(c, l)
+	if err != nil {
+		return err
+	}
+	for {
+		entries, err := s.Store.FindLogEntries(c.ctx, f)
+		if err != nil {
+			return err
+		}
+		for _, le := range entries {
+			if action != "" && le.Action != action {
+				continue
+			}
+			if len(l.items) == limit {
+				c.moreResults(l, le.Timestamp.UTC().Format("20060102150405")+"|"+strconv.FormatInt(le.ID, 10))
+				q.out.set("logevents", l.items)
+				return nil
+			}
+			l.emit(s.logObj(le, props), s.Namespaces.MakeTitle(le.Namespace, le.DBKey))
+		}
+		if len(entries) < f.Limit {
+			break
+		}
+		f.Before = entries[len(entries)-1].ID
+	}
+	q.out.set("logevents", orEmpty(l.items))
+	return nil
+}
+
+// logFilter reads letype, leaction, leuser, letitle, lenamespace and
+// lecontinue; the action part of leaction is returned for filtering.
+func (s *Server) logFilter(c *call, l *listRun) (folio.LogFilter, string, error) {
+	f := folio.LogFilter{Type: c.str(l.p("type")), ActorName: c.str(l.p("user")), Limit: 500}
+	action := ""
+	if v := c.str(l.p("action")); v != "" {
+		f.Type, action, _ = cutSlash(v)
 	}
 	if v := c.str(l.p("title")); v != "" {
 		t, err := c.title(s, v)
 		if err != nil {
-			return err
+			return f, "", err
 		}
 		f.Namespace, f.DBKey = &t.Namespace, t.DBKey
+	} else if c.has(l.p("namespace")) {
+		ns, err := c.integer(l.p("namespace"), 0)
+		if err != nil {
+			return f, "", err
+		}
+		n := int(ns)
+		f.Namespace = &n
 	}
-	if f.Before, err = c.integer(l.p("continue"), 0); err != nil {
-		return err
-	}
-	for _, p := range []string{"start", "end", "dir", "namespace", "prefix", "tag"} {
+	for _, p := range []string{"start", "end", "dir", "prefix", "tag"} {
 		c.str(l.p(p))
 	}
-	entries, err := s.Store.FindLogEntries(c.ctx, f)
-	if err != nil {
-		return err
-	}
-	for i, le := range entries {
-		if i == limit {
-			c.moreResults(l, strconv.FormatInt(le.ID+1, 10))
-			break
-		}
-		l.emit(s.logObj(le, props), s.Namespaces.MakeTitle(le.Namespace, le.DBKey))
-	}
-	q.out.set("logevents", orEmpty(l.items))
-	return nil
+	var err error
+	f.Before, err = continueID(c.str(l.p("continue")))
+	return f, action, err
 }
 
 func (s *Server) logObj(le *folio.LogEntry, p map[string]bool) *obj {

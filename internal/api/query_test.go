@@ -77,7 +77,7 @@ var queryScenarios = []scenario{
 	{name: "user contributions oldest first continued", params: P(q("list", "usercontribs", "ucuser", "Alice", "ucdir", "newer", "uclimit", "1", "uccontinue", "20000101000000|3")...),
 		want: map[string]any{"query.usercontribs.0.title": "Gamma"}},
 	{name: "user page creations", params: P(q("list", "usercontribs", "ucuser", "Alice", "ucshow", "new")...),
-		want: map[string]any{"query.usercontribs.0.title": "Boxed", "query.usercontribs.1.title": "Gamma", "query.usercontribs.2.title": "Alpha"},
+		want:   map[string]any{"query.usercontribs.0.title": "Boxed", "query.usercontribs.1.title": "Gamma", "query.usercontribs.2.title": "Alpha"},
 		absent: []string{"query.usercontribs.3"}},
 	{name: "user contributions not on top", params: P(q("list", "usercontribs", "ucuser", "Alice", "ucshow", "!top")...),
 		want: map[string]any{"query.usercontribs.0.title": "Alpha", "query.usercontribs.0.top": false}, absent: []string{"query.usercontribs.1"}},
