@@ -84,6 +84,7 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 	for name, cmd := range opsCommands(m) {
 		cmds[name] = cmd
 	}
+	cmds["import-images"] = &ImportImagesCommand{m: m}
 	switch args[0] {
 	case "-h", "-help", "--help", "help":
 		m.usage()
@@ -110,6 +111,7 @@ Commands:
 	parse      render wikitext from stdin to HTML on stdout
 	import     import a MediaWiki XML dump (import FILE)
 	export     export pages as a MediaWiki XML dump
+	import-images  upload the files of a folder or MediaWiki images/ tree
 	backup     back up the database (backup --to DIR; backup verify DIR)
 	restore    restore a backup into an empty database (restore --from DIR)
 	readonly   switch read-only mode for every web head (readonly on --reason R | off | status)
