@@ -159,7 +159,7 @@ func TestTemplateEditPurgesTransclusions(t *testing.T) {
 
 var targetLink = regexp.MustCompile(`<a [^>]*title="Target[^"]*"[^>]*>`)
 
-func TestCreationTurnsRedLinksBlue(t *testing.T) {
+func TestCreationAndDeletionFlipLinks(t *testing.T) {
 	e := MustOpenEnv(t)
 	e.edit("Linking", "see [[Target]]")
 	e.get("/wiki/Linking")
@@ -172,6 +172,37 @@ func TestCreationTurnsRedLinksBlue(t *testing.T) {
 	xc, body := e.get("/wiki/Linking")
 	if l := targetLink.FindString(body); xc != "MISS" || l == "" || strings.Contains(l, `class="new"`) {
 		t.Errorf("after creating Target: X-Cache %s, link %q; want MISS and a blue link", xc, l)
+	}
+	e.get("/wiki/Linking")
+	e.delete("Target")
+	e.runJobs()
+	xc, body = e.get("/wiki/Linking")
+	if l := targetLink.FindString(body); xc != "MISS" || !strings.Contains(l, `class="new"`) {
+		t.Errorf("after deleting Target: X-Cache %s, link %q; want MISS and a red link", xc, l)
+	}
+}
+
+// delete deletes a page as a sysop and tells the Invalidator.
+func (e *env) delete(title string) {
+	e.t.Helper()
+	ctx := context.Background()
+	t, err := e.wiki.Namespaces.ParseTitle(title, folio.NSMain)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	u, err := e.wiki.CreateUser(ctx, "Admin", "a long enough password", []string{"sysop"})
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	p, err := e.store.FindPageByTitle(ctx, t.Namespace, t.DBKey)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	if _, err := e.wiki.Delete(ctx, u, "192.0.2.1", p, "test"); err != nil {
+		e.t.Fatalf("Delete(%s): %v", title, err)
+	}
+	if err := e.inv.PageChanged(ctx, t, pagecache.Deleted); err != nil {
+		e.t.Fatal(err)
 	}
 }
 
