@@ -32,6 +32,7 @@ type importOptions struct {
 	pages    string // with from: pipe-separated titles
 	all      bool   // with from: every page
 	history  bool   // with from: every revision
+	files    string // local blob store for <upload> file versions
 }
 
 // Run imports the dump named on the command line.
@@ -49,6 +50,7 @@ func (cmd *ImportCommand) Run(ctx context.Context, args []string) error {
 	fs.StringVar(&o.pages, "pages", "", `with --from: the titles to copy, separated by "|"`)
 	fs.BoolVar(&o.all, "all", false, "with --from: copy every page")
 	fs.BoolVar(&o.history, "history", false, "with --from: copy every revision, not only the latest")
+	fs.StringVar(&o.files, "files", "", "folder of the local blob store that receives the file versions embedded in <upload> elements")
 	fs.Usage = func() {
 		fmt.Fprintln(cmd.m.Stderr, `Usage: folio import [flags] FILE
        folio import [flags] --from URL/api.php (--pages "A|B" | --all) [--history]
@@ -106,6 +108,7 @@ type importRun struct {
 	resumed   bool
 	fresh     bool // the wiki was empty when this import began
 	im        *dump.Importer
+	uploads   *uploadImporter // nil without --files
 	bar       *progressPrinter
 	afterPage func(n int64)
 }
@@ -166,6 +169,11 @@ func (run *importRun) open(ctx context.Context, c Config, o importOptions) error
 	run.bar = newProgressPrinter(run.m.Stderr, o.progress, "import", run.src.size)
 	run.im = &dump.Importer{Store: run.store, Namespaces: run.a.Namespaces, SiteInfo: run.src.siteInfo,
 		Options: run.opt, WarnSHA1: o.sha1 == "warn", Logger: run.a.Logger}
+	if o.files != "" {
+		if run.uploads, err = newUploadImporter(run.a, run.im, o.files); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
@@ -242,18 +250,21 @@ func (run *importRun) importPages(ctx context.Context) error {
 	if err := run.saveProgress(ctx); err != nil {
 		return err
 	}
-	run.bar.finish(importSummary(run.im.Stats))
+	run.bar.finish(importSummary(run.im.Stats, run.uploads))
 	return nil
 }
 
 // importSummary describes what an import did in one line.
-func importSummary(st dump.ImportStats) string {
+func importSummary(st dump.ImportStats, up *uploadImporter) string {
 	s := fmt.Sprintf("%d pages: %d revisions added, %d already present", st.Pages, st.Added, st.Skipped)
 	if st.BadSHA1 > 0 {
 		s += fmt.Sprintf(", %d with a SHA-1 not matching their text", st.BadSHA1)
 	}
-	if st.Uploads > 0 {
-		s += fmt.Sprintf("; %d <upload> file versions skipped (file import is not supported yet)", st.Uploads)
+	switch {
+	case up != nil:
+		s += fmt.Sprintf("; %d file versions stored, %d skipped", up.stored, up.skipped)
+	case st.Uploads > 0:
+		s += fmt.Sprintf("; %d <upload> file versions skipped (give --files to store them)", st.Uploads)
 	}
 	return s
 }
@@ -284,6 +295,9 @@ func (run *importRun) importPage(ctx context.Context, p *dump.Page) error {
 		return err
 	}
 	run.progress.Revisions += int64(res.Added)
+	if run.uploads != nil {
+		return run.uploads.store(ctx, p)
+	}
 	return nil
 }
 

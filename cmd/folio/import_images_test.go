@@ -3,10 +3,12 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"image"
 	"image/png"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -75,4 +77,62 @@ func TestImportImages(t *testing.T) {
 	if _, stderr, err = folioRun(t, data, nil, args...); err == nil || !strings.Contains(stderr, "1 failed") {
 		t.Errorf("import-images with a banned file: %v\n%s", err, stderr)
 	}
+}
+
+func TestImportUploads(t *testing.T) {
+	var img bytes.Buffer
+	if err := png.Encode(&img, image.NewGray(image.Rect(0, 0, 5, 2))); err != nil {
+		t.Fatal(err)
+	}
+	page := uploadPageXML(img.Bytes(), "A test image.")
+	src, err := os.ReadFile(genDump)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(src)
+	file := filepath.Join(t.TempDir(), "uploads.xml")
+	mustWrite(t, file, s[:strings.Index(s, "  <page>")]+page+"</mediawiki>\n")
+	data, blobs := t.TempDir(), t.TempDir()
+	for _, want := range []string{"1 file versions stored, 0 skipped", "0 pages: 0 revisions added, 0 already present; 0 file versions stored"} {
+		_, stderr, err := folioRun(t, data, nil, "import", "--files", blobs, file)
+		if err != nil || !strings.Contains(stderr, want) {
+			t.Fatalf("import --files: %v, want %q in\n%s", err, want, stderr)
+		}
+	}
+	f, err := mustOpenData(t, data).(folio.FileStore).FindFile(context.Background(), "Dot.png")
+	if err != nil || f.Width != 5 || f.Height != 2 || f.Comment != "first version" || f.Actor.Name != "Uploader" {
+		t.Errorf("FindFile(Dot.png) = %+v, %v; want the 5×2 upload by Uploader", f, err)
+	}
+	_, stderr, err := folioRun(t, t.TempDir(), nil, "import", file)
+	if err != nil || !strings.Contains(stderr, "1 <upload> file versions skipped (give --files to store them)") {
+		t.Errorf("import without --files: %v\n%s", err, stderr)
+	}
+}
+
+// uploadPageXML is a dump <page> for File:Dot.png with one revision and an
+// <upload> that embeds img.
+func uploadPageXML(img []byte, text string) string {
+	return `  <page>
+    <title>File:Dot.png</title>
+    <ns>6</ns>
+    <id>9</id>
+    <revision>
+      <id>90</id>
+      <timestamp>2020-05-01T00:00:00Z</timestamp>
+      <contributor><username>Uploader</username><id>4</id></contributor>
+      <text xml:space="preserve">` + text + `</text>
+      <sha1>` + folio.SHA1Base36(text) + `</sha1>
+    </revision>
+    <upload>
+      <timestamp>2020-05-01T00:00:00Z</timestamp>
+      <contributor><username>Uploader</username><id>4</id></contributor>
+      <comment>first version</comment>
+      <filename>Dot.png</filename>
+      <src>http://example.invalid/images/Dot.png</src>
+      <size>` + strconv.Itoa(len(img)) + `</size>
+      <sha1base36>` + folio.SHA1Base36(string(img)) + `</sha1base36>
+      <contents encoding="base64">` + base64.StdEncoding.EncodeToString(img) + `</contents>
+    </upload>
+  </page>
+`
 }

@@ -81,7 +81,7 @@ func (im *Importer) Convert(p *Page) (*folio.ImportPage, error) {
 	for _, r := range p.Revisions {
 		ir := &folio.ImportRevision{ID: r.ID, Timestamp: r.Timestamp, Comment: r.Comment,
 			Minor: r.Minor, Model: r.Model, Text: r.Text, SHA1: r.SHA1}
-		ir.Contributor, ir.Anonymous = im.contributor(r.Contributor)
+		ir.Contributor, ir.Anonymous = im.Contributor(r.Contributor)
 		if r.TextDeleted {
 			ir.SHA1 = "" // the dump's SHA-1 is that of the hidden text
 		}
@@ -162,9 +162,9 @@ func (im *Importer) dumpName(ns int) string {
 	return ""
 }
 
-// contributor returns the actor name of a dump contributor, normalised as
+// Contributor returns the actor name of a dump contributor, normalised as
 // a user name, and whether it is anonymous.
-func (im *Importer) contributor(c Contributor) (string, bool) {
+func (im *Importer) Contributor(c Contributor) (string, bool) {
 	name, anon := c.Username, false
 	if name == "" {
 		name, anon = c.IP, true
