@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/folio-wiki/folio"
@@ -94,5 +95,54 @@ func TestParserCacheRoundTrip(t *testing.T) {
 	if first.HTML != second.HTML || len(second.Sections) != len(first.Sections) ||
 		len(second.Links.Links) != len(first.Links.Links) || len(second.Categories) != 1 {
 		t.Errorf("cached output differs:\nfirst  %+v\nsecond %+v", first, second)
+	}
+}
+
+// TestParserCachePurgedByTemplateEdit checks that the Invalidator empties
+// the parser cache of pages transcluding an edited template.
+func TestParserCachePurgedByTemplateEdit(t *testing.T) {
+	e := MustOpenEnv(t)
+	ns := e.wiki.Namespaces
+	r := &render.Renderer{Store: e.store, Namespaces: ns, SiteName: "Testwiki"}
+	pc := &pagecache.ParserCache{Renderer: r, Cache: inmem.NewCache(1 << 20)}
+	e.inv.Parser = pc
+	e.edit("Template:Sig", "sig-1")
+	e.edit("Signed", "text {{Sig}}")
+	e.runJobs()
+	ctx := context.Background()
+	title := ns.MakeTitle(folio.NSMain, "Signed")
+	view := func() string {
+		p, err := e.store.FindPageByTitle(ctx, title.Namespace, title.DBKey)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rev, err := e.store.FindRevisionByID(ctx, p.Latest)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := pc.Render(ctx, title, rev.Text, render.Options{RevID: rev.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out.HTML
+	}
+	steps := []struct {
+		tpl, want  string
+		wantMisses int64
+	}{
+		{"", "sig-1", 1},
+		{"", "sig-1", 1},
+		{"sig-2", "sig-2", 2},
+		{"", "sig-2", 2},
+	}
+	for i, s := range steps {
+		if s.tpl != "" {
+			e.edit("Template:Sig", s.tpl)
+			e.runJobs()
+		}
+		html := view()
+		if _, misses := pc.Stats(); !strings.Contains(html, s.want) || misses != s.wantMisses {
+			t.Errorf("step %d: has %q: %v, misses %d; want it with %d misses", i, s.want, strings.Contains(html, s.want), misses, s.wantMisses)
+		}
 	}
 }
