@@ -50,7 +50,7 @@ func (cmd *ImportCommand) Run(ctx context.Context, args []string) error {
 	fs.StringVar(&o.pages, "pages", "", `with --from: the titles to copy, separated by "|"`)
 	fs.BoolVar(&o.all, "all", false, "with --from: copy every page")
 	fs.BoolVar(&o.history, "history", false, "with --from: copy every revision, not only the latest")
-	fs.StringVar(&o.files, "files", "", "folder of the local blob store that receives the file versions embedded in <upload> elements")
+	fs.StringVar(&o.files, "files", "", "folder of the local blob store that receives the file versions embedded in <upload> elements (with --from: downloaded from the wiki)")
 	fs.Usage = func() {
 		fmt.Fprintln(cmd.m.Stderr, `Usage: folio import [flags] FILE
        folio import [flags] --from URL/api.php (--pages "A|B" | --all) [--history]

@@ -56,7 +56,7 @@ func openAPISource(ctx context.Context, o importOptions) (*importSource, error) 
 			titles = append(titles, t)
 		}
 	}
-	r, err := dump.NewAPIReader(ctx, o.from, dump.APIOptions{Titles: titles, History: o.history,
+	r, err := dump.NewAPIReader(ctx, o.from, dump.APIOptions{Titles: titles, History: o.history, Files: o.files != "",
 		UserAgent: "Folio/" + Version + " (folio import --from)"})
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", o.from, err)

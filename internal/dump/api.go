@@ -26,6 +26,7 @@ type APIReader struct {
 	client  *http.Client
 	agent   string
 	history bool
+	files   bool
 	titles  []string // pages still to list; nil with all
 	all     bool
 	nss     []int  // namespaces still to enumerate, with all
@@ -44,13 +45,16 @@ type APIOptions struct {
 	Client *http.Client
 	// UserAgent identifies the copier to the remote wiki.
 	UserAgent string
+	// Files downloads the bytes of File pages into their Uploads: the
+	// current version, or every version with History.
+	Files bool
 }
 
 // NewAPIReader reads the site information of the wiki behind the api.php
 // URL api. ctx bounds every later request.
 func NewAPIReader(ctx context.Context, api string, o APIOptions) (*APIReader, error) {
 	r := &APIReader{ctx: ctx, api: api, client: o.Client, agent: o.UserAgent, history: o.History,
-		titles: o.Titles, all: len(o.Titles) == 0}
+		files: o.Files, titles: o.Titles, all: len(o.Titles) == 0}
 	if r.client == nil {
 		r.client = http.DefaultClient
 	}
@@ -145,6 +149,9 @@ func (r *APIReader) Next() (*Page, error) {
 		}
 		batch, r.skip = batch[r.skip:], 0
 		if r.queue, err = r.fetch(batch); err != nil {
+			return nil, err
+		}
+		if err := r.fetchFiles(r.queue); err != nil {
 			return nil, err
 		}
 	}

@@ -166,3 +166,46 @@ func sha1Base36(s string) string {
 	b := new(big.Int).SetBytes(sum[:]).Text(36)
 	return strings.Repeat("0", 31-len(b)) + b
 }
+
+func TestAPIReaderFiles(t *testing.T) {
+	png := []byte("\x89PNG\r\n\x1a\nnot really")
+	v1 := []byte("an older version")
+	mux := http.NewServeMux()
+	mux.HandleFunc("/images/", func(w http.ResponseWriter, r *http.Request) {
+		map[string]func(){"/images/Dot.png": func() { w.Write(png) }, "/images/archive/Dot.png": func() { w.Write(v1) }}[r.URL.Path]()
+	})
+	mux.HandleFunc("/w/api.php", func(w http.ResponseWriter, r *http.Request) {
+		q := r.URL.Query()
+		var out any
+		switch {
+		case q.Get("meta") == "siteinfo":
+			out = map[string]any{"query": map[string]any{"general": map[string]any{"sitename": "Files"}}}
+		case q.Get("prop") == "imageinfo":
+			info := func(path string, data []byte, ts string) map[string]any {
+				return map[string]any{"timestamp": ts, "user": "Ann", "userid": 3, "comment": "up " + ts,
+					"url": path, "size": len(data), "sha1": fmt.Sprintf("%x", sha1.Sum(data))}
+			}
+			out = map[string]any{"query": map[string]any{"pages": []any{map[string]any{"imageinfo": []any{
+				info("/images/Dot.png", png, "2020-01-02T00:00:00Z"), info("/images/archive/Dot.png", v1, "2020-01-01T00:00:00Z")}}}}}
+		default:
+			out = map[string]any{"query": map[string]any{"pages": []any{map[string]any{"pageid": 5, "ns": 6,
+				"title": "File:Dot.png", "revisions": []any{rev(9, 0, "2020-01-01T00:00:00Z", "a dot")}}}}}
+		}
+		json.NewEncoder(w).Encode(out)
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	r, err := dump.NewAPIReader(context.Background(), srv.URL+"/w/api.php",
+		dump.APIOptions{Titles: []string{"File:Dot.png"}, Files: true, History: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := r.Next()
+	if err != nil {
+		t.Fatalf("Next() error: %v", err)
+	}
+	if len(p.Uploads) != 2 || string(p.Uploads[0].Contents) != string(v1) || string(p.Uploads[1].Contents) != string(png) ||
+		p.Uploads[1].Filename != "Dot.png" || p.Uploads[1].Contributor.Username != "Ann" || p.Uploads[1].SHA1 != sha1Base36(string(png)) {
+		t.Errorf("uploads = %+v, want two versions of Dot.png, oldest first", p.Uploads)
+	}
+}
