@@ -73,8 +73,8 @@ func (s *Server) parseRequest(c *call) error {
 	if err != nil {
 		return usageError("badrequest", "The request body could not be read: "+err.Error())
 	}
-	if f := c.form.Get("format"); f != "" && f != "json" && f != "jsonfm" {
-		return usageError("badvalue", fmt.Sprintf("%q is not a supported value for the \"format\" parameter (json, jsonfm).", f))
+	if f := c.form.Get("format"); f != "" && f != "json" && f != "jsonfm" && f != "xml" {
+		return usageError("badvalue", fmt.Sprintf("%q is not a supported value for the \"format\" parameter (json, jsonfm, xml).", f))
 	}
 	return nil
 }
@@ -266,6 +266,12 @@ func (s *Server) respond(c *call, err error) {
 		h.Set("Content-Type", "text/html; charset=utf-8")
 		c.w.WriteHeader(status)
 		_, _ = io.WriteString(c.w, c.html)
+		return
+	}
+	if c.form.Get("format") == "xml" {
+		h.Set("Content-Type", "text/xml; charset=utf-8")
+		c.w.WriteHeader(status)
+		_, _ = c.w.Write(encodeXML(root))
 		return
 	}
 	body := encodeResult(root, c.fv, (c.fv == 1 && !c.has("utf8")) || (c.fv == 2 && c.has("ascii")))

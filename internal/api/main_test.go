@@ -1,7 +1,11 @@
 package api_test
 
 import (
+	"bytes"
 	"context"
+	"encoding/xml"
+	"io"
+	"net/http"
 	"strings"
 	"testing"
 )
@@ -105,6 +109,11 @@ var protocolScenarios = []scenario{
 	{name: "ascii in formatversion 2", params: P("action", "query", "titles", "Gamma", "prop", "revisions", "rvprop", "content", "rvslots", "main", "formatversion", "2", "ascii", "1"),
 		contains: []string{`caf\u00e9`}},
 	{name: "responselanginfo", params: P("action", "query", "responselanginfo", "1"), want: map[string]any{"uselang": "en", "errorlang": "en"}},
+	{name: "format xml", params: P("action", "query", "titles", "Alpha|Nowhere", "prop", "info|revisions", "rvprop", "content|ids", "rvslots", "main", "list", "recentchanges", "rclimit", "1", "format", "xml"),
+		contains: []string{`<?xml version="1.0"?><api batchcomplete="">`, `<page _idx="-1" ns="0" title="Nowhere" missing=""`,
+			`<slots><slot role="main" contentmodel="wikitext" contentformat="text/x-wiki" xml:space="preserve">Alpha text`, `<recentchanges><rc type=`}},
+	{name: "format xml error", params: P("action", "nosuch", "format", "xml"),
+		contains: []string{`<api><error code="badvalue" info=`}},
 	{name: "jsonfm", params: P("action", "query", "format", "jsonfm"), contains: []string{"<pre>", "batchcomplete"}},
 	{name: "help", params: P("action", "help", "formatversion", "2", "wrap", "1"),
 		want: map[string]any{"help.mime": "text/html"}, contains: []string{"action=edit", "list=recentchanges"}},
@@ -155,5 +164,36 @@ func TestReadOnly(t *testing.T) {
 	r = c.Get(P("action", "query", "meta", "siteinfo", "format", "json", "formatversion", "2"))
 	if Path(r.JSON, "query", "general", "readonly") != true || Path(r.JSON, "query", "general", "readonlyreason") != "database upgrade" {
 		t.Errorf("siteinfo while read-only = %s", r.Body)
+	}
+}
+
+// TestXMLWellFormed checks that format=xml answers parse as XML.
+func TestXMLWellFormed(t *testing.T) {
+	env := MustStart(t, MustOpenSQLite(t))
+	setupBasic(env)
+	for _, q := range []string{
+		"action=query&meta=siteinfo|userinfo|tokens&siprop=general|namespaces|namespacealiases|statistics",
+		"action=query&titles=Alpha|Nowhere|Bad[x]&prop=info|revisions|links&rvprop=content|ids|flags&inprop=protection",
+		"action=query&list=recentchanges|allpages|usercontribs&ucuser=Alice&rcprop=title|user|flags",
+		"action=parse&text=''x''%20[[Alpha]]&prop=text|links|sections|categories",
+		"action=paraminfo&modules=main|query|edit",
+		"action=query&list=allpages&aplimit=x",
+	} {
+		resp, err := http.Get(env.URL + "/api.php?format=xml&" + q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		dec := xml.NewDecoder(bytes.NewReader(body))
+		for {
+			_, err := dec.Token()
+			if err == io.EOF {
+				break
+			} else if err != nil {
+				t.Errorf("%s: not well-formed XML: %v\n%s", q, err, body)
+				break
+			}
+		}
 	}
 }
