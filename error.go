@@ -30,6 +30,7 @@ const (
 	EUndoFailure      = "undofailure"
 	ECantUndelete     = "cantundelete"
 	EBusy             = "busy"
+	ERateLimited      = "ratelimited"
 )
 
 // Error is a domain failure that callers may show to users: Code is a

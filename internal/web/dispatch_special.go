@@ -47,7 +47,7 @@ const subpageKey = "subpage"
 // private wiki can log in.
 var publicSpecials = map[string]bool{
 	"UserLogin": true, "UserLogout": true, "CreateAccount": true, "PasswordReset": true,
-	"Login": true, "Logout": true,
+	"Login": true, "Logout": true, "ChangePassword": true,
 }
 
 // specialSubpage returns the part of a Special page title after the first

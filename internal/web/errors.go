@@ -33,6 +33,7 @@ var errorStatus = map[string]struct {
 	folio.EUndoFailure:      {http.StatusConflict, "Undo failed"},
 	folio.ECantUndelete:     {http.StatusConflict, "Undelete failed"},
 	folio.EContentTooBig:    {http.StatusRequestEntityTooLarge, "Text too long"},
+	folio.ERateLimited:      {http.StatusTooManyRequests, "Too many attempts"},
 }
 
 // errorStatusOf returns the HTTP status for err.

@@ -66,7 +66,7 @@ func (s *Server) clientIP(r *http.Request) string {
 	}
 	addr, err := netip.ParseAddr(host)
 	if err != nil || !s.trusted(addr) {
-		return host
+		return s.Wiki.CanonicalIP(host)
 	}
 	hops := strings.Split(strings.Join(r.Header.Values("X-Forwarded-For"), ","), ",")
 	for i := len(hops) - 1; i >= 0; i-- {
@@ -79,7 +79,7 @@ func (s *Server) clientIP(r *http.Request) string {
 			break
 		}
 	}
-	return addr.String()
+	return s.Wiki.CanonicalIP(addr.String())
 }
 
 func (s *Server) trusted(a netip.Addr) bool {

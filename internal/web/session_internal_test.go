@@ -11,6 +11,7 @@ import (
 
 	"github.com/folio-wiki/folio"
 	"github.com/folio-wiki/folio/internal/session"
+	"github.com/folio-wiki/folio/internal/wiki"
 )
 
 // TestSessionRefresh checks that a session past half its lifetime is
@@ -124,7 +125,10 @@ func TestSpecialUndelete(t *testing.T) {
 }
 
 func TestClientIP(t *testing.T) {
-	s := &Server{TrustedProxies: []netip.Prefix{netip.MustParsePrefix("10.0.0.0/8"), netip.MustParsePrefix("::1/128")}}
+	s := &Server{
+		TrustedProxies: []netip.Prefix{netip.MustParsePrefix("10.0.0.0/8"), netip.MustParsePrefix("::1/128")},
+		Wiki:           wiki.New(nil, folio.NewNamespaces("Test")),
+	}
 	tests := []struct {
 		name, remote, xff, want string
 	}{
@@ -133,7 +137,8 @@ func TestClientIP(t *testing.T) {
 		{"trusted proxy", "10.0.0.2:5000", "198.51.100.7", "198.51.100.7"},
 		{"chain of proxies", "10.0.0.2:5000", "198.51.100.7, 10.1.1.1", "198.51.100.7"},
 		{"spoofed first hop is not believed", "10.0.0.2:5000", "203.0.113.9, 198.51.100.7", "198.51.100.7"},
-		{"IPv6 proxy", "[::1]:5000", "2001:db8::5", "2001:db8::5"},
+		{"IPv6 proxy", "[::1]:5000", "2001:db8::5", "2001:DB8:0:0:0:0:0:5"},
+		{"IPv6 direct, as user names store it", "[::1]:5000", "", "0:0:0:0:0:0:0:1"},
 		{"garbage", "10.0.0.2:5000", "nonsense", "10.0.0.2"},
 		{"all trusted", "10.0.0.2:5000", "10.9.9.9", "10.9.9.9"},
 	}

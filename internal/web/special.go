@@ -40,8 +40,10 @@ func (s *Server) specialPages() map[string]specialPage {
 		"ListGroupRights":     {Handler: s.handleListGroupRights, Listed: true, Group: "users"},
 		"UserLogin":           {Handler: s.handleUserLogin, Listed: true, Group: "login"},
 		"UserLogout":          {Handler: s.handleUserLogout, Group: "login"},
+		"ChangePassword":      {Handler: s.handleChangePassword, Group: "login"},
 		"SpecialPages":        {Handler: s.handleSpecialPages, Listed: true, Group: "other"},
 		"Version":             {Handler: s.handleVersion, Listed: true, Group: "wiki"},
+		"Undelete":            {Handler: s.handleSpecialUndelete, Listed: true, Group: "pagetools", Right: "undelete"},
 	}
 	for alias, canon := range specialAliases {
 		pages[alias] = specialPage{Handler: s.aliasOf(canon, pages[canon].Handler)}
@@ -67,6 +69,7 @@ var specialAliases = map[string]string{
 // Special:SpecialPages.
 var specialHeadings = map[string]string{
 	"RecentChanges":       "Recent changes",
+	"Undelete":            "Restore deleted pages",
 	"NewPages":            "Newest pages",
 	"RecentChangesLinked": "Related changes",
 	"Log":                 "Logs",
@@ -88,6 +91,7 @@ var specialHeadings = map[string]string{
 	"ListGroupRights":     "Rights of user groups",
 	"UserLogin":           "Log in",
 	"UserLogout":          "Log out",
+	"ChangePassword":      "Change password",
 	"SpecialPages":        "Special pages",
 	"Version":             "Software version",
 }

@@ -45,7 +45,7 @@ func TestSpecialSections(t *testing.T) {
 		}},
 		{"with the right", map[string]bool{"undelete": true}, map[string][]entry{
 			"changes":   {{"Logs", false}, {"Recent changes", false}},
-			"pagetools": {{"Undelete", true}},
+			"pagetools": {{"Restore deleted pages", true}},
 			"wiki":      {{"Software version", false}},
 			"other":     {{"Odd", false}},
 		}},

@@ -11,6 +11,7 @@ import (
 // that renders it.
 var specialTemplateURLs = map[string]string{
 	"special_recentchanges":   "/wiki/Special:RecentChanges",
+	"special_changepassword":  "/wiki/Special:ChangePassword",
 	"special_log":             "/wiki/Special:Log",
 	"special_allpages":        "/wiki/Special:AllPages",
 	"special_prefixindex":     "/wiki/Special:PrefixIndex/A",

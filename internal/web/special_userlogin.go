@@ -33,10 +33,14 @@ func (s *Server) handleUserLogin(w http.ResponseWriter, r *http.Request) {
 		s.showLogin(w, r, errorStatusOf(err), d, err)
 		return
 	}
-	u, err := s.Wiki.Login(r.Context(), d.Name, r.PostFormValue("wpPassword"))
+	u, err := s.Wiki.LoginFrom(r.Context(), d.Name, r.PostFormValue("wpPassword"), s.clientIP(r))
 	if err != nil {
 		s.Logger.Info("login failed", "request_id", state(r).id, "code", folio.ErrorCode(err), "ip", s.clientIP(r))
 		s.showLogin(w, r, errorStatusOf(err), d, err)
+		return
+	}
+	if u.PasswordExpired(s.now()) {
+		s.startPendingLogin(w, r, u, d)
 		return
 	}
 	if err := s.endSession(w, r); err != nil {
@@ -86,6 +90,9 @@ func (s *Server) showLogin(w http.ResponseWriter, r *http.Request, status int, d
 	}
 	if err != nil {
 		v.addNotice("error", folio.ErrorMessage(err))
+	}
+	if wait := retryAfterSeconds(err); wait != "" {
+		w.Header().Set("Retry-After", wait)
 	}
 	v.Data = d
 	s.render(w, r, status, "userlogin", v)

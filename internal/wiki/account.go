@@ -9,8 +9,9 @@ import (
 	"github.com/folio-wiki/folio/internal/password"
 )
 
-// MinPasswordLength is the shortest password accepted for new passwords.
-const MinPasswordLength = 8
+// MinPasswordLength is the shortest password accepted for new passwords
+// when Service.PasswordPolicy sets no other.
+const MinPasswordLength = password.DefaultMinLength
 
 // CreateUser creates an account with a password and explicit groups.
 func (s *Service) CreateUser(ctx context.Context, name, pw string, groups []string) (*folio.User, error) {
@@ -18,8 +19,8 @@ func (s *Service) CreateUser(ctx context.Context, name, pw string, groups []stri
 	if err != nil || t.Namespace != folio.NSUser || strings.Contains(t.DBKey, "/") || t.Fragment != "" {
 		return nil, folio.Errorf(folio.EInvalidParameter, "%q is not a valid user name.", name)
 	}
-	if len(pw) < MinPasswordLength {
-		return nil, folio.Errorf(folio.EInvalidParameter, "Passwords must be at least %d characters long.", MinPasswordLength)
+	if err := s.PasswordPolicy.Check(t.Text(), pw); err != nil {
+		return nil, err
 	}
 	known := s.Rights.Groups()
 	for _, g := range groups {
@@ -38,33 +39,10 @@ func (s *Service) CreateUser(ctx context.Context, name, pw string, groups []stri
 	return u, nil
 }
 
-// Login checks a name and password. Wrong names and wrong passwords give the
-// same EWrongPassword error so that the answer does not reveal which users
-// exist.
+// Login checks a name and password without a client address; see
+// LoginFrom.
 func (s *Service) Login(ctx context.Context, name, pw string) (*folio.User, error) {
-	wrong := folio.Errorf(folio.EWrongPassword, "Incorrect username or password entered. Please try again.")
-	t, err := s.Namespaces.ParseTitle(name, folio.NSUser)
-	if err != nil || t.Namespace != folio.NSUser {
-		return nil, wrong
-	}
-	u, err := s.Store.FindUserByName(ctx, t.Text())
-	if folio.ErrorCode(err) == folio.ENoSuchUser {
-		// Spend the same time as a real check.
-		_, _, _ = password.Verify(dummyHash, pw)
-		return nil, wrong
-	} else if err != nil {
-		return nil, err
-	}
-	ok, rehash, err := password.Verify(u.PasswordHash, pw)
-	if err != nil || !ok {
-		return nil, wrong
-	}
-	if rehash && s.ReadOnly == "" {
-		if h, err := password.Hash(pw); err == nil {
-			_, _ = s.Store.UpdateUser(ctx, u.ID, folio.UserUpdate{PasswordHash: &h})
-		}
-	}
-	return u, nil
+	return s.LoginFrom(ctx, name, pw, "")
 }
 
 // dummyHash is a valid argon2id hash of a random string, verified when the

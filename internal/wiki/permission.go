@@ -20,6 +20,9 @@ func (s *Service) UserRights(u *folio.User) []string {
 // "undelete", "protect", "rollback") on title t, whose page is p (nil when it
 // does not exist). It returns EPermissionDenied or EProtectedPage.
 func (s *Service) CheckPermission(ctx context.Context, u *folio.User, action string, t folio.Title, p *folio.Page) error {
+	if u != nil && action != "read" && u.PasswordExpired(s.now()) {
+		return folio.Errorf(folio.EPermissionDenied, "You must choose a new password before you can %s pages.", action)
+	}
 	for _, right := range s.rightsFor(action, t, p) {
 		if !s.Allowed(u, right) {
 			return folio.Errorf(folio.EPermissionDenied, "You do not have permission to %s this page: the %q right is needed.", verb(action, p), right)

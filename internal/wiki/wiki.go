@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/folio-wiki/folio"
+	"github.com/folio-wiki/folio/internal/password"
+	"github.com/folio-wiki/folio/internal/throttle"
 )
 
 // Linker derives a page's link tables and redirect target from its text, so
@@ -27,6 +29,11 @@ type Service struct {
 	ReadOnly string
 	Now      func() time.Time
 	Logger   *slog.Logger
+	// PasswordPolicy is what new passwords must follow.
+	PasswordPolicy password.Policy
+	// LoginThrottle limits failed logins per account and client address;
+	// nil allows every attempt.
+	LoginThrottle *throttle.Limiter
 }
 
 // New returns a Service with MediaWiki's default rights.
@@ -37,6 +44,8 @@ func New(store folio.Store, ns *folio.Namespaces) *Service {
 		Rights:     folio.DefaultGroupRights(),
 		Now:        time.Now,
 		Logger:     slog.Default(),
+
+		LoginThrottle: throttle.New(throttle.LoginRules...),
 	}
 }
 
@@ -50,7 +59,7 @@ func (s *Service) now() time.Time {
 // Actor returns the actor for a user, or for an anonymous editor at ip.
 func (s *Service) Actor(u *folio.User, ip string) folio.Actor {
 	if u == nil {
-		return folio.Actor{Name: ip}
+		return folio.Actor{Name: s.CanonicalIP(ip)}
 	}
 	return folio.Actor{UserID: u.ID, Name: u.Name}
 }
@@ -60,4 +69,15 @@ func (s *Service) checkWritable() error {
 		return folio.Errorf(folio.EReadOnly, "The wiki is in read-only mode: %s", s.ReadOnly)
 	}
 	return nil
+}
+
+// CanonicalIP writes an IP address the way user names of anonymous editors
+// are stored (IPv6 expanded and upper-cased, as MediaWiki does), so that
+// contributions by the same address are found under one name.
+func (s *Service) CanonicalIP(ip string) string {
+	t, err := s.Namespaces.ParseTitle("User:"+ip, folio.NSUser)
+	if err != nil || t.Namespace != folio.NSUser {
+		return ip
+	}
+	return t.Text()
 }

@@ -196,3 +196,20 @@ func TestLogin(t *testing.T) {
 		})
 	}
 }
+
+func TestCanonicalIP(t *testing.T) {
+	s := MustOpen(t)
+	tests := []struct{ in, want string }{
+		{"192.0.2.1", "192.0.2.1"},
+		{"::1", "0:0:0:0:0:0:0:1"},
+		{"2001:db8::ff", "2001:DB8:0:0:0:0:0:FF"},
+	}
+	for _, tt := range tests {
+		if got := s.CanonicalIP(tt.in); got != tt.want {
+			t.Errorf("CanonicalIP(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		if got := s.Actor(nil, tt.in).Name; got != tt.want {
+			t.Errorf("Actor(nil, %q).Name = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
