@@ -1,13 +1,19 @@
 // Package api is Folio's MediaWiki Action API: /api.php with MediaWiki
 // 1.39's parameter names, error codes and JSON shapes (formatversion 1 and
-// 2), so that existing bots and client libraries work unchanged.
+// 2, and format=xml), so that existing bots and client libraries work
+// unchanged.
 //
 // Requests go through one pipeline (main.go): parse parameters, load the
-// session, apply the main module's parameters (format, assert, maxlag,
-// origin, errorformat…), check POST and token requirements, then dispatch on
-// the module tables (modules.go for action=, query.go for prop=, list= and
-// meta=). Each module lives in its own file and writes into a result tree
-// (result.go) that is encoded at the end.
+// session (internal/session, shared with the web interface), apply the main
+// module's parameters (format, assert, maxlag, origin, errorformat…), check
+// POST, token, read-only and rights requirements, then dispatch on the
+// module tables (modules.go for action=, prop=, list= and meta=). Each
+// module lives in its own file: an action in <action>.go, a query
+// submodule in prop_<name>.go, list_<name>.go or meta_<name>.go. Modules
+// write into a result tree (result.go) that is encoded at the end, as JSON
+// (result.go) or XML (format_xml.go); errors and warnings follow the
+// requested errorformat (errors.go). Uploads that stop on warnings and
+// chunked uploads wait in an in-memory stash (stash.go).
 package api
 
 import (
