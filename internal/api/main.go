@@ -32,6 +32,11 @@ var callbackName = regexp.MustCompile(`^[A-Za-z0-9_.$\[\]]+$`)
 // serveAPI runs one API request through the pipeline and writes the result.
 func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
+	defer func() {
+		if r.MultipartForm != nil {
+			_ = r.MultipartForm.RemoveAll()
+		}
+	}()
 	c := &call{ctx: r.Context(), w: w, r: r, used: map[string]bool{}, fv: 1, errfmt: "bc",
 		result: newObj(), st: &session.State{}}
 	err := s.parseRequest(c)
@@ -47,11 +52,14 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
 // multipart body) and the output options.
 func (s *Server) parseRequest(c *call) error {
 	r := c.r
-	r.Body = http.MaxBytesReader(c.w, r.Body, maxBodyBytes)
 	var err error
 	if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+		// Files may be as large as uploads allow; parts beyond the memory
+		// limit go to temporary files.
+		r.Body = http.MaxBytesReader(c.w, r.Body, max(maxBodyBytes, s.maxUploadSize()+1<<20))
 		err = r.ParseMultipartForm(maxBodyBytes)
 	} else {
+		r.Body = http.MaxBytesReader(c.w, r.Body, maxBodyBytes)
 		err = r.ParseForm()
 	}
 	c.form = r.Form
