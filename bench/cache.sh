@@ -136,27 +136,26 @@ fi
 [[ -n $MW_URL ]] || log "MediaWiki peer not available: skipping it"
 
 # ------------------------------------------------------------ wrk
-# run_wrk NAME URL: RUNS runs after a warm-up; prints "rps p50_ms p99_ms" per run
-run_wrk() {
-	local name=$1 url=$2 r
-	wrk -t"$THREADS" -c"$CONNS" -d"${WARM}s" "$url" > /dev/null
-	for r in $(seq 1 "$RUNS"); do
-		wrk -t"$THREADS" -c"$CONNS" -d"${DUR}s" --timeout 5s --latency "$url" > "$TMP/wrk-$name-$r.txt"
-		awk -v n="$name" '
-			/Requests\/sec/ {rps=$2}
-			$1=="50%" {p50=$2} $1=="99%" {p99=$2}
-			function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
-			END {printf "%s\t%.0f\t%.2f\t%.2f\n", n, rps, ms(p50), ms(p99)}' "$TMP/wrk-$name-$r.txt"
-	done
+# Runs alternate between the servers (folio, nginx, mw, folio, …) so that
+# the load of a shared machine falls on all of them alike.
+# wrk_once NAME URL RUN: prints "name rps p50_ms p99_ms"
+wrk_once() {
+	local name=$1 url=$2 r=$3
+	wrk -t"$THREADS" -c"$CONNS" -d"${DUR}s" --timeout 5s --latency "$url" > "$TMP/wrk-$name-$r.txt"
+	awk -v n="$name" '
+		/Requests\/sec/ {rps=$2}
+		$1=="50%" {p50=$2} $1=="99%" {p99=$2}
+		function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
+		END {printf "%s\t%.0f\t%.2f\t%.2f\n", n, rps, ms(p50), ms(p99)}' "$TMP/wrk-$name-$r.txt"
 }
+declare -A URLS=([folio]="$FOLIO_URL" [nginx]="$NGINX_URL")
+[[ -n $MW_URL ]] && URLS[mw]="$MW_URL"
+SERVERS="folio nginx"; [[ -n $MW_URL ]] && SERVERS="$SERVERS mw"
+for s in $SERVERS; do wrk -t"$THREADS" -c"$CONNS" -d"${WARM}s" "${URLS[$s]}" > /dev/null; done
 RES="$TMP/results.tsv"
 : > "$RES"
-for s in folio nginx mw; do
-	case $s in
-		folio) run_wrk folio "$FOLIO_URL" >> "$RES" ;;
-		nginx) run_wrk nginx "$NGINX_URL" >> "$RES" ;;
-		mw) [[ -n $MW_URL ]] && run_wrk mw "$MW_URL" >> "$RES" ;;
-	esac
+for r in $(seq 1 "$RUNS"); do
+	for s in $SERVERS; do wrk_once "$s" "${URLS[$s]}" "$r" >> "$RES"; done
 done
 
 # ------------------------------------------------------------ uncached render
