@@ -18,6 +18,7 @@ type apiError struct {
 	Extra *obj
 }
 
+// Error implements the error interface.
 func (e *apiError) Error() string { return e.Code + ": " + e.Info }
 
 // usageError returns an error with a MediaWiki API code.

@@ -107,6 +107,7 @@ type panicError struct {
 	stack []byte
 }
 
+// Error implements the error interface.
 func (e *panicError) Error() string { return fmt.Sprintf("panic: %v\n%s", e.value, e.stack) }
 
 // dispatch applies the main module's checks and runs the action module.
