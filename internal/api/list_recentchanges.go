@@ -26,6 +26,7 @@ type rcQuery struct {
 	newer  bool
 	limit  int
 	title  *folio.Title
+	minID  int64 // oldest first: only changes from this id on
 }
 
 func (s *Server) parseRC(c *call, l *listRun) (*rcQuery, error) {
@@ -84,7 +85,11 @@ func (rq *rcQuery) setFilter(c *call, l *listRun, end time.Time) error {
 		c.str(l.p(p))
 	}
 	before, err := continueID(c.str(l.p("continue")))
-	f.Before = before
+	if rq.newer {
+		rq.minID = before - 1 // oldest first: continue at this id and above
+	} else {
+		f.Before = before
+	}
 	return err
 }
 
@@ -111,6 +116,9 @@ func (rq *rcQuery) wanted(rc *folio.RecentChange) bool {
 		return false
 	}
 	if rq.title != nil && (rc.Namespace != rq.title.Namespace || rc.DBKey != rq.title.DBKey) {
+		return false
+	}
+	if rq.minID > 0 && rc.ID < rq.minID {
 		return false
 	}
 	if !rq.newer && !rq.start.IsZero() && rc.Timestamp.After(rq.start) {
