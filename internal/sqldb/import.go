@@ -172,27 +172,31 @@ type importer struct {
 	opt    folio.ImportOptions
 	revs   []storedRev // stored revisions, oldest first
 	actors map[string]folio.Actor
-	edits  map[int64]int   // user id to revisions added
-	model  string          // model of the newest added revision
-	seen   map[string]bool // ids and timestamp+SHA-1 of stored revisions
+	edits  map[int64]int  // user id to revisions added
+	model  string         // model of the newest added revision
+	ids    map[int64]bool // ids of stored revisions
+	sigs   map[string]int // timestamp+SHA-1 of revisions stored before, not yet matched
 }
 
 // present reports whether r is stored already: the same id (when ids are
-// kept) or the same text and timestamp.
+// kept), or the same timestamp and text as a revision the page had before
+// this import and that no other imported revision matched. Revisions added
+// by this import never match, so that a history holding the same text
+// twice in one second (a rollback) keeps both.
 func (im *importer) present(r storedRev) bool {
-	if im.seen == nil {
-		im.seen = map[string]bool{}
+	if im.ids == nil {
+		im.ids, im.sigs = map[int64]bool{}, map[string]int{}
 		for _, s := range im.revs {
-			im.remember(s)
+			im.ids[s.id] = true
+			im.sigs[s.stamp+s.sha1]++
 		}
 	}
-	return (im.opt.KeepIDs && r.id > 0 && im.seen[fmt.Sprint(r.id)]) || im.seen[r.stamp+r.sha1]
-}
-
-// remember records a stored revision for present.
-func (im *importer) remember(s storedRev) {
-	im.seen[fmt.Sprint(s.id)] = true
-	im.seen[s.stamp+s.sha1] = true
+	sig := r.stamp + r.sha1
+	if (im.opt.KeepIDs && r.id > 0 && im.ids[r.id]) || im.sigs[sig] > 0 {
+		im.sigs[sig] = max(im.sigs[sig]-1, 0)
+		return true
+	}
+	return false
 }
 
 // add stores r unless it is present, linking it to the revision before it.
@@ -223,7 +227,7 @@ func (im *importer) add(ctx context.Context, r *folio.ImportRevision, res *folio
 	}
 	sr.id = rev.ID
 	im.revs = slices.Insert(im.revs, pos, sr)
-	im.remember(sr)
+	im.ids[sr.id] = true
 	if pos == len(im.revs)-1 {
 		im.model = rev.Model
 	}

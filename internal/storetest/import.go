@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -69,6 +70,27 @@ func testImportPages(t *testing.T, s folio.Store) {
 	}
 	testImportMerge(t, s, is)
 	testImportRejects(t, s, is)
+	testImportSameSecond(t, is)
+}
+
+// testImportSameSecond imports a rollback made in the same second as the
+// edit it reverts: both revisions with the same text must be kept, with
+// or without kept ids, and a second import adds nothing.
+func testImportSameSecond(t *testing.T, is folio.ImportStore) {
+	ctx := context.Background()
+	for _, keep := range []bool{true, false} {
+		p := &folio.ImportPage{ID: 70, DBKey: fmt.Sprintf("Rolled_back_%v", keep), Revisions: []*folio.ImportRevision{
+			irev(71, at(7, 0), "Ann", "good"), irev(72, at(7, 0), "Vandal", "bad"), irev(73, at(7, 0), "Ann", "good")}}
+		if !keep {
+			p.ID, p.Revisions[0].ID, p.Revisions[1].ID, p.Revisions[2].ID = 0, 0, 0, 0
+		}
+		for _, want := range [][2]int{{3, 0}, {0, 3}} {
+			res, err := is.ImportPage(ctx, p, folio.ImportOptions{KeepIDs: keep})
+			if err != nil || res.Added != want[0] || res.Skipped != want[1] {
+				t.Errorf("ImportPage(%s, keep ids %v) = %+v, %v; want %d added, %d skipped", p.DBKey, keep, res, err, want[0], want[1])
+			}
+		}
+	}
 }
 
 // checkImportedHistory checks the history of Template:Box imported above.
