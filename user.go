@@ -14,6 +14,11 @@ type User struct {
 	// but choosing a new one (MediaWiki's user_password_expires); nil means
 	// never. Temporary passwords expire when they are issued.
 	PasswordExpires *time.Time
+	// NewPasswordHash is a mailed temporary password that works next to
+	// the real one, issued at NewPasswordTime (MediaWiki's
+	// user_newpassword); "" when there is none.
+	NewPasswordHash string
+	NewPasswordTime *time.Time
 	Registration    time.Time
 	EditCount       int
 	Groups          []string // explicit groups; implicit ones come from Groups()
@@ -45,6 +50,9 @@ type UserUpdate struct {
 	// PasswordExpires goes with PasswordHash: when PasswordHash is set, the
 	// new password expires at PasswordExpires, or never when it is nil.
 	PasswordExpires *time.Time
+	// NewPasswordHash sets the temporary password, issued now; "" removes
+	// it. Setting PasswordHash removes it too.
+	NewPasswordHash *string
 	Groups          *[]string
 }
 

@@ -112,7 +112,8 @@ func setGroups(ctx context.Context, tx *Tx, userID int64, groups []string) error
 }
 
 const userCols = `user_id, user_name, user_real_name, user_password, user_email,
-	user_email_authenticated, user_registration, user_editcount, user_password_expires`
+	user_email_authenticated, user_registration, user_editcount, user_password_expires,
+	user_newpassword, user_newpass_time`
 
 // FindUserByID returns a user with groups, or ENoSuchUser.
 func (db *DB) FindUserByID(ctx context.Context, id int64) (*folio.User, error) {
@@ -175,10 +176,10 @@ func queryUsers(ctx context.Context, tx *Tx, q string, args ...any) ([]*folio.Us
 
 func scanUser(s scanner) (*folio.User, error) {
 	var u folio.User
-	var auth, expires *string
+	var auth, expires, newTime *string
 	var reg string
 	if err := s.Scan(&u.ID, &u.Name, &u.RealName, &u.PasswordHash, &u.Email, &auth, &reg,
-		&u.EditCount, &expires); err != nil {
+		&u.EditCount, &expires, &u.NewPasswordHash, &newTime); err != nil {
 		return nil, fmt.Errorf("scan user: %w", err)
 	}
 	var err error
@@ -189,6 +190,9 @@ func scanUser(s scanner) (*folio.User, error) {
 		return nil, err
 	}
 	if u.PasswordExpires, err = parseNullTS(expires); err != nil {
+		return nil, err
+	}
+	if u.NewPasswordTime, err = parseNullTS(newTime); err != nil {
 		return nil, err
 	}
 	return &u, nil
@@ -267,9 +271,7 @@ func (db *DB) UpdateUser(ctx context.Context, id int64, upd folio.UserUpdate) (*
 				sets, args = append(sets, col+` = ?`), append(args, *v)
 			}
 		}
-		if upd.PasswordHash != nil {
-			sets, args = append(sets, `user_password_expires = ?`), append(args, nullTS(upd.PasswordExpires))
-		}
+		sets, args = passwordSets(tx, upd, sets, args)
 		res, err := tx.exec(ctx, `UPDATE "user" SET `+joinComma(sets)+` WHERE user_id = ?`,
 			append(args, id)...)
 		if err != nil {
@@ -287,4 +289,26 @@ func (db *DB) UpdateUser(ctx context.Context, id int64, upd folio.UserUpdate) (*
 		return err
 	})
 	return u, err
+}
+
+// passwordSets adds the password columns that upd changes: a new password
+// sets its expiry and drops the temporary password; a temporary password
+// is stamped with the transaction time.
+func passwordSets(tx *Tx, upd folio.UserUpdate, sets []string, args []any) ([]string, []any) {
+	newPass := upd.NewPasswordHash
+	if upd.PasswordHash != nil {
+		sets, args = append(sets, `user_password_expires = ?`), append(args, nullTS(upd.PasswordExpires))
+		if newPass == nil {
+			newPass = new(string)
+		}
+	}
+	if newPass != nil {
+		var at *string
+		if *newPass != "" {
+			at = nullTS(&tx.Now)
+		}
+		sets = append(sets, `user_newpassword = ?`, `user_newpass_time = ?`)
+		args = append(args, *newPass, at)
+	}
+	return sets, args
 }

@@ -12,6 +12,35 @@ import (
 // password expiry for temporary passwords.
 func testAccounts(t *testing.T, s folio.Store) {
 	t.Run("PasswordExpires", func(t *testing.T) { testPasswordExpires(t, s) })
+	t.Run("NewPassword", func(t *testing.T) { testNewPassword(t, s) })
+}
+
+func testNewPassword(t *testing.T, s folio.Store) {
+	ctx := context.Background()
+	u := MustCreateUser(t, s, "Forgetful")
+	tests := []struct {
+		name     string
+		upd      folio.UserUpdate
+		wantHash string
+		wantNew  string
+	}{
+		{"temporary password", folio.UserUpdate{NewPasswordHash: ptr("tmp")}, "x", "tmp"},
+		{"real name keeps it", folio.UserUpdate{RealName: ptr("F")}, "x", "tmp"},
+		{"new password drops it", folio.UserUpdate{PasswordHash: ptr("p")}, "p", ""},
+		{"again", folio.UserUpdate{NewPasswordHash: ptr("tmp2")}, "p", "tmp2"},
+		{"removed", folio.UserUpdate{NewPasswordHash: ptr("")}, "p", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := s.UpdateUser(ctx, u.ID, tt.upd)
+			if err != nil {
+				t.Fatalf("UpdateUser: %v", err)
+			}
+			if got.PasswordHash != tt.wantHash || got.NewPasswordHash != tt.wantNew || (got.NewPasswordTime != nil) != (tt.wantNew != "") {
+				t.Errorf("password %q, new password %q at %v; want %q, %q", got.PasswordHash, got.NewPasswordHash, got.NewPasswordTime, tt.wantHash, tt.wantNew)
+			}
+		})
+	}
 }
 
 func testPasswordExpires(t *testing.T, s folio.Store) {
