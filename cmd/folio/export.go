@@ -115,6 +115,9 @@ func (cmd *ExportCommand) export(ctx context.Context, a *app, o exportOptions) e
 	}
 	ex := &dump.Exporter{Store: exportStore{a.Store, is}, Namespaces: a.Namespaces, Full: o.full}
 	if err := ex.Export(ctx, w, dump.Selection{Titles: o.titles, Category: o.category, Templates: o.templates}); err != nil {
+		if folio.ErrorCode(err) != folio.EInternal { // a user's mistake: show the message only
+			return fmt.Errorf("export: %s", folio.ErrorMessage(err))
+		}
 		return err
 	}
 	for _, t := range ex.Missing {

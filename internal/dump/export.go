@@ -67,13 +67,13 @@ func (ex *Exporter) all(ctx context.Context) error {
 }
 
 // selected exports the named pages, the category's members and, with
-// --templates, the templates they use.
+// Templates, the templates they use.
 func (ex *Exporter) selected(ctx context.Context, o Selection) error {
 	var pages []*folio.Page
 	for _, title := range o.Titles {
 		t, err := ex.Namespaces.ParseTitle(title, folio.NSMain)
 		if err != nil {
-			return fmt.Errorf("page %q: %s", title, folio.ErrorMessage(err))
+			return folio.Errorf(folio.EInvalidTitle, "The title %q is invalid: %s", title, folio.ErrorMessage(err))
 		}
 		p, err := ex.Store.FindPageByTitle(ctx, t.Namespace, t.DBKey)
 		if folio.ErrorCode(err) == folio.EMissingTitle {
@@ -87,7 +87,7 @@ func (ex *Exporter) selected(ctx context.Context, o Selection) error {
 	if o.Category != "" {
 		t, err := ex.Namespaces.ParseTitle(o.Category, folio.NSCategory)
 		if err != nil || t.Namespace != folio.NSCategory {
-			return fmt.Errorf("--category %q is not a category title", o.Category)
+			return folio.Errorf(folio.EInvalidTitle, "%q is not a category title.", o.Category)
 		}
 		members, err := ex.Store.FindCategoryMembers(ctx, t.DBKey)
 		if err != nil {
