@@ -5,10 +5,14 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"net/url"
+	"os"
+	"strings"
 	"time"
 
 	"github.com/folio-wiki/folio/internal/backup"
 	"github.com/folio-wiki/folio/internal/localfs"
+	"github.com/folio-wiki/folio/internal/s3"
 	"github.com/folio-wiki/folio/internal/sqldb"
 	"github.com/folio-wiki/folio/internal/sqlite"
 )
@@ -18,7 +22,7 @@ import (
 type BackupCommand struct{ m *Main }
 
 const backupUsage = `Usage:
-	folio backup --to DIR [--keep N] [flags]
+	folio backup --to DIR|s3://KEY:SECRET@host/bucket/prefix [--keep N] [--files DIR] [flags]
 	folio backup --continuous --to DIR [--interval 1s] [flags]
 	folio backup verify DIR
 
@@ -29,63 +33,144 @@ every committed change into the replica folder DIR each interval until
 stopped, for restore --at TIME. verify checks a backup folder (or the newest
 one in DIR) without restoring it.`
 
+// backupOptions are the flags of "folio backup".
+type backupOptions struct {
+	to, files  string
+	keep       int
+	keepAge    time.Duration
+	continuous bool
+	interval   time.Duration
+}
+
 // Run dispatches to backup or backup verify.
 func (cmd *BackupCommand) Run(ctx context.Context, args []string) error {
 	if len(args) > 0 && args[0] == "verify" {
 		return cmd.verify(args[1:])
 	}
-	fs := flag.NewFlagSet("folio backup", flag.ContinueOnError)
-	fs.SetOutput(cmd.m.Stderr)
-	load := configFlags(fs, cmd.m.Getenv)
-	to := fs.String("to", "", "backup root folder; each backup is a new sub-folder")
-	keep := fs.Int("keep", 0, "after the backup, remove older backups beyond the newest N (0 keeps all)")
-	keepAge := fs.Duration("keep-min-age", 30*24*time.Hour, "never prune backups younger than this")
-	files := fs.String("files", "", "folder of the local blob store whose uploads (orig/…) are backed up too")
-	continuous := fs.Bool("continuous", false, "replicate the SQLite WAL continuously into DIR until stopped")
-	interval := fs.Duration("interval", time.Second, "with --continuous: how often changes are shipped")
-	fs.Usage = func() { fmt.Fprintln(cmd.m.Stderr, backupUsage); fs.PrintDefaults() }
-	if err := fs.Parse(args); err != nil {
+	o, load, err := cmd.parse(args)
+	if err != nil {
 		return err
-	}
-	if *to == "" {
-		fs.Usage()
-		return &usageError{"backup: --to DIR is required"}
 	}
 	c, err := load()
 	if err != nil {
 		return err
 	}
-	if *continuous {
-		return cmd.replicate(ctx, &c, *to, *interval)
+	if o.continuous {
+		return cmd.replicate(ctx, &c, o.to, o.interval)
 	}
-	db, err := openSQL(&c)
+	return cmd.snapshot(ctx, &c, o)
+}
+
+func (cmd *BackupCommand) parse(args []string) (*backupOptions, func() (Config, error), error) {
+	fs := flag.NewFlagSet("folio backup", flag.ContinueOnError)
+	fs.SetOutput(cmd.m.Stderr)
+	load := configFlags(fs, cmd.m.Getenv)
+	o := &backupOptions{}
+	fs.StringVar(&o.to, "to", "", "backup root folder (each backup is a new sub-folder), or s3://KEY:SECRET@host/bucket/prefix")
+	fs.IntVar(&o.keep, "keep", 0, "after the backup, remove older local backups beyond the newest N (0 keeps all)")
+	fs.DurationVar(&o.keepAge, "keep-min-age", 30*24*time.Hour, "never prune backups younger than this")
+	fs.StringVar(&o.files, "files", "", "folder of the local blob store whose uploads (orig/…) are backed up too")
+	fs.BoolVar(&o.continuous, "continuous", false, "replicate the SQLite WAL continuously into DIR until stopped")
+	fs.DurationVar(&o.interval, "interval", time.Second, "with --continuous: how often changes are shipped")
+	fs.Usage = func() { fmt.Fprintln(cmd.m.Stderr, backupUsage); fs.PrintDefaults() }
+	if err := fs.Parse(args); err != nil {
+		return nil, nil, err
+	}
+	if o.to == "" {
+		fs.Usage()
+		return nil, nil, &usageError{"backup: --to DIR is required"}
+	}
+	return o, load, nil
+}
+
+// snapshot takes one backup into a local root, or into a temporary folder
+// that is then uploaded to S3.
+func (cmd *BackupCommand) snapshot(ctx context.Context, c *Config, o *backupOptions) error {
+	db, err := openSQL(c)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	w := backup.NewWriter(*to, Version)
+	root, remote, cleanup, err := backupRoot(ctx, o.to)
+	if err != nil {
+		return err
+	}
+	defer cleanup()
+	w := backup.NewWriter(root, Version)
 	w.Progress = cmd.m.Stderr
-	if *files != "" {
-		w.Blobs, w.BlobPrefix = localfs.NewBlobStore(*files), "orig/"
+	if o.files != "" {
+		w.Blobs, w.BlobPrefix = localfs.NewBlobStore(o.files), "orig/"
 	}
 	dir, man, err := w.Backup(ctx, db)
 	if err != nil {
 		return fmt.Errorf("backup: %w", err)
 	}
-	if b := man.Blobs; b != nil {
-		fmt.Fprintf(cmd.m.Stdout, "Files: %d (%s), %d unchanged since the previous backup and hard-linked.\n", b.Count, byteSize(b.Bytes), b.Linked)
+	cmd.printBackup(dir, man)
+	if remote != nil {
+		n, err := backup.Upload(ctx, dir, remote)
+		fmt.Fprintf(cmd.m.Stdout, "Uploaded %d objects to %s.\n", n, redactURL(o.to))
+		return err
 	}
-	fmt.Fprintf(cmd.m.Stdout, "Backed up %s %s (schema %d) to %s in %s: %d pages, %d revisions, %d rows, %s compressed.\n",
-		man.Backend, man.BackendVersion, man.SchemaVersion, dir, man.Finished.Sub(man.Started).Round(time.Millisecond),
-		man.Pages, man.Revisions, man.Rows(), byteSize(man.Size()))
-	if *keep > 0 {
-		removed, err := backup.Prune(*to, *keep, *keepAge, time.Now())
+	if o.keep > 0 {
+		removed, err := backup.Prune(o.to, o.keep, o.keepAge, time.Now())
 		for _, r := range removed {
 			fmt.Fprintf(cmd.m.Stdout, "Removed old backup %s.\n", r)
 		}
 		return err
 	}
 	return nil
+}
+
+func (cmd *BackupCommand) printBackup(dir string, man *backup.Manifest) {
+	if b := man.Blobs; b != nil {
+		fmt.Fprintf(cmd.m.Stdout, "Files: %d (%s), %d unchanged since the previous backup and hard-linked.\n", b.Count, byteSize(b.Bytes), b.Linked)
+	}
+	fmt.Fprintf(cmd.m.Stdout, "Backed up %s %s (schema %d) to %s in %s: %d pages, %d revisions, %d rows, %s compressed.\n",
+		man.Backend, man.BackendVersion, man.SchemaVersion, dir, man.Finished.Sub(man.Started).Round(time.Millisecond),
+		man.Pages, man.Revisions, man.Rows(), byteSize(man.Size()))
+}
+
+// isRemote reports whether a backup location is an S3 URL.
+func isRemote(loc string) bool {
+	return strings.HasPrefix(loc, "s3://") || strings.HasPrefix(loc, "s3+http://")
+}
+
+// openRemote connects to the S3 bucket and prefix of an s3:// URL.
+func openRemote(ctx context.Context, loc string) (*s3.BlobStore, error) {
+	remote, err := s3.ParseURL(loc)
+	if err != nil {
+		return nil, err
+	}
+	if err := remote.Open(ctx); err != nil {
+		return nil, fmt.Errorf("open %s: %w", redactURL(loc), err)
+	}
+	return remote, nil
+}
+
+// backupRoot returns the local folder backups are written to: loc itself,
+// or for an S3 URL a temporary folder (removed by cleanup) and the bucket.
+func backupRoot(ctx context.Context, loc string) (string, *s3.BlobStore, func(), error) {
+	if !isRemote(loc) {
+		return loc, nil, func() {}, nil
+	}
+	remote, err := openRemote(ctx, loc)
+	if err != nil {
+		return "", nil, nil, err
+	}
+	tmp, err := os.MkdirTemp("", "folio-backup-")
+	if err != nil {
+		return "", nil, nil, err
+	}
+	return tmp, remote, func() { os.RemoveAll(tmp) }, nil
+}
+
+// redactURL hides the credentials of a URL for messages.
+func redactURL(loc string) string {
+	u, err := url.Parse(loc)
+	if err != nil {
+		return "the remote store"
+	}
+	return u.Redacted()
 }
 
 // replicate runs the continuous SQLite replicator until ctx ends (SIGTERM).

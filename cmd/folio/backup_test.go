@@ -5,12 +5,15 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net/http/httptest"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/folio-wiki/folio"
 	"github.com/folio-wiki/folio/internal/localfs"
+	"github.com/johannesboyne/gofakes3"
+	"github.com/johannesboyne/gofakes3/backend/s3mem"
 )
 
 // runCLI runs one folio command in-process with env and returns stdout.
@@ -110,6 +113,32 @@ func TestBackupFilesCommands(t *testing.T) {
 		out, err := runCLI(t, tt.env, tt.args...)
 		if err != nil || !strings.Contains(out, tt.want) {
 			t.Errorf("folio %v = %q, %v; want output containing %q", tt.args, out, err, tt.want)
+		}
+	}
+}
+
+// TestBackupToS3 backs up to and restores from an S3 bucket served by
+// gofakes3.
+func TestBackupToS3(t *testing.T) {
+	srv := httptest.NewServer(gofakes3.New(s3mem.New()).Server())
+	defer srv.Close()
+	loc := "s3+http://key:secret@" + strings.TrimPrefix(srv.URL, "http://") + "/backups/wiki1?path_style=true&create=true&region=us-east-1"
+	dir := t.TempDir()
+	src := map[string]string{"FOLIO_DATA": filepath.Join(dir, "data")}
+	dst := map[string]string{"FOLIO_DATA": filepath.Join(dir, "restored")}
+	mustEdits(t, src["FOLIO_DATA"], 3)
+	tests := []struct {
+		env  map[string]string
+		args []string
+		want string
+	}{
+		{src, []string{"backup", "--to", loc}, "Uploaded"},
+		{dst, []string{"restore", "--from", loc}, "3 pages, 3 revisions"},
+	}
+	for _, tt := range tests {
+		out, err := runCLI(t, tt.env, tt.args...)
+		if err != nil || !strings.Contains(out, tt.want) || strings.Contains(out, "secret") {
+			t.Errorf("folio %v = %q, %v; want output containing %q and no secret", tt.args[:1], out, err, tt.want)
 		}
 	}
 }

@@ -36,7 +36,7 @@ func (cmd *RestoreCommand) Run(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("folio restore", flag.ContinueOnError)
 	fs.SetOutput(cmd.m.Stderr)
 	load := configFlags(fs, cmd.m.Getenv)
-	from := fs.String("from", "", "backup folder, backup root or continuous replica")
+	from := fs.String("from", "", "backup folder, backup root, continuous replica, or s3://KEY:SECRET@host/bucket/prefix")
 	files := fs.String("files", "", "folder of an empty local blob store that receives the backed-up uploads")
 	at := fs.String("at", "", "with a continuous replica: restore the state at this RFC 3339 time")
 	fs.Usage = func() { fmt.Fprintln(cmd.m.Stderr, restoreUsage); fs.PrintDefaults() }
@@ -59,10 +59,11 @@ func (cmd *RestoreCommand) Run(ctx context.Context, args []string) error {
 	} else if *at != "" {
 		return &usageError{"restore: --at needs a continuous replica (folio backup --continuous)"}
 	}
-	dir, err := backup.Resolve(*from)
+	dir, cleanup, err := cmd.resolve(ctx, *from)
 	if err != nil {
 		return err
 	}
+	defer cleanup()
 	db, err := openSQL(&c)
 	if err != nil {
 		return err
@@ -76,6 +77,35 @@ func (cmd *RestoreCommand) Run(ctx context.Context, args []string) error {
 		return err
 	}
 	return cmd.restoreFiles(ctx, dir, *files)
+}
+
+// resolve finds the backup folder to restore: a local folder or root, or
+// the newest backup in an S3 bucket, downloaded into a temporary folder
+// that cleanup removes.
+func (cmd *RestoreCommand) resolve(ctx context.Context, from string) (string, func(), error) {
+	if !isRemote(from) {
+		dir, err := backup.Resolve(from)
+		return dir, func() {}, err
+	}
+	remote, err := openRemote(ctx, from)
+	if err != nil {
+		return "", nil, err
+	}
+	name, err := backup.LatestRemote(ctx, remote)
+	if err != nil {
+		return "", nil, err
+	}
+	tmp, err := os.MkdirTemp("", "folio-restore-")
+	if err != nil {
+		return "", nil, err
+	}
+	fmt.Fprintf(cmd.m.Stderr, "downloading backup %s from %s\n", name, redactURL(from))
+	dir, err := backup.Download(ctx, remote, name, tmp)
+	if err != nil {
+		os.RemoveAll(tmp)
+		return "", nil, err
+	}
+	return dir, func() { os.RemoveAll(tmp) }, nil
 }
 
 // restoreFiles puts the backed-up uploads into the local blob store at dir.
