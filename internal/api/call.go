@@ -31,6 +31,9 @@ type call struct {
 	cont    *obj   // continue values set by modules
 	rawcont *obj   // query-continue, for rawcontinue
 	html    string // a whole HTML page to send instead of the result (help)
+	// anonymous is set for origin=* and JSONP requests, which never use or
+	// start a session.
+	anonymous bool
 }
 
 // user returns the logged-in user, nil for anonymous requests.

@@ -163,10 +163,12 @@ func (s *Server) applyOrigin(c *call) error {
 		if !callbackName.MatchString(c.form.Get("callback")) {
 			return usageError("badvalue", "The callback name may contain only letters, digits, _ . $ [ and ].")
 		}
-		return nil // JSONP is always anonymous
+		c.anonymous = true // JSONP is always anonymous
+		return nil
 	case origin == "*":
 		h.Set("Access-Control-Allow-Origin", "*")
-		return nil // anonymous: the session is not loaded
+		c.anonymous = true // the session is not loaded
+		return nil
 	case origin != "":
 		if hdr := c.r.Header.Get("Origin"); hdr != origin {
 			return usageError("mismatchedorigin", "The origin parameter does not match the Origin header of the request.")

@@ -87,6 +87,8 @@ var protocolScenarios = []scenario{
 		want: map[string]any{"requestid": "r-42"}, contains: []string{`"curtimestamp":"20`}},
 	{name: "origin star is anonymous", as: "Alice", params: P("action", "query", "meta", "userinfo", "origin", "*"),
 		want: map[string]any{"query.userinfo.id": 0.0, "query.userinfo.anon": ""}, wantHeader: map[string]string{"Access-Control-Allow-Origin": "*"}},
+	{name: "origin star gets no session token", params: P("action", "query", "meta", "tokens", "origin", "*"),
+		want: map[string]any{"query.tokens.csrftoken": `+\`}, wantHeader: map[string]string{"Set-Cookie": ""}},
 	{name: "origin must match the Origin header", params: P("action", "query", "origin", "https://elsewhere.example"),
 		want: map[string]any{"error.code": "mismatchedorigin"}},
 	{name: "foreign origin gets no CORS headers", params: P("action", "query", "origin", "https://elsewhere.example"),
