@@ -91,6 +91,9 @@ func (s *Service) checkPassword(ctx context.Context, t folio.Title, perr error, 
 	}
 	ok, rehash, err := password.Verify(u.PasswordHash, pw)
 	if err != nil || !ok {
+		if s.checkTemporaryPassword(u, pw) {
+			return u, nil
+		}
 		return nil, wrong
 	}
 	if rehash && s.ReadOnly == "" {
@@ -102,6 +105,27 @@ func (s *Service) checkPassword(ctx context.Context, t folio.Title, perr error, 
 		}
 	}
 	return u, nil
+}
+
+// TemporaryPasswordLifetime is how long a mailed temporary password works,
+// as MediaWiki's $wgNewPasswordExpiry.
+const TemporaryPasswordLifetime = 7 * 24 * time.Hour
+
+// checkTemporaryPassword reports whether pw is the temporary password of u
+// and still valid. It then marks the password of u as expired, so that the
+// caller asks for a new one before completing the login.
+func (s *Service) checkTemporaryPassword(u *folio.User, pw string) bool {
+	if u.NewPasswordHash == "" || u.NewPasswordTime == nil ||
+		s.now().Sub(*u.NewPasswordTime) > TemporaryPasswordLifetime {
+		return false
+	}
+	ok, _, err := password.Verify(u.NewPasswordHash, pw)
+	if err != nil || !ok {
+		return false
+	}
+	issued := *u.NewPasswordTime
+	u.PasswordExpires = &issued
+	return true
 }
 
 // ChangePassword replaces the password of u after checking the current
@@ -137,23 +161,26 @@ func (s *Service) ResetExpiredPassword(ctx context.Context, u *folio.User, pw st
 	if err := s.checkWritable(); err != nil {
 		return nil, err
 	}
-	if !u.PasswordExpired(s.now()) {
+	if !u.PasswordExpired(s.now()) && u.NewPasswordHash == "" {
 		return nil, folio.Errorf(folio.EPermissionDenied, "Your password has not expired; give your current password to change it.")
 	}
 	return s.setPassword(ctx, u, pw, nil)
 }
 
-// SetTemporaryPassword gives u a new random password that is expired from
-// the start, so that the user must choose another one right after logging
-// in with it, and returns it for mailing.
+// SetTemporaryPassword gives u a random temporary password, valid for
+// TemporaryPasswordLifetime next to the current one, and returns it for
+// mailing. A login with it must choose a new password.
 func (s *Service) SetTemporaryPassword(ctx context.Context, u *folio.User) (string, error) {
 	if err := s.checkWritable(); err != nil {
 		return "", err
 	}
 	pw := rand.Text()[:14]
-	now := s.now()
-	if _, err := s.setPasswordUnchecked(ctx, u, pw, &now); err != nil {
+	h, err := password.Hash(pw)
+	if err != nil {
 		return "", err
+	}
+	if _, err := s.Store.UpdateUser(ctx, u.ID, folio.UserUpdate{NewPasswordHash: &h}); err != nil {
+		return "", fmt.Errorf("set temporary password of %s: %w", u.Name, err)
 	}
 	return pw, nil
 }

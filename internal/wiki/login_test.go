@@ -85,6 +85,9 @@ func TestTemporaryPassword(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Now = func() time.Time { return time.Now().Add(time.Second) }
+	if _, err := s.Login(ctx, "Alice", goodPassword); err != nil {
+		t.Fatalf("the old password stops working after a temporary one is mailed: %v", err)
+	}
 	u, err = s.Login(ctx, "Alice", tmp)
 	if err != nil || !u.PasswordExpired(s.Now()) {
 		t.Fatalf("Login with the temporary password = %v, expired %v; want an expired password", err, u != nil && u.PasswordExpired(s.Now()))
@@ -137,5 +140,19 @@ func TestChangePassword(t *testing.T) {
 	}
 	if _, err := s.Login(ctx, "Alice", "amber-lantern-9"); err != nil {
 		t.Errorf("login with the new password: %v", err)
+	}
+}
+
+func TestTemporaryPasswordExpires(t *testing.T) {
+	s := MustOpen(t)
+	ctx := context.Background()
+	u := mustUser(t, s, "Alice")
+	tmp, err := s.SetTemporaryPassword(ctx, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Now = func() time.Time { return time.Now().Add(wiki.TemporaryPasswordLifetime + time.Minute) }
+	if _, err := s.Login(ctx, "Alice", tmp); folio.ErrorCode(err) != folio.EWrongPassword {
+		t.Errorf("Login with a temporary password after its lifetime: %v, want wrongpassword", err)
 	}
 }
