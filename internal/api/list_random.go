@@ -22,7 +22,7 @@ func (s *Server) listRandom(c *call, q *query) error {
 			}
 		}
 	}
-	limit, err := c.limit(l.p("limit"), 1, 500, 5000)
+	limit, err := c.limit(l.p("limit"), 1, 500, 500)
 	if err != nil {
 		return err
 	}
@@ -30,7 +30,7 @@ func (s *Server) listRandom(c *call, q *query) error {
 		c.str(l.p(p))
 	}
 	seen := map[int64]bool{}
-	for tries := 0; len(seen) < limit && tries < limit*3*len(nss); tries++ {
+	for tries := 0; len(seen) < limit && tries < limit*3+4*len(nss); tries++ {
 		p, err := s.Store.RandomPage(c.ctx, nss[rand.IntN(len(nss))])
 		if folio.ErrorCode(err) == folio.EMissingTitle {
 			continue
