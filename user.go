@@ -39,6 +39,8 @@ func (a Actor) IsAnon() bool { return a.UserID == 0 }
 type UserFilter struct {
 	From  string
 	Group *string
+	// Email selects the users with this address, compared exactly.
+	Email *string
 	Limit int
 }
 

@@ -248,6 +248,9 @@ func (db *DB) FindUsers(ctx context.Context, f folio.UserFilter) ([]*folio.User,
 		conds = append(conds, `user_id IN (SELECT ug_user FROM user_groups WHERE ug_group = ?)`)
 		args = append(args, *f.Group)
 	}
+	if f.Email != nil {
+		conds, args = append(conds, `user_email = ?`), append(args, *f.Email)
+	}
 	q := `SELECT ` + userCols + ` FROM "user"` + where(conds) +
 		fmt.Sprintf(` ORDER BY user_name LIMIT %d`, limit(f.Limit, 50))
 	var out []*folio.User

@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -13,6 +14,35 @@ import (
 func testAccounts(t *testing.T, s folio.Store) {
 	t.Run("PasswordExpires", func(t *testing.T) { testPasswordExpires(t, s) })
 	t.Run("NewPassword", func(t *testing.T) { testNewPassword(t, s) })
+	t.Run("FindUsersByEmail", func(t *testing.T) { testFindUsersByEmail(t, s) })
+}
+
+func testFindUsersByEmail(t *testing.T, s folio.Store) {
+	ctx := context.Background()
+	for _, u := range []*folio.User{{Name: "Ann", Email: "shared@example.org"}, {Name: "Bea", Email: "shared@example.org"}, {Name: "Cy", Email: "cy@example.org"}} {
+		if err := s.CreateUser(ctx, u); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tests := []struct {
+		email string
+		want  []string
+	}{
+		{"shared@example.org", []string{"Ann", "Bea"}},
+		{"cy@example.org", []string{"Cy"}},
+		{"CY@example.org", nil},
+		{"nobody@example.org", nil},
+	}
+	for _, tt := range tests {
+		us, err := s.FindUsers(ctx, folio.UserFilter{Email: &tt.email})
+		var got []string
+		for _, u := range us {
+			got = append(got, u.Name)
+		}
+		if err != nil || strings.Join(got, ",") != strings.Join(tt.want, ",") {
+			t.Errorf("FindUsers(Email %q) = %v, %v; want %v", tt.email, got, err, tt.want)
+		}
+	}
 }
 
 func testNewPassword(t *testing.T, s folio.Store) {
