@@ -55,17 +55,10 @@ func TestBackupBlobs(t *testing.T) {
 	if err != nil {
 		t.Fatalf("second Backup() error: %v", err)
 	}
-	tests := []struct {
-		name      string
-		got, want int64
-	}{
-		{"first count", m1.Blobs.Count, 5},
-		{"second count", m2.Blobs.Count, 6},
-		{"second linked", m2.Blobs.Linked, 5},
-	}
-	for _, tt := range tests {
-		if tt.got != tt.want {
-			t.Errorf("%s = %d, want %d", tt.name, tt.got, tt.want)
+	counts := [3][2]int64{{m1.Blobs.Count, 5}, {m2.Blobs.Count, 6}, {m2.Blobs.Linked, 5}}
+	for i, c := range counts { // files in backup 1, in backup 2, linked in backup 2
+		if c[0] != c[1] {
+			t.Errorf("count %d = %d, want %d", i, c[0], c[1])
 		}
 	}
 	if rep, err := backup.Verify(second); err != nil || !rep.OK() {
@@ -84,6 +77,15 @@ func TestBackupBlobs(t *testing.T) {
 	if !bytes.Equal(got, []byte("a new upload")) {
 		t.Errorf("restored blob = %q", got)
 	}
+	checkDamagedBlob(t, first, second)
+}
+
+// checkDamagedBlob damages a file of the first backup (the second links
+// to the same inode, so both see it) and expects Verify and RestoreBlobs
+// to notice.
+func checkDamagedBlob(t *testing.T, first, second string) {
+	t.Helper()
+	ctx := context.Background()
 	// Damage a file of the first backup (the second links to the same
 	// inode, so both see it).
 	os.WriteFile(filepath.Join(first, "files", "orig", "a", "ab", "abc3"), []byte("rot"), 0o640)
