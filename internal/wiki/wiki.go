@@ -34,6 +34,8 @@ type Service struct {
 	// LoginThrottle limits failed logins per account and client address;
 	// nil allows every attempt.
 	LoginThrottle *throttle.Limiter
+	// Accounts configures mail and throttles of the account flows.
+	Accounts AccountSettings
 }
 
 // New returns a Service with MediaWiki's default rights.
@@ -46,6 +48,7 @@ func New(store folio.Store, ns *folio.Namespaces) *Service {
 		Logger:     slog.Default(),
 
 		LoginThrottle: throttle.New(throttle.LoginRules...),
+		Accounts:      DefaultAccountSettings(),
 	}
 }
 
