@@ -13,7 +13,10 @@ import (
 	"github.com/folio-wiki/folio/internal/sqlite"
 )
 
-func TestOpsWiring(t *testing.T) {
+// mustOpsApp opens a wiki with one backup and a replicator run behind it,
+// and returns the app, its ops wiring and the wrapped site handler.
+func mustOpsApp(t *testing.T) (*app, *opsWiring, http.Handler) {
+	t.Helper()
 	ctx := context.Background()
 	dir := t.TempDir()
 	c := DefaultConfig()
@@ -43,6 +46,11 @@ func TestOpsWiring(t *testing.T) {
 	if err := wait(); err != nil || !sqlite.IsReplica(filepath.Join(dir, "replica")) {
 		t.Errorf("replicator: %v, replica made: %v", err, sqlite.IsReplica(filepath.Join(dir, "replica")))
 	}
+	return a, w, site
+}
+
+func TestOpsWiring(t *testing.T) {
+	a, w, site := mustOpsApp(t)
 	steps := []struct {
 		name     string
 		h        http.Handler

@@ -92,16 +92,7 @@ func TestReplicaPointInTime(t *testing.T) {
 			if err := r.Close(); err != nil {
 				t.Fatalf("Close() error: %v", err)
 			}
-			_, liveSums := revisions(t, path)
-			for i, at := range marks {
-				out := filepath.Join(t.TempDir(), "restored.db")
-				if _, err := sqlite.RestoreReplica(filepath.Join(dir, "replica"), out, at); err != nil {
-					t.Fatalf("RestoreReplica(at step %d) error: %v", i, err)
-				}
-				if n, sums := revisions(t, out); n != wants[i] || sums != liveSums[:len(sums)] {
-					t.Errorf("restore at step %d: %d revisions, want %d (sha1s match: %v)", i, n, wants[i], sums == liveSums[:len(sums)])
-				}
-			}
+			checkPointsInTime(t, path, filepath.Join(dir, "replica"), marks, wants)
 		})
 	}
 }
@@ -111,6 +102,23 @@ func TestReplicaPointInTime(t *testing.T) {
 // changes, and a restore. It is skipped unless that variable is set:
 //
 //	FOLIO_REPLICA_FIGURES=500 go test -run TestReplicaFigures -v ./internal/sqlite
+//
+// checkPointsInTime restores the replica at each mark and expects the
+// revision count seen then, with the live database's sha1s.
+func checkPointsInTime(t *testing.T, live, replica string, marks []time.Time, wants []int) {
+	t.Helper()
+	_, liveSums := revisions(t, live)
+	for i, at := range marks {
+		out := filepath.Join(t.TempDir(), "restored.db")
+		if _, err := sqlite.RestoreReplica(replica, out, at); err != nil {
+			t.Fatalf("RestoreReplica(at step %d) error: %v", i, err)
+		}
+		if n, sums := revisions(t, out); n != wants[i] || sums != liveSums[:len(sums)] {
+			t.Errorf("restore at step %d: %d revisions, want %d (sha1s match: %v)", i, n, wants[i], sums == liveSums[:len(sums)])
+		}
+	}
+}
+
 func TestReplicaFigures(t *testing.T) {
 	mb, _ := strconv.Atoi(os.Getenv("FOLIO_REPLICA_FIGURES"))
 	if mb <= 0 {
