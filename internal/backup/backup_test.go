@@ -207,16 +207,27 @@ func checkRestored(t *testing.T, src, dst *sqldb.DB) {
 }
 
 // TestRestoreAcrossBackends restores a SQLite backup into each server
-// database: the format is the same everywhere, so a wiki can move from
-// the embedded database to PostgreSQL or MariaDB.
+// database and back: the format is the same everywhere, so a wiki can move
+// from the embedded database to PostgreSQL or MariaDB, and folio drill can
+// restore a server's backup into a scratch SQLite database.
 func TestRestoreAcrossBackends(t *testing.T) {
+	type crossCase struct {
+		name     string
+		env      string
+		from, to opener
+	}
+	var cases []crossCase
 	for _, be := range backends(t)[1:] {
-		t.Run("sqlite to "+be.name, func(t *testing.T) {
+		cases = append(cases, crossCase{"sqlite to " + be.name, be.env, openSQLite, be.open},
+			crossCase{be.name + " to sqlite (drill scratch)", be.env, be.open, openSQLite})
+	}
+	for _, be := range cases {
+		t.Run(be.name, func(t *testing.T) {
 			if os.Getenv(be.env) == "" {
-				t.Skipf("set %s to restore into %s", be.env, be.name)
+				t.Skipf("set %s to restore across backends", be.env)
 			}
 			ctx := context.Background()
-			src := openSQLite(t)
+			src := be.from(t)
 			MustPopulate(t, src, 6, 2)
 			if err := src.SetReadOnly(ctx, folio.ReadOnly{On: true, Reason: "backup test"}); err != nil {
 				t.Fatal(err)
@@ -225,7 +236,7 @@ func TestRestoreAcrossBackends(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			dst := be.open(t)
+			dst := be.to(t)
 			rep, err := backup.Restore(ctx, dir, dst)
 			if err != nil || !rep.OK() {
 				t.Fatalf("Restore() = %v, %v", rep, err)
