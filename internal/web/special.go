@@ -41,6 +41,7 @@ func (s *Server) specialPages() map[string]specialPage {
 		"UserLogin":           {Handler: s.handleUserLogin, Listed: true, Group: "login"},
 		"UserLogout":          {Handler: s.handleUserLogout, Group: "login"},
 		"ChangePassword":      {Handler: s.handleChangePassword, Group: "login"},
+		"PasswordReset":       {Handler: s.handlePasswordReset, Listed: true, Group: "login"},
 		"SpecialPages":        {Handler: s.handleSpecialPages, Listed: true, Group: "other"},
 		"Version":             {Handler: s.handleVersion, Listed: true, Group: "wiki"},
 		"Undelete":            {Handler: s.handleSpecialUndelete, Listed: true, Group: "pagetools", Right: "undelete"},
@@ -92,6 +93,7 @@ var specialHeadings = map[string]string{
 	"UserLogin":           "Log in",
 	"UserLogout":          "Log out",
 	"ChangePassword":      "Change password",
+	"PasswordReset":       "Reset password",
 	"SpecialPages":        "Special pages",
 	"Version":             "Software version",
 }

@@ -12,6 +12,7 @@ import (
 var specialTemplateURLs = map[string]string{
 	"special_recentchanges":   "/wiki/Special:RecentChanges",
 	"special_changepassword":  "/wiki/Special:ChangePassword",
+	"special_passwordreset":   "/wiki/Special:PasswordReset",
 	"special_log":             "/wiki/Special:Log",
 	"special_allpages":        "/wiki/Special:AllPages",
 	"special_prefixindex":     "/wiki/Special:PrefixIndex/A",
