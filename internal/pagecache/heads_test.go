@@ -13,6 +13,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/folio-wiki/folio"
 	"github.com/folio-wiki/folio/internal/inmem"
@@ -77,7 +78,10 @@ func openHead(t *testing.T, dbURL, redisURL, prefix string) *env {
 	srv := &web.Server{Wiki: w, Store: store, Renderer: r, Namespaces: ns, Site: web.Site{Name: "Testwiki"}}
 	pc := &pagecache.PageCache{Cache: inmem.NewCache(8 << 20), Namespaces: ns}
 	e := &env{t: t, store: store, wiki: w, pages: pc, handler: pc.Handler(srv.Handler())}
-	e.inv = &pagecache.Invalidator{Pages: pc, Links: store, Namespaces: ns, PubSub: rc.Cache()}
+	// A generous wait: a loaded CI machine must not turn a slow
+	// acknowledgement into a stale read.
+	e.inv = &pagecache.Invalidator{Pages: pc, Links: store, Namespaces: ns, PubSub: rc.Cache(),
+		BroadcastWait: 10 * time.Second}
 	e.runner = &jobs.Runner{Queue: rc.Queue(), Handlers: map[string]jobs.Handler{
 		pagecache.JobHTMLCacheUpdate: e.inv, pagecache.JobCDNPurge: e.inv}}
 	e.inv.Jobs = e.runner
