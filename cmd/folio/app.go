@@ -8,6 +8,7 @@ import (
 	"os"
 
 	"github.com/folio-wiki/folio"
+	"github.com/folio-wiki/folio/internal/mail"
 	"github.com/folio-wiki/folio/internal/mysql"
 	"github.com/folio-wiki/folio/internal/postgres"
 	"github.com/folio-wiki/folio/internal/render"
@@ -24,6 +25,8 @@ type app struct {
 	Namespaces *folio.Namespaces
 	Renderer   *render.Renderer
 	Wiki       *wiki.Service
+	// MailQueue sends account mail and retries failures; serve runs it.
+	MailQueue *mail.Queue
 }
 
 // openStore picks the database backend from the URL scheme; this switch is
@@ -86,7 +89,12 @@ func (m *Main) openApp(ctx context.Context, c Config, migrate bool) (*app, error
 	w.Linker = r
 	w.ReadOnly = c.ReadOnly
 	w.Logger = logger
-	return &app{Config: c, Logger: logger, Store: store, Namespaces: ns, Renderer: r, Wiki: w}, nil
+	q, err := configureAccounts(&c, w, logger)
+	if err != nil {
+		store.Close()
+		return nil, err
+	}
+	return &app{Config: c, Logger: logger, Store: store, Namespaces: ns, Renderer: r, Wiki: w, MailQueue: q}, nil
 }
 
 func (a *app) Close() error { return a.Store.Close() }

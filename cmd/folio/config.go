@@ -27,6 +27,11 @@ type Config struct {
 	ReadOnly    string `toml:"read_only"`
 	LogFormat   string `toml:"log_format"`
 	LogLevel    string `toml:"log_level"`
+	// Accounts configures account flows and mail (config_accounts.go).
+	Accounts AccountConfig `toml:"accounts"`
+	// GroupRights changes the default rights of groups:
+	// [group_rights."*"] edit = false.
+	GroupRights map[string]map[string]bool `toml:"group_rights"`
 
 	// Secrets are read from SecretsFile and never logged.
 	Secrets Secrets `toml:"-"`
@@ -63,6 +68,9 @@ func (c *Config) envKeys() map[string]*string {
 		"FOLIO_READ_ONLY":    &c.ReadOnly,
 		"FOLIO_LOG_FORMAT":   &c.LogFormat,
 		"FOLIO_LOG_LEVEL":    &c.LogLevel,
+		"FOLIO_SMTP_URL":     &c.Accounts.SMTPURL,
+		"FOLIO_MAIL_FROM":    &c.Accounts.MailFrom,
+		"FOLIO_ACCOUNT_MODE": &c.Accounts.Mode,
 	}
 }
 
@@ -180,7 +188,7 @@ func (c *Config) Validate() error {
 	if err := lvl.UnmarshalText([]byte(c.LogLevel)); err != nil {
 		return fmt.Errorf("invalid configuration: log_level (FOLIO_LOG_LEVEL) %q must be debug, info, warn or error", c.LogLevel)
 	}
-	return nil
+	return c.Accounts.validate()
 }
 
 // DatabaseURL returns the database URL with the secret password filled in.

@@ -71,6 +71,10 @@ func (cmd *ServeCommand) serve(ctx context.Context, a *app) error {
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
+	mailCtx, stopMail := context.WithCancel(ctx)
+	mailDone := make(chan struct{})
+	go func() { defer close(mailDone); a.MailQueue.Run(mailCtx, time.Minute) }()
+	defer func() { stopMail(); <-mailDone }()
 	a.Logger.Info("serving", "config", a.Config, "url", base+"/")
 	fmt.Fprintf(cmd.m.Stdout, "Folio is running at %s/\n", base)
 	if cmd.m.Ready != nil {
@@ -96,6 +100,7 @@ func (cmd *ServeCommand) webServer(a *app, base string) *web.Server {
 	if server == "" {
 		server = base
 	}
+	a.Wiki.Accounts.Server = server // links in account mail
 	return &web.Server{
 		Wiki:          a.Wiki,
 		Store:         a.Store,
