@@ -21,8 +21,9 @@ type opsWiring struct {
 }
 
 // newOpsWiring builds the health checks and metrics of a; backupDir, when
-// set, is the snapshot root whose age and drills are exported.
-func newOpsWiring(a *app, backupDir string) (*opsWiring, error) {
+// set, is the snapshot root whose age and drills are exported, and
+// replica, when not nil, the continuous replicator whose lag is.
+func newOpsWiring(a *app, backupDir string, replica *sqlite.Replicator) (*opsWiring, error) {
 	w := &opsWiring{Metrics: ops.NewMetrics()}
 	w.Health = ops.NewHealth(ops.Check{Name: "database", Probe: func(ctx context.Context) error {
 		_, _, err := a.Store.Backend(ctx)
@@ -39,8 +40,8 @@ func newOpsWiring(a *app, backupDir string) (*opsWiring, error) {
 	if err := w.Metrics.RegisterJobQueue(db); err != nil {
 		return nil, err
 	}
-	if backupDir != "" {
-		if err := w.Metrics.RegisterBackups(backupState(backupDir)); err != nil {
+	if backupDir != "" || replica != nil {
+		if err := w.Metrics.RegisterBackups(backupState(backupDir, replica)); err != nil {
 			return nil, err
 		}
 	}
@@ -55,14 +56,22 @@ func (w *opsWiring) register(mux *http.ServeMux, site http.Handler) http.Handler
 	return w.Metrics.Middleware(mux)
 }
 
-// backupState reads the backup root dir for the backup metrics.
-func backupState(dir string) func(ctx context.Context) (ops.BackupState, error) {
+// backupState reads the backup root dir (when set) and the replicator
+// (when not nil) for the backup metrics.
+func backupState(dir string, replica *sqlite.Replicator) func(ctx context.Context) (ops.BackupState, error) {
 	return func(ctx context.Context) (ops.BackupState, error) {
+		var s ops.BackupState
+		if replica != nil {
+			s.LastShipped = replica.LastShipped()
+		}
+		if dir == "" {
+			return s, nil
+		}
 		st, err := backup.ReadStatus(dir)
 		if err != nil {
-			return ops.BackupState{}, err
+			return s, err
 		}
-		s := ops.BackupState{LastBackup: st.LastBackup, LastBackupBytes: st.LastBackupBytes}
+		s.LastBackup, s.LastBackupBytes = st.LastBackup, st.LastBackupBytes
 		if d := st.LastDrill; d != nil {
 			s.LastDrill, s.LastDrillOK, s.LastDrillRecovery = d.Started, d.OK, d.Recovery
 		}
@@ -72,13 +81,13 @@ func backupState(dir string) func(ctx context.Context) (ops.BackupState, error) 
 
 // startReplicator runs continuous replication of the SQLite database into
 // dir until ctx ends; wait returns once it has shipped its last frames.
-func startReplicator(ctx context.Context, a *app, dir string) (wait func() error, err error) {
+func startReplicator(ctx context.Context, a *app, dir string) (r *sqlite.Replicator, wait func() error, err error) {
 	if a.Config.DB != "" {
-		return nil, fmt.Errorf("replica_dir: continuous replication needs the embedded SQLite database")
+		return nil, nil, fmt.Errorf("replica_dir: continuous replication needs the embedded SQLite database")
 	}
-	r := sqlite.NewReplicator(a.Config.SQLitePath(), dir)
+	r = sqlite.NewReplicator(a.Config.SQLitePath(), dir)
 	r.Logger = a.Logger
 	done := make(chan error, 1)
 	go func() { done <- r.Run(ctx) }()
-	return func() error { return <-done }, nil
+	return r, func() error { return <-done }, nil
 }

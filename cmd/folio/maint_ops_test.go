@@ -29,18 +29,18 @@ func mustOpsApp(t *testing.T) (*app, *opsWiring, http.Handler) {
 	if _, err := runCLI(t, map[string]string{"FOLIO_DATA": c.Data}, "backup", "--to", root); err != nil {
 		t.Fatal(err)
 	}
-	w, err := newOpsWiring(a, root)
+	replicaCtx, stop := context.WithCancel(ctx)
+	r, wait, err := startReplicator(replicaCtx, a, filepath.Join(dir, "replica"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := newOpsWiring(a, root, r)
 	if err != nil {
 		t.Fatal(err)
 	}
 	site := w.register(http.NewServeMux(), http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
 		io.WriteString(rw, "wiki")
 	}))
-	replicaCtx, stop := context.WithCancel(ctx)
-	wait, err := startReplicator(replicaCtx, a, filepath.Join(dir, "replica"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	time.Sleep(100 * time.Millisecond)
 	stop()
 	if err := wait(); err != nil || !sqlite.IsReplica(filepath.Join(dir, "replica")) {

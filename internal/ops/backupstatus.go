@@ -17,6 +17,9 @@ type BackupState struct {
 	// LastDrillRecovery is how long the drill's restore took (the RTO
 	// measured for this wiki).
 	LastDrillRecovery time.Duration
+	// LastShipped is when the continuous replica last shipped changes
+	// (zero: no replicator in this process).
+	LastShipped time.Time
 }
 
 // RegisterBackups exports backup age and the last drill's result, read
@@ -29,16 +32,17 @@ func (m *Metrics) RegisterBackups(status func(ctx context.Context) (BackupState,
 		drill:    prometheus.NewDesc("folio_backup_drill_last_timestamp_seconds", "When the last restore drill ran.", nil, nil),
 		drillOK:  prometheus.NewDesc("folio_backup_drill_last_success", "1 when the last restore drill matched the live wiki, else 0.", nil, nil),
 		drillRTO: prometheus.NewDesc("folio_backup_drill_recovery_seconds", "How long the last drill's restore took.", nil, nil),
+		lag:      prometheus.NewDesc("folio_backup_replica_lag_seconds", "Time since the continuous replica last shipped changes: the data a lost machine would lose.", nil, nil),
 	})
 }
 
 type backupCollector struct {
-	status                                    func(ctx context.Context) (BackupState, error)
-	age, last, size, drill, drillOK, drillRTO *prometheus.Desc
+	status                                         func(ctx context.Context) (BackupState, error)
+	age, last, size, drill, drillOK, drillRTO, lag *prometheus.Desc
 }
 
 func (c *backupCollector) Describe(ch chan<- *prometheus.Desc) {
-	for _, d := range []*prometheus.Desc{c.age, c.last, c.size, c.drill, c.drillOK, c.drillRTO} {
+	for _, d := range []*prometheus.Desc{c.age, c.last, c.size, c.drill, c.drillOK, c.drillRTO, c.lag} {
 		ch <- d
 	}
 }
@@ -68,6 +72,9 @@ func (c *backupCollector) Collect(ch chan<- prometheus.Metric) {
 	}
 	gauge(c.drillOK, ok)
 	gauge(c.drillRTO, s.LastDrillRecovery.Seconds())
+	if !s.LastShipped.IsZero() {
+		gauge(c.lag, time.Since(s.LastShipped).Seconds())
+	}
 }
 
 var inf = func() float64 { var z float64; return 1 / z }()

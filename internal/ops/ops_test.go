@@ -74,7 +74,7 @@ func TestMetricsScrape(t *testing.T) {
 	}
 	err := m.RegisterBackups(func(context.Context) (ops.BackupState, error) {
 		return ops.BackupState{LastBackup: now.Add(-time.Hour), LastBackupBytes: 1234,
-			LastDrill: now, LastDrillOK: true, LastDrillRecovery: 3 * time.Second}, nil
+			LastDrill: now, LastDrillOK: true, LastDrillRecovery: 3 * time.Second, LastShipped: now.Add(-time.Second)}, nil
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -116,6 +116,7 @@ func checkSeries(t *testing.T, fams map[string]*dto.MetricFamily) {
 		{"folio_backup_last_size_bytes", nil, 1234},
 		{"folio_backup_drill_last_success", nil, 1},
 		{"folio_backup_drill_recovery_seconds", nil, 3},
+		{"folio_backup_replica_lag_seconds", nil, -1},
 		{"folio_parser_duration_seconds", nil, 1},
 		{"folio_cache_lookups_total", map[string]string{"cache": "parser", "result": "hit"}, 1},
 		{"go_goroutines", nil, -1},
