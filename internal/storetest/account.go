@@ -15,6 +15,47 @@ func testAccounts(t *testing.T, s folio.Store) {
 	t.Run("PasswordExpires", func(t *testing.T) { testPasswordExpires(t, s) })
 	t.Run("NewPassword", func(t *testing.T) { testNewPassword(t, s) })
 	t.Run("FindUsersByEmail", func(t *testing.T) { testFindUsersByEmail(t, s) })
+	t.Run("AccountRequests", func(t *testing.T) { testAccountRequests(t, s) })
+}
+
+func testAccountRequests(t *testing.T, s folio.Store) {
+	as, ok := s.(folio.AccountRequestStore)
+	if !ok {
+		t.Skip("the store does not keep account requests")
+	}
+	ctx := context.Background()
+	exp := time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)
+	r := &folio.AccountRequest{Name: "Newbie", RealName: "N. Ewbie", Email: "n@example.org", Bio: "Writes about owls.",
+		IP: "192.0.2.4", EmailTokenHash: "abc", EmailTokenExpires: exp, Status: folio.RequestUnconfirmed}
+	if err := as.CreateAccountRequest(ctx, r); err != nil || r.ID == 0 {
+		t.Fatalf("CreateAccountRequest: %v, id %d", err, r.ID)
+	}
+	dup := *r
+	wantCode(t, "duplicate request", as.CreateAccountRequest(ctx, &dup), folio.EUserExists)
+	got, err := as.FindAccountRequestByToken(ctx, "abc")
+	if err != nil || got.ID != r.ID || got.Bio != r.Bio || !got.EmailTokenExpires.Equal(exp) || got.EmailAuthenticated != nil {
+		t.Fatalf("FindAccountRequestByToken = %+v, %v", got, err)
+	}
+	_, err = as.FindAccountRequestByToken(ctx, "nope")
+	wantCode(t, "unknown token", err, folio.EInvalidParameter)
+	open, admin, reason := folio.RequestOpen, "Admin", "Tell us more."
+	if _, err := as.UpdateAccountRequest(ctx, r.ID, folio.AccountRequestUpdate{Status: &open, EmailAuthenticated: &exp}); err != nil {
+		t.Fatal(err)
+	}
+	held := folio.RequestHeld
+	got, err = as.UpdateAccountRequest(ctx, r.ID, folio.AccountRequestUpdate{Status: &held, Reason: &reason, HandledBy: &admin})
+	if err != nil || got.Status != held || got.Reason != reason || got.HandledBy != admin || got.HandledAt == nil || got.EmailAuthenticated == nil {
+		t.Fatalf("UpdateAccountRequest = %+v, %v", got, err)
+	}
+	for _, tt := range []struct {
+		status string
+		want   int
+	}{{folio.RequestHeld, 1}, {folio.RequestOpen, 0}} {
+		list, err := as.FindAccountRequests(ctx, folio.AccountRequestFilter{Status: &tt.status})
+		if err != nil || len(list) != tt.want {
+			t.Errorf("FindAccountRequests(%s) = %d requests, %v; want %d", tt.status, len(list), err, tt.want)
+		}
+	}
 }
 
 func testFindUsersByEmail(t *testing.T, s folio.Store) {

@@ -1,0 +1,66 @@
+package folio
+
+import (
+	"context"
+	"time"
+)
+
+// States of an account request, as in the ConfirmAccount extension: a new
+// request waits for its email confirmation, then is open in the queue
+// until an administrator accepts, holds or rejects it.
+const (
+	RequestUnconfirmed = "unconfirmed"
+	RequestOpen        = "open"
+	RequestHeld        = "held"
+	RequestRejected    = "rejected"
+	RequestAccepted    = "accepted"
+)
+
+// AccountRequest is a request for an account (ConfirmAccount's
+// account_requests row).
+type AccountRequest struct {
+	ID       int64
+	Name     string // the requested user name, normalised
+	RealName string
+	Email    string
+	Bio      string
+	IP       string
+	Created  time.Time
+	// EmailTokenHash is the SHA-256 hex of the token mailed in the
+	// confirmation link; the token itself is never stored.
+	EmailTokenHash     string
+	EmailTokenExpires  time.Time
+	EmailAuthenticated *time.Time
+	Status             string
+	// Reason is the administrator's reason for a hold or a rejection.
+	Reason    string
+	HandledBy string // name of the administrator who acted last
+	HandledAt *time.Time
+}
+
+// AccountRequestFilter selects requests, oldest first.
+type AccountRequestFilter struct {
+	Status *string
+	Limit  int
+}
+
+// AccountRequestUpdate changes a request; nil fields stay as they are.
+// Setting Status stamps HandledAt with the transaction time.
+type AccountRequestUpdate struct {
+	Status             *string
+	Reason             *string
+	HandledBy          *string
+	EmailAuthenticated *time.Time
+}
+
+// AccountRequestStore keeps account requests. Find methods return an
+// EInvalidParameter error when nothing matches.
+type AccountRequestStore interface {
+	// CreateAccountRequest stores r and sets its ID; EUserExists when a
+	// request for the same name exists.
+	CreateAccountRequest(ctx context.Context, r *AccountRequest) error
+	FindAccountRequestByID(ctx context.Context, id int64) (*AccountRequest, error)
+	FindAccountRequestByToken(ctx context.Context, tokenHash string) (*AccountRequest, error)
+	FindAccountRequests(ctx context.Context, f AccountRequestFilter) ([]*AccountRequest, error)
+	UpdateAccountRequest(ctx context.Context, id int64, upd AccountRequestUpdate) (*AccountRequest, error)
+}
