@@ -21,6 +21,9 @@ type AccountSettings struct {
 	// PasswordResetThrottle limits reset requests per client address and
 	// per account; nil allows all.
 	PasswordResetThrottle *throttle.Limiter
+	// AccountRequestThrottle limits account requests per client address;
+	// nil allows all.
+	AccountRequestThrottle *throttle.Limiter
 }
 
 // DefaultAccountSettings returns MediaWiki's default throttles and no
@@ -28,7 +31,8 @@ type AccountSettings struct {
 func DefaultAccountSettings() AccountSettings {
 	return AccountSettings{
 		SiteName:              "Folio",
-		PasswordResetThrottle: throttle.New(throttle.PasswordResetRules...),
+		PasswordResetThrottle:  throttle.New(throttle.PasswordResetRules...),
+		AccountRequestThrottle: throttle.New(throttle.AccountRequestRules...),
 	}
 }
 
