@@ -10,6 +10,7 @@ import (
 	"github.com/folio-wiki/folio"
 	"github.com/folio-wiki/folio/internal/mail"
 	"github.com/folio-wiki/folio/internal/mysql"
+	"github.com/folio-wiki/folio/internal/ops"
 	"github.com/folio-wiki/folio/internal/postgres"
 	"github.com/folio-wiki/folio/internal/render"
 	"github.com/folio-wiki/folio/internal/sqldb"
@@ -88,6 +89,10 @@ func (m *Main) openApp(ctx context.Context, c Config, migrate bool) (*app, error
 	w := wiki.New(store, ns)
 	w.Linker = r
 	w.ReadOnly = c.ReadOnly
+	if db, ok := store.(*sqldb.DB); ok {
+		// The switch flipped by "folio readonly on" holds on every web head.
+		w.ReadOnlyFunc = (&ops.ReadOnlyCache{Store: db}).Reason
+	}
 	w.Logger = logger
 	q, err := configureAccounts(&c, w, logger)
 	if err != nil {

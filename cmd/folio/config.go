@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/pelletier/go-toml/v2"
 )
@@ -25,8 +26,19 @@ type Config struct {
 	SiteName    string `toml:"sitename"`
 	SecretsFile string `toml:"secrets_file"`
 	ReadOnly    string `toml:"read_only"`
-	LogFormat   string `toml:"log_format"`
-	LogLevel    string `toml:"log_level"`
+	// MetricsListen serves Prometheus metrics on a separate address; empty
+	// turns them off.
+	MetricsListen string `toml:"metrics_listen"`
+	// BackupDir is the snapshot root whose age and drills are exported.
+	BackupDir string `toml:"backup_dir"`
+	// ReplicaDir, with the embedded database, receives the continuous
+	// WAL replica; empty turns it off.
+	ReplicaDir string `toml:"replica_dir"`
+	// DrainDelay is how long /readyz reports draining before shutdown, so
+	// that load balancers stop sending requests first.
+	DrainDelay string `toml:"drain_delay"`
+	LogFormat  string `toml:"log_format"`
+	LogLevel   string `toml:"log_level"`
 	// Accounts configures account flows and mail (config_accounts.go).
 	Accounts AccountConfig `toml:"accounts"`
 	// GroupRights changes the default rights of groups:
@@ -48,29 +60,34 @@ type Secrets struct {
 // DefaultConfig returns the built-in defaults.
 func DefaultConfig() Config {
 	return Config{
-		Listen:    "127.0.0.1:8080",
-		Data:      "./folio-data",
-		SiteName:  "Folio",
-		LogFormat: "text",
-		LogLevel:  "info",
+		Listen:     "127.0.0.1:8080",
+		Data:       "./folio-data",
+		SiteName:   "Folio",
+		LogFormat:  "text",
+		LogLevel:   "info",
+		DrainDelay: "0s",
 	}
 }
 
 // envKeys maps each FOLIO_* variable to its field.
 func (c *Config) envKeys() map[string]*string {
 	return map[string]*string{
-		"FOLIO_LISTEN":       &c.Listen,
-		"FOLIO_DATA":         &c.Data,
-		"FOLIO_DB":           &c.DB,
-		"FOLIO_SERVER":       &c.Server,
-		"FOLIO_SITENAME":     &c.SiteName,
-		"FOLIO_SECRETS_FILE": &c.SecretsFile,
-		"FOLIO_READ_ONLY":    &c.ReadOnly,
-		"FOLIO_LOG_FORMAT":   &c.LogFormat,
-		"FOLIO_LOG_LEVEL":    &c.LogLevel,
-		"FOLIO_SMTP_URL":     &c.Accounts.SMTPURL,
-		"FOLIO_MAIL_FROM":    &c.Accounts.MailFrom,
-		"FOLIO_ACCOUNT_MODE": &c.Accounts.Mode,
+		"FOLIO_LISTEN":         &c.Listen,
+		"FOLIO_DATA":           &c.Data,
+		"FOLIO_DB":             &c.DB,
+		"FOLIO_SERVER":         &c.Server,
+		"FOLIO_SITENAME":       &c.SiteName,
+		"FOLIO_SECRETS_FILE":   &c.SecretsFile,
+		"FOLIO_READ_ONLY":      &c.ReadOnly,
+		"FOLIO_METRICS_LISTEN": &c.MetricsListen,
+		"FOLIO_BACKUP_DIR":     &c.BackupDir,
+		"FOLIO_REPLICA_DIR":    &c.ReplicaDir,
+		"FOLIO_DRAIN_DELAY":    &c.DrainDelay,
+		"FOLIO_LOG_FORMAT":     &c.LogFormat,
+		"FOLIO_LOG_LEVEL":      &c.LogLevel,
+		"FOLIO_SMTP_URL":       &c.Accounts.SMTPURL,
+		"FOLIO_MAIL_FROM":      &c.Accounts.MailFrom,
+		"FOLIO_ACCOUNT_MODE":   &c.Accounts.Mode,
 	}
 }
 
@@ -160,6 +177,17 @@ func (c *Config) loadSecrets() error {
 func (c *Config) Validate() error {
 	if _, port, err := net.SplitHostPort(c.Listen); err != nil || port == "" {
 		return fmt.Errorf("invalid configuration: listen (FOLIO_LISTEN) %q is not host:port", c.Listen)
+	}
+	if c.MetricsListen != "" {
+		if _, _, err := net.SplitHostPort(c.MetricsListen); err != nil {
+			return fmt.Errorf("invalid configuration: metrics_listen (FOLIO_METRICS_LISTEN) %q is not host:port", c.MetricsListen)
+		}
+	}
+	if d, err := time.ParseDuration(c.DrainDelay); err != nil || d < 0 {
+		return fmt.Errorf("invalid configuration: drain_delay (FOLIO_DRAIN_DELAY) %q is not a duration such as 5s", c.DrainDelay)
+	}
+	if c.ReplicaDir != "" && c.DB != "" {
+		return errors.New("invalid configuration: replica_dir (FOLIO_REPLICA_DIR) needs the embedded SQLite database; use the server's WAL archiving or binlogs instead")
 	}
 	if c.Data == "" {
 		return errors.New("invalid configuration: data (FOLIO_DATA) must not be empty")

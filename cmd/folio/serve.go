@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/folio-wiki/folio"
+	"github.com/folio-wiki/folio/internal/sqlite"
 	"github.com/folio-wiki/folio/internal/web"
 )
 
@@ -57,17 +58,48 @@ func (cmd *ServeCommand) Run(ctx context.Context, args []string) error {
 }
 
 func (cmd *ServeCommand) serve(ctx context.Context, a *app) error {
-	ln, err := net.Listen("tcp", a.Config.Listen)
+	ln, err := listenShared(ctx, a.Config.Listen)
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
 	}
 	base := "http://" + ln.Addr().String()
+	var repl *sqlite.Replicator
+	if a.Config.ReplicaDir != "" {
+		rctx, stopRepl := context.WithCancel(context.Background())
+		r, wait, err := startReplicator(rctx, a, a.Config.ReplicaDir)
+		if err != nil {
+			stopRepl()
+			return err
+		}
+		repl = r
+		// Runs after Shutdown and before the store closes: the last
+		// frames are shipped.
+		defer func() {
+			stopRepl()
+			if err := wait(); err != nil {
+				a.Logger.Error("replicator", "err", err)
+			}
+		}()
+	}
+	ow, err := newOpsWiring(a, a.Config.BackupDir, repl)
+	if err != nil {
+		return err
+	}
 	srv := &http.Server{
-		Handler:           cmd.webServer(a, base).Handler(),
+		Handler:           ow.register(http.NewServeMux(), cmd.webServer(a, base).Handler()),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      120 * time.Second,
 		IdleTimeout:       120 * time.Second,
+	}
+	if a.Config.MetricsListen != "" {
+		mln, err := net.Listen("tcp", a.Config.MetricsListen)
+		if err != nil {
+			return fmt.Errorf("metrics listen: %w", err)
+		}
+		msrv := &http.Server{Handler: ow.Metrics.Handler(), ReadHeaderTimeout: 10 * time.Second}
+		go func() { _ = msrv.Serve(mln) }()
+		defer msrv.Close()
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
@@ -86,6 +118,10 @@ func (cmd *ServeCommand) serve(ctx context.Context, a *app) error {
 	case <-ctx.Done():
 	}
 	a.Logger.Info("shutting down: draining requests")
+	ow.Health.Drain()
+	if d, _ := time.ParseDuration(a.Config.DrainDelay); d > 0 {
+		time.Sleep(d)
+	}
 	shutCtx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	if err := srv.Shutdown(shutCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {

@@ -155,7 +155,7 @@ func (s *Server) editView(r *http.Request, st *editState, d *editData) *view {
 func (s *Server) renderEdit(w http.ResponseWriter, r *http.Request, status int, v *view, st *editState) {
 	d := v.Data.(*editData)
 	err := s.Wiki.CheckPermission(r.Context(), s.currentUser(r), "edit", st.t, st.page)
-	if reason := s.Wiki.ReadOnly; reason != "" && err == nil {
+	if reason := s.Wiki.ReadOnlyReason(r.Context()); reason != "" && err == nil {
 		err = folio.Errorf(folio.EReadOnly, "The wiki is in read-only mode, so no edits can be saved now: %s", reason)
 	}
 	if err != nil {

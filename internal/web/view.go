@@ -55,7 +55,13 @@ type notice struct {
 
 // newView returns a view for the request with the given heading.
 func (s *Server) newView(r *http.Request, heading string) *view {
-	return &view{Heading: heading, Action: "view"}
+	v := &view{Heading: heading, Action: "view"}
+	if s.Wiki != nil {
+		if reason := s.Wiki.ReadOnlyReason(r.Context()); reason != "" {
+			v.addNotice("mw-readonly-notice warningbox", "This wiki is in read-only mode, so no changes can be saved now. Reason: "+reason)
+		}
+	}
+	return v
 }
 
 // addNotice adds a plain-text message box to v, once.

@@ -27,8 +27,12 @@ type Service struct {
 	Linker     Linker // nil leaves link tables untouched
 	// ReadOnly, when not empty, is the reason every write is refused.
 	ReadOnly string
-	Now      func() time.Time
-	Logger   *slog.Logger
+	// ReadOnlyFunc, when set, reports the wiki-wide read-only switch that
+	// operators flip at run time ("" when writable); it is consulted after
+	// ReadOnly on every write.
+	ReadOnlyFunc func(ctx context.Context) string
+	Now          func() time.Time
+	Logger       *slog.Logger
 	// PasswordPolicy is what new passwords must follow.
 	PasswordPolicy password.Policy
 	// LoginThrottle limits failed logins per account and client address;
@@ -68,10 +72,22 @@ func (s *Service) Actor(u *folio.User, ip string) folio.Actor {
 }
 
 func (s *Service) checkWritable() error {
-	if s.ReadOnly != "" {
-		return folio.Errorf(folio.EReadOnly, "The wiki is in read-only mode: %s", s.ReadOnly)
+	if reason := s.ReadOnlyReason(context.Background()); reason != "" {
+		return folio.Errorf(folio.EReadOnly, "The wiki is in read-only mode: %s", reason)
 	}
 	return nil
+}
+
+// ReadOnlyReason tells why the wiki refuses writes now, "" when it accepts
+// them.
+func (s *Service) ReadOnlyReason(ctx context.Context) string {
+	if s.ReadOnly != "" {
+		return s.ReadOnly
+	}
+	if s.ReadOnlyFunc != nil {
+		return s.ReadOnlyFunc(ctx)
+	}
+	return ""
 }
 
 // CanonicalIP writes an IP address the way user names of anonymous editors

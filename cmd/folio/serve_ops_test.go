@@ -1,0 +1,65 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+)
+
+func mustGet(t *testing.T, url string) (int, string) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+func TestServeHealthEndpoints(t *testing.T) {
+	w := MustRunMain(t, nil)
+	for _, path := range []string{"/healthz", "/readyz"} {
+		if code, body := mustGet(t, w.URL+path); code != http.StatusOK {
+			t.Errorf("GET %s = %d %q, want 200", path, code, body)
+		}
+	}
+}
+
+// TestServeReadOnlySwitch flips read-only mode from the CLI while the
+// server runs: the server refuses edits with the reason, keeps serving
+// reads, and so do CLI writes.
+func TestServeReadOnlySwitch(t *testing.T) {
+	w := MustRunMain(t, nil)
+	env := func(k string) string { return map[string]string{"FOLIO_DATA": w.Data}[k] }
+	cli := func(args ...string) (string, error) {
+		var out bytes.Buffer
+		m := &Main{Stdin: strings.NewReader("a long enough password"), Stdout: &out, Stderr: &out, Getenv: env}
+		err := m.Run(context.Background(), args)
+		return out.String(), err
+	}
+	if out, err := cli("readonly", "on", "--reason", "Migration window"); err != nil {
+		t.Fatalf("readonly on: %v\n%s", err, out)
+	}
+	time.Sleep(1100 * time.Millisecond) // the server re-reads the switch each second
+	if code, body := mustGet(t, w.URL+"/wiki/Main_Page"); code != http.StatusOK || !strings.Contains(body, "Migration window") {
+		t.Errorf("read in read-only mode = %d; want 200 with the reason in a banner", code)
+	}
+	if _, body := mustGet(t, w.URL+"/index.php?title=Main_Page&action=edit"); strings.Contains(body, `id="wpSave"`) || !strings.Contains(body, "Migration window") {
+		t.Errorf("edit form in read-only mode offers saving or hides the reason")
+	}
+	if out, err := cli("user", "create", "Late", "--password-file", "-"); err == nil || !strings.Contains(out+err.Error(), "Migration window") {
+		t.Errorf("user create in read-only mode: %v %q, want a refusal with the reason", err, out)
+	}
+	if out, err := cli("readonly", "off"); err != nil {
+		t.Fatalf("readonly off: %v\n%s", err, out)
+	}
+	time.Sleep(1100 * time.Millisecond)
+	if _, body := mustGet(t, w.URL+"/index.php?title=Main_Page&action=edit"); !strings.Contains(body, `id="wpSave"`) {
+		t.Errorf("edit form after readonly off has no save button")
+	}
+}
