@@ -42,6 +42,8 @@ func (s *Server) specialPages() map[string]specialPage {
 		"UserLogout":          {Handler: s.handleUserLogout, Group: "login"},
 		"ChangePassword":      {Handler: s.handleChangePassword, Group: "login"},
 		"PasswordReset":       {Handler: s.handlePasswordReset, Listed: true, Group: "login"},
+		"RequestAccount":      {Handler: s.handleRequestAccount, Listed: true, Group: "login"},
+		"ConfirmAccounts":     {Handler: s.handleConfirmAccounts, Listed: true, Group: "users", Right: "confirmaccount"},
 		"SpecialPages":        {Handler: s.handleSpecialPages, Listed: true, Group: "other"},
 		"Version":             {Handler: s.handleVersion, Listed: true, Group: "wiki"},
 		"Undelete":            {Handler: s.handleSpecialUndelete, Listed: true, Group: "pagetools", Right: "undelete"},
@@ -94,6 +96,8 @@ var specialHeadings = map[string]string{
 	"UserLogout":          "Log out",
 	"ChangePassword":      "Change password",
 	"PasswordReset":       "Reset password",
+	"RequestAccount":      "Request account",
+	"ConfirmAccounts":     "Confirm account requests",
 	"SpecialPages":        "Special pages",
 	"Version":             "Software version",
 }

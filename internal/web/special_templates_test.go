@@ -13,6 +13,8 @@ var specialTemplateURLs = map[string]string{
 	"special_recentchanges":   "/wiki/Special:RecentChanges",
 	"special_changepassword":  "/wiki/Special:ChangePassword",
 	"special_passwordreset":   "/wiki/Special:PasswordReset",
+	"special_requestaccount":  "/wiki/Special:RequestAccount",
+	"special_confirmaccounts": "/wiki/Special:ConfirmAccounts",
 	"special_log":             "/wiki/Special:Log",
 	"special_allpages":        "/wiki/Special:AllPages",
 	"special_prefixindex":     "/wiki/Special:PrefixIndex/A",
@@ -47,7 +49,15 @@ func testEveryTemplate(t *testing.T, f *specialFixture) {
 			t.Errorf("template %s has no request in specialTemplateURLs", name)
 			continue
 		}
-		resp := f.get("Alice", url)
+		as := "Alice"
+		if name == "special_confirmaccounts" && f.browsers["Sysop"] == nil {
+			f.browsers["Sysop"] = f.env.NewBrowser() // needs the confirmaccount right
+			f.browsers["Sysop"].MustLogin("Sysop")
+		}
+		if name == "special_confirmaccounts" {
+			as = "Sysop"
+		}
+		resp := f.get(as, url)
 		if resp.Status != http.StatusOK || !strings.Contains(resp.Body, `id="firstHeading"`) {
 			t.Errorf("GET %s (template %s) = %d\n%s", url, name, resp.Status, pageExcerpt(resp.Body))
 		}
