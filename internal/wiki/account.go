@@ -15,6 +15,9 @@ const MinPasswordLength = password.DefaultMinLength
 
 // CreateUser creates an account with a password and explicit groups.
 func (s *Service) CreateUser(ctx context.Context, name, pw string, groups []string) (*folio.User, error) {
+	if err := s.checkWritable(); err != nil {
+		return nil, err
+	}
 	t, err := s.Namespaces.ParseTitle(name, folio.NSUser)
 	if err != nil || t.Namespace != folio.NSUser || strings.Contains(t.DBKey, "/") || t.Fragment != "" {
 		return nil, folio.Errorf(folio.EInvalidParameter, "%q is not a valid user name.", name)
