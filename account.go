@@ -64,3 +64,32 @@ type AccountRequestStore interface {
 	FindAccountRequests(ctx context.Context, f AccountRequestFilter) ([]*AccountRequest, error)
 	UpdateAccountRequest(ctx context.Context, id int64, upd AccountRequestUpdate) (*AccountRequest, error)
 }
+
+// Block stops a registered user from editing until Expiry (MediaWiki's
+// block table); a zero Expiry never ends.
+type Block struct {
+	ID        int64
+	Target    string // the blocked user's name
+	UserID    int64
+	By        string // name of the administrator
+	Reason    string
+	Timestamp time.Time
+	Expiry    time.Time
+}
+
+// Active reports whether b is in force at now.
+func (b *Block) Active(now time.Time) bool {
+	return b.Expiry.IsZero() || now.Before(b.Expiry)
+}
+
+// BlockStore keeps blocks, at most one per target.
+type BlockStore interface {
+	// SaveBlock creates the block of b.Target or replaces it, and sets b.ID.
+	SaveBlock(ctx context.Context, b *Block) error
+	// FindBlock returns the block of target, expired or not, or ENotBlocked.
+	FindBlock(ctx context.Context, target string) (*Block, error)
+	// DeleteBlock removes the block of target, or returns ENotBlocked.
+	DeleteBlock(ctx context.Context, target string) error
+	// FindBlocks lists blocks, newest first.
+	FindBlocks(ctx context.Context, limit int) ([]*Block, error)
+}

@@ -31,6 +31,8 @@ const (
 	ECantUndelete     = "cantundelete"
 	EBusy             = "busy"
 	ERateLimited      = "ratelimited"
+	EBlocked          = "blocked"
+	ENotBlocked       = "cantunblock"
 )
 
 // Error is a domain failure that callers may show to users: Code is a

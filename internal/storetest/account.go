@@ -16,6 +16,37 @@ func testAccounts(t *testing.T, s folio.Store) {
 	t.Run("NewPassword", func(t *testing.T) { testNewPassword(t, s) })
 	t.Run("FindUsersByEmail", func(t *testing.T) { testFindUsersByEmail(t, s) })
 	t.Run("AccountRequests", func(t *testing.T) { testAccountRequests(t, s) })
+	t.Run("Blocks", func(t *testing.T) { testBlocks(t, s) })
+}
+
+func testBlocks(t *testing.T, s folio.Store) {
+	bs, ok := s.(folio.BlockStore)
+	if !ok {
+		t.Skip("the store does not keep blocks")
+	}
+	ctx := context.Background()
+	_, err := bs.FindBlock(ctx, "Vandal")
+	wantCode(t, "no block yet", err, folio.ENotBlocked)
+	until := time.Date(2030, 1, 2, 3, 4, 5, 0, time.UTC)
+	for _, b := range []*folio.Block{
+		{Target: "Vandal", UserID: 7, By: "Admin", Reason: "spam"},
+		{Target: "Vandal", UserID: 7, By: "Admin", Reason: "spam again", Expiry: until},
+	} {
+		if err := bs.SaveBlock(ctx, b); err != nil || b.ID == 0 {
+			t.Fatalf("SaveBlock: %v, id %d", err, b.ID)
+		}
+	}
+	got, err := bs.FindBlock(ctx, "Vandal")
+	if err != nil || got.Reason != "spam again" || !got.Expiry.Equal(until) || got.UserID != 7 || got.By != "Admin" {
+		t.Fatalf("FindBlock = %+v, %v", got, err)
+	}
+	if list, err := bs.FindBlocks(ctx, 10); err != nil || len(list) != 1 {
+		t.Errorf("FindBlocks = %d blocks, %v; want 1", len(list), err)
+	}
+	if err := bs.DeleteBlock(ctx, "Vandal"); err != nil {
+		t.Fatal(err)
+	}
+	wantCode(t, "delete twice", bs.DeleteBlock(ctx, "Vandal"), folio.ENotBlocked)
 }
 
 func testAccountRequests(t *testing.T, s folio.Store) {
