@@ -34,6 +34,8 @@ var errorStatus = map[string]struct {
 	folio.ECantUndelete:     {http.StatusConflict, "Undelete failed"},
 	folio.EContentTooBig:    {http.StatusRequestEntityTooLarge, "Text too long"},
 	folio.ERateLimited:      {http.StatusTooManyRequests, "Too many attempts"},
+	folio.EBlocked:          {http.StatusForbidden, "User is blocked"},
+	folio.ENotBlocked:       {http.StatusBadRequest, "Not blocked"},
 }
 
 // errorStatusOf returns the HTTP status for err.

@@ -2,6 +2,7 @@ package wiki
 
 import (
 	"context"
+	"strings"
 
 	"github.com/folio-wiki/folio"
 )
@@ -22,6 +23,14 @@ func (s *Service) UserRights(u *folio.User) []string {
 func (s *Service) CheckPermission(ctx context.Context, u *folio.User, action string, t folio.Title, p *folio.Page) error {
 	if u != nil && action != "read" && u.PasswordExpired(s.now()) {
 		return folio.Errorf(folio.EPermissionDenied, "You must choose a new password before you can %s pages.", action)
+	}
+	// Blocked users may still edit their own talk page, as MediaWiki's
+	// $wgBlockAllowsUTEdit allows by default.
+	ownTalk := u != nil && t.Namespace == folio.NSUserTalk && t.DBKey == strings.ReplaceAll(u.Name, " ", "_")
+	if action != "read" && !ownTalk {
+		if err := s.checkBlock(ctx, u); err != nil {
+			return err
+		}
 	}
 	for _, right := range s.rightsFor(action, t, p) {
 		if !s.Allowed(u, right) {
