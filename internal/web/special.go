@@ -44,9 +44,13 @@ func (s *Server) specialPages() map[string]specialPage {
 		"PasswordReset":       {Handler: s.handlePasswordReset, Listed: true, Group: "login"},
 		"RequestAccount":      {Handler: s.handleRequestAccount, Listed: true, Group: "login"},
 		"ConfirmAccounts":     {Handler: s.handleConfirmAccounts, Listed: true, Group: "users", Right: "confirmaccount"},
+		"Block":               {Handler: s.handleBlock, Listed: true, Group: "users", Right: "block"},
+		"Unblock":             {Handler: s.handleUnblock, Listed: true, Group: "users", Right: "block"},
 		"SpecialPages":        {Handler: s.handleSpecialPages, Listed: true, Group: "other"},
 		"Version":             {Handler: s.handleVersion, Listed: true, Group: "wiki"},
 		"Undelete":            {Handler: s.handleSpecialUndelete, Listed: true, Group: "pagetools", Right: "undelete"},
+		"Export":              {Handler: s.handleExport, Listed: true, Group: "pagetools"},
+		"Import":              {Handler: s.handleImport, Listed: true, Group: "pagetools", Right: "importupload"},
 	}
 	for alias, canon := range specialAliases {
 		pages[alias] = specialPage{Handler: s.aliasOf(canon, pages[canon].Handler)}
@@ -98,8 +102,12 @@ var specialHeadings = map[string]string{
 	"PasswordReset":       "Reset password",
 	"RequestAccount":      "Request account",
 	"ConfirmAccounts":     "Confirm account requests",
+	"Block":               "Block user",
+	"Unblock":             "Unblock user",
 	"SpecialPages":        "Special pages",
 	"Version":             "Software version",
+	"Export":              "Export pages",
+	"Import":              "Import pages",
 }
 
 // specialGroups orders the sections of Special:SpecialPages and names them.
