@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"strings"
 	"time"
 
 	"github.com/folio-wiki/folio"
@@ -27,7 +28,7 @@ type importOptions struct {
 	rebuild  bool
 	rcDays   int
 	progress bool
-	sha1     string // error or warn
+	sha1     string // warn or strict
 	from     string // api.php URL of a wiki to copy from
 	pages    string // with from: pipe-separated titles
 	all      bool   // with from: every page
@@ -45,7 +46,7 @@ func (cmd *ImportCommand) Run(ctx context.Context, args []string) error {
 	fs.BoolVar(&o.rebuild, "rebuild", true, "rebuild link tables, categories, redirects and recent changes afterwards")
 	fs.IntVar(&o.rcDays, "rc-days", 90, "recent changes are rebuilt from revisions of the last N days")
 	fs.BoolVar(&o.progress, "progress", true, "show progress on stderr")
-	fs.StringVar(&o.sha1, "sha1", "error", "a revision whose text does not match its <sha1>: error (stop before its page) or warn (import it, log a warning)")
+	fs.StringVar(&o.sha1, "sha1", "warn", "a revision whose text does not match its <sha1>: warn (import the text with its own SHA-1 and name the page, as importDump.php imports it) or strict (stop before its page)")
 	fs.StringVar(&o.from, "from", "", "copy from a running MediaWiki: the URL of its api.php (instead of FILE)")
 	fs.StringVar(&o.pages, "pages", "", `with --from: the titles to copy, separated by "|"`)
 	fs.BoolVar(&o.all, "all", false, "with --from: copy every page")
@@ -59,8 +60,11 @@ Imports a MediaWiki XML dump (schema 0.10 or 0.11; plain, .gz or .bz2; "-"
 for stdin) with full history. Into an empty wiki, page and revision ids are
 kept and the dump's <siteinfo> (site name, namespaces) becomes the wiki's
 configuration. Running the same command again after an interruption
-resumes without duplicating revisions. With --from, pages are copied from a
-running MediaWiki through its Action API instead.`)
+resumes without duplicating revisions. A revision whose text does not match
+its <sha1> is imported as the dump gives it, with the SHA-1 of its text, and
+its page is named in a warning and in the summary (--sha1 strict stops
+instead). With --from, pages are copied from a running MediaWiki through its
+Action API instead.`)
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(interleaved(fs, args)); err != nil {
@@ -82,8 +86,8 @@ func (o *importOptions) check(args []string) error {
 	switch {
 	case o.ids != "auto" && o.ids != "keep" && o.ids != "new":
 		return &usageError{"import: --ids must be auto, keep or new"}
-	case o.sha1 != "error" && o.sha1 != "warn":
-		return &usageError{"import: --sha1 must be error or warn"}
+	case o.sha1 != "warn" && o.sha1 != "strict" && o.sha1 != "error": // error: the old name of strict
+		return &usageError{"import: --sha1 must be warn or strict"}
 	case o.from == "" && len(args) != 1:
 		return &usageError{"import: give one FILE (or --from URL)"}
 	case o.from != "" && (len(args) != 0 || (o.pages == "") == !o.all):
@@ -258,7 +262,12 @@ func (run *importRun) importPages(ctx context.Context) error {
 func importSummary(st dump.ImportStats, up *uploadImporter) string {
 	s := fmt.Sprintf("%d pages: %d revisions added, %d already present", st.Pages, st.Added, st.Skipped)
 	if st.BadSHA1 > 0 {
-		s += fmt.Sprintf(", %d with a SHA-1 not matching their text", st.BadSHA1)
+		s += fmt.Sprintf("; %d revisions in %d pages did not match their SHA-1 and were imported with their "+
+			"text's own (%s", st.BadSHA1, st.BadSHA1Pages, strings.Join(st.BadSHA1Titles, ", "))
+		if more := st.BadSHA1Pages - len(st.BadSHA1Titles); more > 0 {
+			s += fmt.Sprintf(" and %d more", more)
+		}
+		s += ")"
 	}
 	switch {
 	case up != nil:

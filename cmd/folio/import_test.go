@@ -209,14 +209,15 @@ func TestImportBadInput(t *testing.T) {
 		dump  string
 		want  string // in the error
 		pages int    // pages stored before the bad one
+		flags []string
 	}{
-		{"truncated", s[:third+400], `page "Category:Dump category 01": unexpected end of input: the dump is truncated`, 2},
-		{"wrong schema", strings.NewReplacer("export-0.11/", "export-0.4/", `version="0.11"`, `version="0.4"`).Replace(s), `unsupported export schema version "0.4"`, 0},
+		{"truncated", s[:third+400], `page "Category:Dump category 01": unexpected end of input: the dump is truncated`, 2, nil},
+		{"wrong schema", strings.NewReplacer("export-0.11/", "export-0.4/", `version="0.11"`, `version="0.4"`).Replace(s), `unsupported export schema version "0.4"`, 0, nil},
 		{"invalid title", s[:third] + strings.Replace(s[third:], "Category:Dump category 01", "Category:Dump [category] 01", 1),
-			`page "Category:Dump [category] 01": invalid title`, 2},
+			`page "Category:Dump [category] 01": invalid title`, 2, nil},
 		{"sha1 mismatch", s[:third] + strings.Replace(s[third:], "Generated category 1.", "Generated category one.", 1),
-			`page "Category:Dump category 01": revision 3: the text does not match its SHA-1`, 2},
-		{"not xml", "PK\x03\x04 a zip file", "line 1", 0},
+			`page "Category:Dump category 01": revision 3: the text does not match its SHA-1`, 2, []string{"--sha1", "strict"}},
+		{"not xml", "PK\x03\x04 a zip file", "line 1", 0, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -225,7 +226,7 @@ func TestImportBadInput(t *testing.T) {
 			if err := os.WriteFile(file, []byte(tt.dump), 0o600); err != nil {
 				t.Fatal(err)
 			}
-			_, stderr, err := folioRun(t, data, nil, "import", file)
+			_, stderr, err := folioRun(t, data, nil, append(append([]string{"import"}, tt.flags...), file)...)
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("import: error %v, want one containing %q\n%s", err, tt.want, stderr)
 			}
@@ -238,6 +239,48 @@ func TestImportBadInput(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestImportSHA1Warn imports a dump with a stale <sha1> by default: the
+// text is kept with its own SHA-1 and the page is named.
+func TestImportSHA1Warn(t *testing.T) {
+	src, err := os.ReadFile(genDump)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(src)
+	third := nthIndex(s, "  <page>", 3)
+	bad := s[:third] + strings.Replace(s[third:], "Generated category 1.", "Generated category one.", 1)
+	file := filepath.Join(t.TempDir(), "stale.xml")
+	if err := os.WriteFile(file, []byte(bad), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	data := t.TempDir()
+	_, stderr, err := folioRun(t, data, nil, "import", "--rebuild=false", file)
+	if err != nil {
+		t.Fatalf("import: %v\n%s", err, stderr)
+	}
+	for _, want := range []string{"importing revisions whose text does not match their SHA-1",
+		"1 revisions in 1 pages did not match their SHA-1", "(Category:Dump category 01)"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	st := mustOpenData(t, data)
+	p, err := st.FindPageByTitle(context.Background(), folio.NSCategory, "Dump_category_01")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := st.FindRevisionByID(context.Background(), p.Latest)
+	if err != nil || !strings.Contains(r.Text, "Generated category one.") || r.SHA1 != folio.SHA1Base36(r.Text) {
+		t.Errorf("stored revision %+v, %v; want the dump's text with its own SHA-1", r, err)
+	}
+}
+
+// lastLines returns the last n lines of s.
+func lastLines(s string, n int) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	return strings.Join(lines[max(0, len(lines)-n):], "\n")
 }
 
 // nthIndex returns the index of the n-th occurrence of sub in s.
@@ -264,10 +307,14 @@ func TestImportLtgwiki(t *testing.T) {
 	data := t.TempDir()
 	start := time.Now()
 	// The dump's <sha1> of 655 revisions does not match their text (as
-	// Python's hashlib confirms), so the import warns instead of stopping.
-	_, stderr, err := folioRun(t, data, nil, "import", "--sha1", "warn", "--rebuild=false", ltgwiki)
+	// Python's hashlib confirms); by default the import keeps the text,
+	// warns and names the pages in its summary.
+	_, stderr, err := folioRun(t, data, nil, "import", "--rebuild=false", ltgwiki)
 	if err != nil {
 		t.Fatalf("import: %v\n%s", err, stderr)
+	}
+	if !strings.Contains(stderr, "655 revisions in ") || !strings.Contains(stderr, "did not match their SHA-1") {
+		t.Errorf("the summary does not report the 655 SHA-1 mismatches:\n%s", lastLines(stderr, 3))
 	}
 	elapsed := time.Since(start)
 	t.Logf("imported 2004 pages in %s: %.0f pages/s", elapsed.Round(time.Millisecond), 2004/elapsed.Seconds())
@@ -368,7 +415,7 @@ func TestImportUsage(t *testing.T) {
 		{"no file", []string{"import"}, "give one FILE"},
 		{"two files", []string{"import", "a.xml", "b.xml"}, "give one FILE"},
 		{"bad ids", []string{"import", "--ids", "maybe", "a.xml"}, "--ids must be"},
-		{"bad sha1", []string{"import", "--sha1", "ignore", "a.xml"}, "--sha1 must be"},
+		{"bad sha1", []string{"import", "--sha1", "ignore", "a.xml"}, "--sha1 must be warn or strict"},
 		{"from without selection", []string{"import", "--from", "http://x/api.php"}, "either --pages or --all"},
 		{"from with both", []string{"import", "--from", "http://x/api.php", "--all", "--pages", "A"}, "either --pages or --all"},
 		{"from with file", []string{"import", "--from", "http://x/api.php", "--all", "a.xml"}, "takes no FILE"},

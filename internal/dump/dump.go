@@ -9,6 +9,8 @@ package dump
 import (
 	"fmt"
 	"time"
+
+	"github.com/folio-wiki/folio"
 )
 
 // Version is the schema version Writer produces; Reader accepts
@@ -132,4 +134,18 @@ func FormatForModel(model string) string {
 	default:
 		return "text/plain"
 	}
+}
+
+// NewSiteInfo describes a wiki with the given namespaces for a dump's
+// <siteinfo>; base is the URL of its main page.
+func NewSiteInfo(siteName, base, generator string, namespaces *folio.Namespaces) *SiteInfo {
+	si := &SiteInfo{SiteName: siteName, DBName: "folio", Base: base, Generator: generator, Case: "first-letter"}
+	for _, ns := range namespaces.All() {
+		c := "first-letter"
+		if ns.CaseSensitive {
+			c = "case-sensitive"
+		}
+		si.Namespaces = append(si.Namespaces, Namespace{Key: ns.ID, Case: c, Name: ns.Name})
+	}
+	return si
 }

@@ -32,11 +32,15 @@ type Exporter struct {
 	Store      ExportStore
 	Namespaces *folio.Namespaces
 	Full       bool // every revision, not only the current one
+	// Allow, when set, decides whether a page may be exported (the
+	// reader's permission); pages it refuses are skipped and counted in
+	// Hidden.
+	Allow func(ctx context.Context, t folio.Title, p *folio.Page) bool
 
-	// Pages and Revisions count what was written; Missing lists selected
-	// titles that name no page.
-	Pages, Revisions int
-	Missing          []string
+	// Pages and Revisions count what was written, Hidden the pages Allow
+	// refused; Missing lists selected titles that name no page.
+	Pages, Revisions, Hidden int
+	Missing                  []string
 
 	w *Writer
 }
@@ -139,6 +143,10 @@ func (ex *Exporter) withTemplates(ctx context.Context, pages []*folio.Page) ([]*
 // page writes one page with its current revision, or its whole history.
 func (ex *Exporter) page(ctx context.Context, p *folio.Page) error {
 	t := ex.Namespaces.MakeTitle(p.Namespace, p.DBKey)
+	if ex.Allow != nil && !ex.Allow(ctx, t, p) {
+		ex.Hidden++
+		return nil
+	}
 	latest, err := ex.Store.FindRevisionByID(ctx, p.Latest)
 	if err != nil {
 		return fmt.Errorf("export %s: %w", t.PrefixedText(), err)

@@ -16,9 +16,16 @@ const HiddenContributor = "Hidden contributor"
 // ImportStats count what an Importer did.
 type ImportStats struct {
 	Pages, Added, Skipped int
-	BadSHA1               int // revisions imported despite a SHA-1 mismatch (WarnSHA1)
+	// BadSHA1 counts the revisions imported despite a SHA-1 mismatch
+	// (WarnSHA1), BadSHA1Pages the pages they belong to, and
+	// BadSHA1Titles names the first MaxReportedTitles of those pages.
+	BadSHA1, BadSHA1Pages int
+	BadSHA1Titles         []string
 	Uploads               int // <upload> elements, which are not imported
 }
+
+// MaxReportedTitles is how many titles ImportStats keeps for a report.
+const MaxReportedTitles = 5
 
 // Importer stores dump pages in a wiki: it maps each title to the wiki's
 // namespaces, names contributors as the wiki does, checks every revision's
@@ -31,14 +38,21 @@ type Importer struct {
 	SiteInfo *SiteInfo
 	Options  folio.ImportOptions
 	// WarnSHA1 imports revisions whose text does not match their SHA-1,
-	// logging a warning for the first few, instead of refusing the page.
+	// as MediaWiki's importDump.php does, with the SHA-1 of the text and a
+	// warning naming the page, instead of refusing the page.
 	WarnSHA1 bool
-	Logger   *slog.Logger
+	// Check, when set, may refuse a page by its title before anything is
+	// stored (the importing user's permission); its error is reported as
+	// the page's.
+	Check  func(ctx context.Context, t folio.Title) error
+	Logger *slog.Logger
 
 	// Stats and Touched (pages whose latest revision changed, for the link
 	// rebuild) grow with each page.
 	Stats   ImportStats
 	Touched []int64
+
+	badSHA1 int // revisions of the page converted last with a SHA-1 mismatch
 }
 
 // Import converts and stores one page. A failure is an *Error naming the
@@ -48,6 +62,11 @@ func (im *Importer) Import(ctx context.Context, p *Page) (*folio.ImportResult, e
 	if err != nil {
 		return nil, err
 	}
+	if im.Check != nil {
+		if err := im.Check(ctx, im.Namespaces.MakeTitle(ip.Namespace, ip.DBKey)); err != nil {
+			return nil, &Error{Line: p.Line, Title: p.Title, Msg: folio.ErrorMessage(err)}
+		}
+	}
 	res, err := im.Store.ImportPage(ctx, ip, im.Options)
 	if err != nil {
 		if ctx.Err() != nil {
@@ -56,6 +75,12 @@ func (im *Importer) Import(ctx context.Context, p *Page) (*folio.ImportResult, e
 		return nil, &Error{Line: p.Line, Title: p.Title, Msg: folio.ErrorMessage(err)}
 	}
 	im.Stats.Pages++
+	if bad := im.badSHA1; bad > 0 {
+		im.Stats.BadSHA1 += bad
+		if im.Stats.BadSHA1Pages++; len(im.Stats.BadSHA1Titles) < MaxReportedTitles {
+			im.Stats.BadSHA1Titles = append(im.Stats.BadSHA1Titles, p.Title)
+		}
+	}
 	im.Stats.Uploads += len(p.Uploads)
 	im.Stats.Added += res.Added
 	im.Stats.Skipped += res.Skipped
@@ -73,6 +98,7 @@ func (im *Importer) Convert(p *Page) (*folio.ImportPage, error) {
 		return nil, err
 	}
 	ip := &folio.ImportPage{ID: p.ID, Namespace: t.Namespace, DBKey: t.DBKey}
+	im.badSHA1 = 0
 	if p.Redirect != "" {
 		if rt, err := im.Namespaces.ParseTitle(p.Redirect, folio.NSMain); err == nil && rt.Interwiki == "" {
 			ip.Redirect = &folio.LinkTarget{Namespace: rt.Namespace, DBKey: rt.DBKey, Fragment: rt.Fragment}
@@ -93,28 +119,32 @@ func (im *Importer) Convert(p *Page) (*folio.ImportPage, error) {
 	if len(ip.Revisions) == 0 {
 		return nil, &Error{Line: p.Line, Title: p.Title, Msg: "the page has no revisions"}
 	}
+	if im.badSHA1 > 0 && im.Logger != nil {
+		im.Logger.Warn("importing revisions whose text does not match their SHA-1", "title", p.Title,
+			"line", p.Line, "revisions", im.badSHA1)
+	}
 	return ip, nil
 }
 
 // checkSHA1 compares a revision's text with its <sha1>. On a mismatch it
-// fails, or with WarnSHA1 logs a warning and drops the dump's SHA-1 so
-// that the store keeps the text's own.
+// fails, or with WarnSHA1 counts the revision and drops the dump's SHA-1
+// so that the store keeps the text's own.
 func (im *Importer) checkSHA1(p *Page, r *Revision, ir *folio.ImportRevision) error {
 	sum := folio.SHA1Base36(r.Text)
 	if ir.SHA1 == "" || ir.SHA1 == sum {
 		return nil
 	}
 	if im.WarnSHA1 {
-		if im.Stats.BadSHA1++; im.Stats.BadSHA1 <= 5 && im.Logger != nil { // Stats counts the rest
-			im.Logger.Warn("the text does not match its SHA-1; importing it anyway", "line", r.Line,
-				"title", p.Title, "rev_id", r.ID, "dump_sha1", r.SHA1, "text_sha1", sum)
+		if im.badSHA1++; im.badSHA1 == 1 && im.Logger != nil {
+			im.Logger.Debug("the text does not match its SHA-1", "line", r.Line, "title", p.Title,
+				"rev_id", r.ID, "dump_sha1", r.SHA1, "text_sha1", sum)
 		}
 		ir.SHA1 = ""
 		return nil
 	}
 	return &Error{Line: r.Line, Title: p.Title, Msg: fmt.Sprintf("revision %d: the text does not "+
-		"match its SHA-1 (the dump says %s, the text hashes to %s); nothing of this page was imported "+
-		"(--sha1 warn imports such revisions)", r.ID, r.SHA1, sum)}
+		"match its SHA-1 (the dump says %s, the text hashes to %s); nothing of this page was imported",
+		r.ID, r.SHA1, sum)}
 }
 
 // title parses a dump page's title in its namespace, using the dump's own
