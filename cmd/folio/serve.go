@@ -86,7 +86,7 @@ func (cmd *ServeCommand) serve(ctx context.Context, a *app) error {
 		return err
 	}
 	srv := &http.Server{
-		Handler:           ow.register(http.NewServeMux(), cmd.webServer(a, base).Handler()),
+		Handler:           ow.register(http.NewServeMux(), cmd.siteHandler(a, base)),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      120 * time.Second,

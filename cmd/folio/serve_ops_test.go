@@ -63,3 +63,17 @@ func TestServeReadOnlySwitch(t *testing.T) {
 		t.Errorf("edit form after readonly off has no save button")
 	}
 }
+
+// TestServeAPI checks that api.php is mounted and shares logins with the
+// HTML interface's sessions.
+func TestServeAPI(t *testing.T) {
+	w := MustRunMain(t, nil)
+	code, body := mustGet(t, w.URL+"/api.php?action=query&meta=siteinfo&format=json&formatversion=2")
+	if code != http.StatusOK || !strings.Contains(body, `"generator":"MediaWiki 1.39`) {
+		t.Errorf("siteinfo = %d %.300s", code, body)
+	}
+	code, body = mustGet(t, w.URL+"/api.php?action=nonsense&format=json")
+	if code != http.StatusOK || !strings.Contains(body, `"code":"badvalue"`) {
+		t.Errorf("unknown action = %d %.300s, want MediaWiki's error envelope", code, body)
+	}
+}
