@@ -13,7 +13,7 @@ import (
 	"testing"
 )
 
-// TestAPIHandler checks the handler serve would mount: api.php next to the
+// TestAPIHandler checks the handler serve mounts (siteHandler): api.php next to the
 // web interface, with one login valid in both.
 func TestAPIHandler(t *testing.T) {
 	ctx := context.Background()
@@ -30,7 +30,7 @@ func TestAPIHandler(t *testing.T) {
 		t.Fatal(err)
 	}
 	ts := httptest.NewUnstartedServer(nil)
-	ts.Config.Handler = (&ServeCommand{m: m}).handler(a, "http://"+ts.Listener.Addr().String())
+	ts.Config.Handler = (&ServeCommand{m: m}).siteHandler(a, "http://"+ts.Listener.Addr().String())
 	ts.Start()
 	defer ts.Close()
 	jar, _ := cookiejar.New(nil)
