@@ -162,3 +162,24 @@ func TestEditConflict(t *testing.T) {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// TestBlockedUser checks that a blocked user cannot edit and that
+// userinfo reports the block.
+func TestBlockedUser(t *testing.T) {
+	env := MustStart(t, MustOpenSQLite(t))
+	sysop := env.MustCreateUser("Sysop", "sysop")
+	env.MustCreateUser("Alice")
+	if _, err := env.Wiki.Block(context.Background(), sysop, "Alice", time.Time{}, "vandalism"); err != nil {
+		t.Fatalf("Block() error: %v", err)
+	}
+	c := env.NewClient()
+	c.MustLogin("Alice")
+	r := c.Post(P("action", "edit", "title", "X", "text", "y", "token", c.Token("csrf"), "format", "json", "formatversion", "2"))
+	if got := Path(r.JSON, "error", "code"); got != "blocked" {
+		t.Errorf("edit by a blocked user: error.code = %v, want blocked (%s)", got, r.Body)
+	}
+	r = c.Get(P("action", "query", "meta", "userinfo", "uiprop", "blockinfo", "format", "json", "formatversion", "2"))
+	if Path(r.JSON, "query", "userinfo", "blockedby") != "Sysop" || Path(r.JSON, "query", "userinfo", "blockexpiry") != "infinite" {
+		t.Errorf("userinfo of a blocked user = %s", r.Body)
+	}
+}

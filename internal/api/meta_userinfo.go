@@ -19,7 +19,11 @@ func (s *Server) metaUserInfo(c *call, q *query) error {
 	} else {
 		o.set("id", u.ID).set("name", u.Name)
 	}
-	// Folio has no blocks yet: blockinfo adds nothing for anyone.
+	if props["blockinfo"] {
+		if err := s.blockInfo(c, o, u); err != nil {
+			return err
+		}
+	}
 	if props["hasmsg"] {
 		o.set("messages", flag(false))
 	}
@@ -96,4 +100,20 @@ func groupMemberships(u *folio.User) []any {
 		out = append(out, newObj().set("group", g).set("expiry", "infinity"))
 	}
 	return out
+}
+
+// blockInfo adds the block in force on u, if any, as MediaWiki's blockid,
+// blockedby, blockreason, blockedtimestamp and blockexpiry.
+func (s *Server) blockInfo(c *call, o *obj, u *folio.User) error {
+	b, err := s.Wiki.ActiveBlock(c.ctx, u)
+	if err != nil || b == nil {
+		return err
+	}
+	expiry := "infinite"
+	if !b.Expiry.IsZero() {
+		expiry = timestamp(b.Expiry)
+	}
+	o.set("blockid", b.ID).set("blockedby", b.By).set("blockreason", b.Reason).
+		set("blockedtimestamp", timestamp(b.Timestamp)).set("blockexpiry", expiry)
+	return nil
 }
