@@ -37,6 +37,7 @@ func Run(t *testing.T, open Opener) {
 		{"UndeleteMerge", testUndeleteMerge},
 		{"Protect", testProtect},
 		{"Links", testLinks},
+		{"CategoryMembers", testCategoryMembers},
 		{"Redirects", testRedirects},
 		{"AllPages", testAllPages},
 		{"RandomPage", testRandomPage},
