@@ -331,3 +331,23 @@ func storedSiteConfig(ctx context.Context, s folio.Store, logger *slog.Logger) (
 	}
 	return ns, sc.SiteName, true
 }
+
+// importedMainPage returns the main page named by the site configuration
+// adopted from a dump ("Suoku puslopa" for the Latgalian Wikipedia), or ""
+// when there is none or its title is not valid here.
+func importedMainPage(ctx context.Context, a *app) string {
+	is, ok := a.Store.(folio.ImportStore)
+	if !ok {
+		return ""
+	}
+	sc, err := is.FindSiteConfig(ctx)
+	if err != nil || sc.MainPage() == "" {
+		return ""
+	}
+	t, err := a.Namespaces.ParseTitle(sc.MainPage(), folio.NSMain)
+	if err != nil || t.Interwiki != "" || t.Namespace < 0 {
+		a.Logger.Warn("ignoring the imported main page title", "title", sc.MainPage())
+		return ""
+	}
+	return t.PrefixedText()
+}

@@ -6,6 +6,7 @@ import (
 	"compress/gzip"
 	"context"
 	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 	"slices"
@@ -461,5 +462,37 @@ func TestImportFromPeer(t *testing.T) {
 	sortRevs(got)
 	if diff := gocmp.Diff(want, got); diff != "" {
 		t.Errorf("pages copied from %s differ (-api +folio):\n%s", peer, diff)
+	}
+}
+
+// TestServeImportedMainPage serves a wiki imported from a dump whose
+// <base> names its main page: that page is the main page, and no default
+// Main Page is created.
+func TestServeImportedMainPage(t *testing.T) {
+	src, err := os.ReadFile(genDump)
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "dump.xml")
+	withBase := strings.Replace(string(src), "/wiki/Main_Page</base>", "/wiki/Dump_page_0000</base>", 1)
+	if err := os.WriteFile(file, []byte(withBase), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	data := t.TempDir()
+	mustFolio(t, data, "import", "--progress=false", "--rebuild=false", file)
+	w := MustRunMain(t, map[string]string{"FOLIO_DATA": data})
+	resp, err := http.Get(w.URL + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || resp.Request.URL.Path != "/wiki/Dump_page_0000" {
+		t.Errorf("GET / = %d at %s, want 200 at /wiki/Dump_page_0000", resp.StatusCode, resp.Request.URL.Path)
+	}
+	if err := w.Stop(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := mustOpenData(t, data).FindPageByTitle(context.Background(), folio.NSMain, "Main_Page"); folio.ErrorCode(err) != folio.EMissingTitle {
+		t.Errorf("FindPageByTitle(Main_Page) error %v, want missingtitle: no default Main Page", err)
 	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -27,7 +28,12 @@ Some first steps:
 Edit this page to tell readers what this wiki is about.`
 
 // ServeCommand runs the wiki server.
-type ServeCommand struct{ m *Main }
+type ServeCommand struct {
+	m *Main
+	// mainPage is the title of the main page: the one named by the site
+	// configuration of an imported dump, or "Main Page".
+	mainPage string
+}
 
 // Run parses flags, opens the database, and serves until ctx is cancelled,
 // then drains in-flight requests.
@@ -36,7 +42,7 @@ func (cmd *ServeCommand) Run(ctx context.Context, args []string) error {
 	fs.SetOutput(cmd.m.Stderr)
 	load := configFlags(fs, cmd.m.Getenv)
 	fs.Usage = func() {
-		fmt.Fprintln(cmd.m.Stderr, "Usage: folio serve [flags]\n\nRuns the wiki server; applies pending migrations and creates the Main Page on first start.")
+		fmt.Fprintln(cmd.m.Stderr, "Usage: folio serve [flags]\n\nRuns the wiki server; applies pending migrations and, on first start, creates the Main Page (unless an imported dump names the main page of its wiki).")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -51,8 +57,12 @@ func (cmd *ServeCommand) Run(ctx context.Context, args []string) error {
 		return err
 	}
 	defer a.Close()
-	if err := ensureMainPage(ctx, a); err != nil {
-		return err
+	// A wiki imported from a dump keeps its own main page; others get the
+	// default Main Page.
+	if cmd.mainPage = importedMainPage(ctx, a); cmd.mainPage == "" {
+		if err := ensureMainPage(ctx, a); err != nil {
+			return err
+		}
 	}
 	return cmd.serve(ctx, a)
 }
@@ -142,7 +152,7 @@ func (cmd *ServeCommand) webServer(a *app, base string) *web.Server {
 		Store:         a.Store,
 		Renderer:      a.Renderer,
 		Namespaces:    a.Namespaces,
-		Site:          web.Site{Name: a.Config.SiteName, Server: server, MainPage: "Main Page"},
+		Site:          web.Site{Name: a.Config.SiteName, Server: server, MainPage: cmp.Or(cmd.mainPage, "Main Page")},
 		Version:       web.VersionInfo{Folio: Version, Go: runtime.Version()},
 		Logger:        a.Logger,
 		SecureCookies: len(server) > 5 && server[:6] == "https:",
