@@ -16,6 +16,7 @@ var specialTemplateURLs = map[string]string{
 	"special_requestaccount":  "/wiki/Special:RequestAccount",
 	"special_confirmaccounts": "/wiki/Special:ConfirmAccounts",
 	"special_block":           "/wiki/Special:Block/Alice",
+	"special_userrights":      "/wiki/Special:UserRights/Alice",
 	"special_log":             "/wiki/Special:Log",
 	"special_allpages":        "/wiki/Special:AllPages",
 	"special_prefixindex":     "/wiki/Special:PrefixIndex/A",
@@ -52,18 +53,34 @@ func testEveryTemplate(t *testing.T, f *specialFixture) {
 			t.Errorf("template %s has no request in specialTemplateURLs", name)
 			continue
 		}
-		as := "Alice"
-		sysop := name == "special_confirmaccounts" || name == "special_block"
-		if sysop && f.browsers["Sysop"] == nil {
-			f.browsers["Sysop"] = f.env.NewBrowser() // needs the confirmaccount right
-			f.browsers["Sysop"].MustLogin("Sysop")
-		}
-		if sysop {
-			as = "Sysop"
-		}
-		resp := f.get(as, url)
+		resp := f.get(f.templateUser(name), url)
 		if resp.Status != http.StatusOK || !strings.Contains(resp.Body, `id="firstHeading"`) {
 			t.Errorf("GET %s (template %s) = %d\n%s", url, name, resp.Status, pageExcerpt(resp.Body))
 		}
 	}
+}
+
+// templateUsers names who renders the templates of pages that need a
+// right Alice lacks, and that user's groups.
+var templateUsers = map[string][2]string{
+	"special_confirmaccounts": {"Sysop", "sysop"},
+	"special_block":           {"Sysop", "sysop"},
+	"special_userrights":      {"Crat", "bureaucrat"},
+}
+
+// templateUser returns the browser name for template name, logging in
+// (and creating) its user on first use.
+func (f *specialFixture) templateUser(name string) string {
+	u, ok := templateUsers[name]
+	if !ok {
+		return "Alice"
+	}
+	if f.browsers[u[0]] == nil {
+		if f.users[u[0]] == nil {
+			f.users[u[0]] = f.env.MustCreateUser(u[0], u[1])
+		}
+		f.browsers[u[0]] = f.env.NewBrowser()
+		f.browsers[u[0]].MustLogin(u[0])
+	}
+	return u[0]
 }
