@@ -93,3 +93,20 @@ type BlockStore interface {
 	// FindBlocks lists blocks, newest first.
 	FindBlocks(ctx context.Context, limit int) ([]*Block, error)
 }
+
+// UserOptionStore keeps user preferences (MediaWiki's user_properties)
+// and the confirmation token of a user's email address.
+type UserOptionStore interface {
+	// FindUserOptions returns the preferences set for a user.
+	FindUserOptions(ctx context.Context, userID int64) (map[string]string, error)
+	// SetUserOptions stores options; an empty value removes the option.
+	SetUserOptions(ctx context.Context, userID int64, opts map[string]string) error
+	// SetEmailToken starts the confirmation of the user's address: the
+	// address counts as unconfirmed until ConfirmEmailToken is called with
+	// the token whose SHA-256 hex is tokenHash, before expires.
+	SetEmailToken(ctx context.Context, userID int64, tokenHash string, expires time.Time) error
+	// ConfirmEmailToken marks the address of the token's user confirmed at
+	// now and returns the user; EInvalidParameter for an unknown or
+	// expired token.
+	ConfirmEmailToken(ctx context.Context, tokenHash string, now time.Time) (*User, error)
+}

@@ -17,6 +17,40 @@ func testAccounts(t *testing.T, s folio.Store) {
 	t.Run("FindUsersByEmail", func(t *testing.T) { testFindUsersByEmail(t, s) })
 	t.Run("AccountRequests", func(t *testing.T) { testAccountRequests(t, s) })
 	t.Run("Blocks", func(t *testing.T) { testBlocks(t, s) })
+	t.Run("UserOptions", func(t *testing.T) { testUserOptions(t, s) })
+}
+
+func testUserOptions(t *testing.T, s folio.Store) {
+	os, ok := s.(folio.UserOptionStore)
+	if !ok {
+		t.Skip("the store does not keep user options")
+	}
+	ctx := context.Background()
+	u := MustCreateUser(t, s, "Picky")
+	if err := os.SetUserOptions(ctx, u.ID, map[string]string{"minordefault": "1", "watchdefault": "1"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.SetUserOptions(ctx, u.ID, map[string]string{"minordefault": "", "watchdefault": "0"}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.FindUserOptions(ctx, u.ID)
+	if err != nil || len(got) != 1 || got["watchdefault"] != "0" {
+		t.Errorf("FindUserOptions = %v, %v; want only watchdefault=0", got, err)
+	}
+	now := time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
+	if err := os.SetEmailToken(ctx, u.ID, "tok", now.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	_, err = os.ConfirmEmailToken(ctx, "tok", now.Add(2*time.Hour))
+	wantCode(t, "expired token", err, folio.EInvalidParameter)
+	_, err = os.ConfirmEmailToken(ctx, "other", now)
+	wantCode(t, "unknown token", err, folio.EInvalidParameter)
+	cu, err := os.ConfirmEmailToken(ctx, "tok", now)
+	if err != nil || cu.ID != u.ID || cu.EmailAuthenticated == nil || !cu.EmailAuthenticated.Equal(now) {
+		t.Fatalf("ConfirmEmailToken = %+v, %v", cu, err)
+	}
+	_, err = os.ConfirmEmailToken(ctx, "tok", now)
+	wantCode(t, "token used twice", err, folio.EInvalidParameter)
 }
 
 func testBlocks(t *testing.T, s folio.Store) {
