@@ -15,7 +15,8 @@ type CategoryMember struct {
 	Namespace int
 	DBKey     string
 	// SortKey is the key the member is listed under: the sort key given in
-	// [[Category:X|key]], or the title without its namespace, in upper case.
+	// [[Category:X|key]], or else the title without its namespace, with
+	// spaces. From and Until compare against it.
 	SortKey string
 	Type    string // CategoryTypePage, CategoryTypeSubcat or CategoryTypeFile
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/folio-wiki/folio"
 )
@@ -79,7 +78,6 @@ func queryCategoryMembers(ctx context.Context, tx *Tx, q string, args ...any) ([
 		default:
 			m.Type = folio.CategoryTypePage
 		}
-		m.SortKey = strings.ToUpper(m.SortKey)
 		out = append(out, m)
 	}
 	return out, rows.Err()

@@ -19,8 +19,9 @@ type pageData struct {
 	HTML       template.HTML
 	Redirect   *link // set when the page shown is a redirect
 	Categories []link
-	Revision   *revisionNav // set for old revisions (oldid=)
-	Missing    *missingData // set when the page does not exist
+	Revision   *revisionNav  // set for old revisions (oldid=)
+	Missing    *missingData  // set when the page does not exist
+	Category   *categoryData // the members, on category pages
 }
 
 // handleView shows a page (action=view), following a redirect once.
@@ -48,6 +49,12 @@ func (s *Server) handleView(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
+	cat, err := s.categoryListing(r, t)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	v.Data.(*pageData).Category = cat
 	s.render(w, r, http.StatusOK, "view", v)
 }
 
@@ -176,8 +183,17 @@ func (s *Server) showMissing(w http.ResponseWriter, r *http.Request, t folio.Tit
 		}
 	}
 	s.noteUnknownUser(ctx, v, t)
+	cat, err := s.categoryListing(r, t)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
 	v.Data = &pageData{Missing: m}
-	s.render(w, r, http.StatusNotFound, "view", v)
+	status := http.StatusNotFound
+	if cat != nil && cat.HasItems { // a category with members is shown as found
+		v.Data.(*pageData).Category, status = cat, http.StatusOK
+	}
+	s.render(w, r, status, "view", v)
 }
 
 // noteUnknownUser warns on the user page of an account that does not
