@@ -48,7 +48,7 @@ const subpageKey = "subpage"
 var publicSpecials = map[string]bool{
 	"UserLogin": true, "UserLogout": true, "CreateAccount": true, "PasswordReset": true,
 	"Login": true, "Logout": true, "ChangePassword": true,
-	"RequestAccount": true,
+	"RequestAccount": true, "ConfirmEmail": true,
 }
 
 // specialSubpage returns the part of a Special page title after the first

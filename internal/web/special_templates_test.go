@@ -17,6 +17,8 @@ var specialTemplateURLs = map[string]string{
 	"special_confirmaccounts": "/wiki/Special:ConfirmAccounts",
 	"special_block":           "/wiki/Special:Block/Alice",
 	"special_userrights":      "/wiki/Special:UserRights/Alice",
+	"special_changeemail":     "/wiki/Special:ChangeEmail",
+	"special_preferences":     "/wiki/Special:Preferences",
 	"special_log":             "/wiki/Special:Log",
 	"special_allpages":        "/wiki/Special:AllPages",
 	"special_prefixindex":     "/wiki/Special:PrefixIndex/A",
