@@ -262,8 +262,8 @@ func (run *importRun) importPages(ctx context.Context) error {
 func importSummary(st dump.ImportStats, up *uploadImporter) string {
 	s := fmt.Sprintf("%d pages: %d revisions added, %d already present", st.Pages, st.Added, st.Skipped)
 	if st.BadSHA1 > 0 {
-		s += fmt.Sprintf("; %d revisions in %d pages did not match their SHA-1 and were imported with their "+
-			"text's own (%s", st.BadSHA1, st.BadSHA1Pages, strings.Join(st.BadSHA1Titles, ", "))
+		s += fmt.Sprintf("; %s in %s did not match their SHA-1 and were imported with their text's own (%s",
+			nouns(st.BadSHA1, "revision"), nouns(st.BadSHA1Pages, "page"), strings.Join(st.BadSHA1Titles, ", "))
 		if more := st.BadSHA1Pages - len(st.BadSHA1Titles); more > 0 {
 			s += fmt.Sprintf(" and %d more", more)
 		}
@@ -276,6 +276,14 @@ func importSummary(st dump.ImportStats, up *uploadImporter) string {
 		s += fmt.Sprintf("; %d <upload> file versions skipped (give --files to store them)", st.Uploads)
 	}
 	return s
+}
+
+// nouns writes n with noun, in the plural unless n is 1.
+func nouns(n int, noun string) string {
+	if n != 1 {
+		noun += "s"
+	}
+	return fmt.Sprintf("%d %s", n, noun)
 }
 
 func (run *importRun) saveProgress(ctx context.Context) error {

@@ -262,7 +262,7 @@ func TestImportSHA1Warn(t *testing.T) {
 		t.Fatalf("import: %v\n%s", err, stderr)
 	}
 	for _, want := range []string{"importing revisions whose text does not match their SHA-1",
-		"1 revisions in 1 pages did not match their SHA-1", "(Category:Dump category 01)"} {
+		"1 revision in 1 page did not match their SHA-1", "(Category:Dump category 01)"} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr)
 		}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/folio-wiki/folio"
 	"github.com/folio-wiki/folio/internal/dump"
@@ -40,10 +41,47 @@ type importReport struct {
 	Stopped string
 }
 
+// Summary tells in one sentence what the import did.
+func (rep *importReport) Summary() string {
+	return fmt.Sprintf("Imported %s: %s added, %s already present, %s refused.", countOf(rep.Stats.Pages, "page"),
+		countOf(rep.Stats.Added, "revision"), countOf(rep.Stats.Skipped, "revision"), countOf(len(rep.Errors), "page"))
+}
+
+// SHA1Note tells how many revisions did not match their SHA-1, or "".
+func (rep *importReport) SHA1Note() string {
+	st := rep.Stats
+	if st.BadSHA1 == 0 {
+		return ""
+	}
+	note := fmt.Sprintf("%s in %s did not match the SHA-1 the dump gives; their text was imported as it is in the dump: %s",
+		countOf(st.BadSHA1, "revision"), countOf(st.BadSHA1Pages, "page"), strings.Join(st.BadSHA1Titles, ", "))
+	if more := st.BadSHA1Pages - len(st.BadSHA1Titles); more > 0 {
+		note += " and " + countOf(more, "more page")
+	}
+	return note + "."
+}
+
+// countOf writes n with noun, in the plural unless n is 1.
+func countOf(n int, noun string) string {
+	if n != 1 {
+		noun += "s"
+	}
+	return formatNumber(n) + " " + noun
+}
+
 // importedPage is one line of the report.
 type importedPage struct {
 	Link           link
 	Added, Skipped int
+}
+
+// Counts tells what the import did to the page.
+func (p importedPage) Counts() string {
+	s := countOf(p.Added, "revision") + " added"
+	if p.Skipped > 0 {
+		s += ", " + formatNumber(p.Skipped) + " already present"
+	}
+	return s
 }
 
 // handleImport serves Special:Import for users with the importupload
@@ -183,10 +221,7 @@ func (s *Server) importLinks(ctx context.Context, is folio.ImportStore, t folio.
 
 // logImport writes MediaWiki's import/upload log entry for a page.
 func (s *Server) logImport(ctx context.Context, u *folio.User, t folio.Title, res *folio.ImportResult, comment string) error {
-	text := fmt.Sprintf("%d revisions imported", res.Added)
-	if res.Added == 1 {
-		text = "1 revision imported"
-	}
+	text := countOf(res.Added, "revision") + " imported"
 	if comment != "" {
 		text += ": " + comment
 	}

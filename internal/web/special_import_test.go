@@ -90,12 +90,12 @@ func TestSpecialImport(t *testing.T) {
 			{name: "not a dump", as: "Sysop", file: "PK\x03\x04 a zip", status: http.StatusBadRequest,
 				want: []string{"not a MediaWiki XML dump"}},
 			{name: "import", as: "Sysop", file: importDump, status: http.StatusOK,
-				want: []string{"Imported 2 pages: 3 revisions added, 0 already present, 1 pages refused.",
+				want: []string{"Imported 2 pages: 3 revisions added, 0 revisions already present, 1 page refused.",
 					`<a href="/wiki/Imported_page" title="Imported page">Imported page</a>: 2 revisions added`,
-					"Template:Stale</a>: 1 revisions added", `page &#34;Bad [title]&#34;: invalid title`,
-					"1 revisions in 1 pages did not match the SHA-1", "imported as it is in the dump: Modèle:Stale."}},
+					"Template:Stale</a>: 1 revision added", `page &#34;Bad [title]&#34;: invalid title`,
+					"1 revision in 1 page did not match the SHA-1", "imported as it is in the dump: Modèle:Stale."}},
 			{name: "again", as: "Sysop", file: importDump, status: http.StatusOK,
-				want: []string{"Imported 2 pages: 0 revisions added, 3 already present, 1 pages refused."}},
+				want: []string{"Imported 2 pages: 0 revisions added, 3 revisions already present, 1 page refused."}},
 		}
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
