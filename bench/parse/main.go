@@ -1,0 +1,80 @@
+// Command parse times Folio's wikitext engine on one article: it loads
+// templates from a directory (one <Template name>.wiki file each), parses
+// the article RUNS times and prints the median milliseconds per parse, as
+// bench/parse.sh reads it.
+//
+//	go run ./bench/parse -article Bench_Article.wiki -templates tpl/ -runs 50
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/folio-wiki/folio/wikitext"
+	"github.com/folio-wiki/folio/wikitext/ext/cite"
+	"github.com/folio-wiki/folio/wikitext/ext/parserfunctions"
+	"github.com/folio-wiki/folio/wikitext/wikitexttest"
+)
+
+func main() {
+	article := flag.String("article", "", "wikitext file to parse")
+	templates := flag.String("templates", "", "directory of <Template name>.wiki files")
+	runs := flag.Int("runs", 50, "timed parses (after 5 warm-up parses)")
+	flag.Parse()
+	if err := run(*article, *templates, *runs); err != nil {
+		fmt.Fprintln(os.Stderr, "parse:", err)
+		os.Exit(1)
+	}
+}
+
+func run(article, templates string, runs int) error {
+	src, err := os.ReadFile(article)
+	if err != nil {
+		return err
+	}
+	h := wikitexttest.NewHost()
+	if templates != "" {
+		files, err := filepath.Glob(filepath.Join(templates, "*.wiki"))
+		if err != nil {
+			return err
+		}
+		for _, f := range files {
+			text, err := os.ReadFile(f)
+			if err != nil {
+				return err
+			}
+			name := "Template:" + strings.TrimSuffix(filepath.Base(f), ".wiki")
+			if err := h.SetPage(name, string(text)); err != nil {
+				return fmt.Errorf("set %s: %w", name, err)
+			}
+		}
+	}
+	p := wikitext.New(wikitext.WithExtensions(parserfunctions.New(), cite.New()))
+	opts := wikitext.ParseOptions{Title: wikitext.Title{DBKey: "Bench_Article"}, Host: h}
+	var times []time.Duration
+	var outLen int
+	for i := -5; i < runs; i++ {
+		start := time.Now()
+		out, err := p.Parse(context.Background(), string(src), opts)
+		if err != nil {
+			return err
+		}
+		if i >= 0 {
+			times = append(times, time.Since(start))
+		}
+		outLen = len(out.HTML)
+	}
+	slices.Sort(times)
+	med := times[len(times)/2]
+	fmt.Printf("folio_ms %.3f\nfolio_min_ms %.3f\nbytes %d\nhtml_bytes %d\n",
+		ms(med), ms(times[0]), len(src), outLen)
+	return nil
+}
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
