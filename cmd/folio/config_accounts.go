@@ -103,7 +103,7 @@ func configureAccounts(c *Config, w *wiki.Service, logger *slog.Logger) (*mail.Q
 		sender = s
 	}
 	q := &mail.Queue{Dir: filepath.Join(c.Data, "mailqueue"), Sender: sender, Logger: logger}
-	w.Accounts.Mailer = q
+	w.Accounts.Mailer, w.Accounts.MailQueue = q, q
 	return q, nil
 }
 

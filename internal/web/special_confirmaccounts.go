@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/folio-wiki/folio"
+	"github.com/folio-wiki/folio/internal/mail"
 )
 
 // confirmAccountsData is what templates/special_confirmaccounts.html shows:
@@ -16,6 +17,8 @@ type confirmAccountsData struct {
 	Request  *folio.AccountRequest
 	Action   string
 	Token    string
+	// Mail is account mail still waiting to go out or given up.
+	Mail []*mail.Entry
 }
 
 // requestRow is one request in a list.
@@ -89,6 +92,9 @@ func (s *Server) showRequestList(w http.ResponseWriter, r *http.Request, v *view
 	if err != nil {
 		s.writeError(w, r, err)
 		return
+	}
+	if d.Mail, err = s.Wiki.PendingMail(s.currentUser(r)); err != nil {
+		s.Logger.Warn("list pending mail", "request_id", state(r).id, "err", err)
 	}
 	for _, req := range reqs {
 		d.Requests = append(d.Requests, requestRow{req, s.specialURL("ConfirmAccounts", "acrid", strconv.FormatInt(req.ID, 10))})

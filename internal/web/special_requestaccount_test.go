@@ -1,11 +1,15 @@
 package web_test
 
 import (
+	"context"
+	"errors"
 	"net/http"
 	"net/url"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/folio-wiki/folio/internal/mail"
 )
 
 // TestAccountRequestPages walks the request, its confirmation link, the
@@ -58,5 +62,28 @@ func TestAccountRequestPages(t *testing.T) {
 	}
 	Run(t, bs, []Scenario{
 		{Name: "login", As: "anon", Method: "POST", URL: "/wiki/Special:UserLogin", Form: loginForm("Owl fan", m[1]), Status: http.StatusOK, Want: []string{`id="mw-changepassword-form"`}},
+	})
+}
+
+// failingMailer refuses every message, as an unreachable SMTP server does.
+type failingMailer struct{}
+
+func (failingMailer) Send(context.Context, *mail.Message) error { return errors.New("connection refused") }
+
+// TestPendingMailShown: mail that could not be sent waits in the queue and
+// Special:ConfirmAccounts lists it.
+func TestPendingMailShown(t *testing.T) {
+	env := MustStart(t, MustOpenSQLite(t))
+	q := &mail.Queue{Dir: t.TempDir(), Sender: failingMailer{}, Logger: env.Server.Logger}
+	env.Wiki.Accounts.Mailer, env.Wiki.Accounts.MailQueue = q, q
+	env.MustCreateUser("Admin", "sysop")
+	admin, anon := env.NewBrowser(), env.NewBrowser()
+	admin.MustLogin("Admin")
+	req := url.Values{"wpNewName": {"Owl fan"}, "wpRealName": {"Olive Owl"}, "wpEmail": {"olive@example.org"},
+		"wpBio": {"I study owls in the wild."}, "wpToS": {"1"}, "wpEditToken": {"{token}"}}
+	Run(t, map[string]*Browser{"admin": admin, "anon": anon}, []Scenario{
+		{Name: "request while mail is down", As: "anon", Method: "POST", URL: "/wiki/Special:RequestAccount", Form: req, Status: http.StatusOK},
+		{Name: "admin sees the waiting mail", As: "admin", URL: "/wiki/Special:ConfirmAccounts", Status: http.StatusOK,
+			Want: []string{`id="mw-confirmaccount-mailqueue"`, "olive@example.org", "connection refused"}},
 	})
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/folio-wiki/folio"
+	"github.com/folio-wiki/folio/internal/mail"
 )
 
 // Actions on an account request.
@@ -38,6 +39,18 @@ func (s *Service) AccountRequest(ctx context.Context, admin *folio.User, id int6
 		return nil, err
 	}
 	return st.FindAccountRequestByID(ctx, id)
+}
+
+// PendingMail lists account mail that has not gone out yet, for admin
+// (right confirmaccount); nil without a mail queue.
+func (s *Service) PendingMail(admin *folio.User) ([]*mail.Entry, error) {
+	if err := s.checkConfirmAccount(admin); err != nil {
+		return nil, err
+	}
+	if s.Accounts.MailQueue == nil {
+		return nil, nil
+	}
+	return s.Accounts.MailQueue.Pending()
 }
 
 func (s *Service) checkConfirmAccount(u *folio.User) error {

@@ -24,13 +24,16 @@ type AccountSettings struct {
 	// AccountRequestThrottle limits account requests per client address;
 	// nil allows all.
 	AccountRequestThrottle *throttle.Limiter
+	// MailQueue, when set, lists mail that waits for a retry or was given
+	// up, for administrators (Special:ConfirmAccounts shows it).
+	MailQueue interface{ Pending() ([]*mail.Entry, error) }
 }
 
 // DefaultAccountSettings returns MediaWiki's default throttles and no
 // mailer.
 func DefaultAccountSettings() AccountSettings {
 	return AccountSettings{
-		SiteName:              "Folio",
+		SiteName:               "Folio",
 		PasswordResetThrottle:  throttle.New(throttle.PasswordResetRules...),
 		AccountRequestThrottle: throttle.New(throttle.AccountRequestRules...),
 	}
