@@ -87,3 +87,15 @@ func TestPendingMailShown(t *testing.T) {
 			Want: []string{`id="mw-confirmaccount-mailqueue"`, "olive@example.org", "connection refused"}},
 	})
 }
+
+func TestLoginLinksToRequestAccount(t *testing.T) {
+	env := MustStart(t, MustOpenSQLite(t))
+	b := env.NewBrowser()
+	Run(t, map[string]*Browser{"b": b}, []Scenario{
+		{Name: "open mode", As: "b", URL: "/wiki/Special:UserLogin", Status: http.StatusOK, DontWant: []string{`id="mw-requestaccount-link"`}},
+	})
+	delete(env.Wiki.Rights["*"], "createaccount")
+	Run(t, map[string]*Browser{"b": b}, []Scenario{
+		{Name: "request mode", As: "b", URL: "/wiki/Special:UserLogin", Status: http.StatusOK, Want: []string{`id="mw-requestaccount-link"`}},
+	})
+}

@@ -16,6 +16,9 @@ type loginData struct {
 	ReturnTo string
 	// ReturnToQuery is the query string of the page to return to.
 	ReturnToQuery string
+	// RequestAccount links to Special:RequestAccount: visitors cannot
+	// create accounts themselves (account request mode).
+	RequestAccount bool
 }
 
 // handleUserLogin serves Special:UserLogin: the form on GET, the login on
@@ -82,6 +85,7 @@ func (s *Server) showLogin(w http.ResponseWriter, r *http.Request, status int, d
 		return
 	}
 	d.Token = tok
+	d.RequestAccount = !s.Wiki.Allowed(nil, "createaccount")
 	v := s.newView(r, "Log in")
 	t := s.specialTitle("UserLogin")
 	v.Title, v.Robots = &t, "noindex,nofollow"
