@@ -110,3 +110,31 @@ type UserOptionStore interface {
 	// expired token.
 	ConfirmEmailToken(ctx context.Context, tokenHash string, now time.Time) (*User, error)
 }
+
+// ExternalIdentity is a person as an outside identity provider (OpenID
+// Connect, SAML…) vouches for them: the hook for single sign-on.
+type ExternalIdentity struct {
+	Provider      string // the configured name of the provider
+	Subject       string // the provider's stable id of the person
+	Name          string // preferred user name, a suggestion only
+	RealName      string
+	Email         string
+	EmailVerified bool
+}
+
+// IdentityProvider signs people in through an outside service. The web
+// layer sends the browser to the URL Begin returns and hands the callback's
+// query to Finish; the account service then finds the local user linked
+// to the identity (or offers to link or create one) and starts a session
+// as a password login does. The throttles, blocks and rights of local
+// accounts apply unchanged.
+type IdentityProvider interface {
+	// Name is the provider's configured name, used in URLs and links.
+	Name() string
+	// Begin returns the URL that starts a sign-in; state is a one-time
+	// value the callback must carry back.
+	Begin(ctx context.Context, state, callbackURL string) (string, error)
+	// Finish checks the callback's query against state and returns the
+	// identity it proves.
+	Finish(ctx context.Context, query map[string][]string, state, callbackURL string) (*ExternalIdentity, error)
+}
