@@ -1,6 +1,9 @@
 package web_test
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 func TestCategoryPage(t *testing.T) {
 	ForEachBackend(t, func(t *testing.T, env *Env) {
@@ -42,6 +45,27 @@ func TestCategoryPage(t *testing.T) {
 			}},
 			{Name: "category link via template", URL: "/wiki/Banana", Status: 200,
 				Want: []string{`<a href="/wiki/Category:Fruit" title="Category:Fruit">Fruit</a>`}},
+		})
+	})
+}
+
+func TestCategoryPaging(t *testing.T) {
+	ForEachBackend(t, func(t *testing.T, env *Env) {
+		for i := range 205 {
+			env.MustEdit(fmt.Sprintf("Item %03d", i), "[[Category:Many]]", "", nil)
+		}
+		Run(t, map[string]*Browser{"": env.NewBrowser()}, []Scenario{
+			{Name: "first 200", URL: "/wiki/Category:Many", Status: 200, Want: []string{
+				"Listing 200 of the 205 pages in this category.", `href="/wiki/Item_199"`,
+				`<div class="mw-category mw-category-columns">`, `pagefrom=Item&#43;200`, "next page</a>"},
+				DontWant: []string{`href="/wiki/Item_200"`, "previous page</a>"}},
+			{Name: "next page", URL: "/index.php?title=Category:Many&pagefrom=Item+200", Status: 200, Want: []string{
+				"Listing 5 of the 205 pages in this category.", `href="/wiki/Item_200"`, `href="/wiki/Item_204"`,
+				`pageuntil=Item&#43;200`, "previous page</a>"},
+				DontWant: []string{`href="/wiki/Item_199"`, "next page</a>"}},
+			{Name: "previous page", URL: "/index.php?title=Category:Many&pageuntil=Item+200", Status: 200, Want: []string{
+				`href="/wiki/Item_000"`, `href="/wiki/Item_199"`, `pagefrom=Item&#43;200`},
+				DontWant: []string{`href="/wiki/Item_200"`, "previous page</a>"}},
 		})
 	})
 }
