@@ -91,6 +91,20 @@ func setNewPassword(pw string) chromedp.Action[chromedp.Void] {
 	)
 }
 
+func requestAccount(base, name, email string) chromedp.Action[chromedp.Void] {
+	return chromedp.Steps(
+		chromedp.Navigate(base+"/wiki/Special:RequestAccount"),
+		chromedp.WaitVisible(chromedp.ID("wpNewName")),
+		chromedp.SetValue(chromedp.ID("wpNewName"), name),
+		chromedp.SetValue(chromedp.ID("wpRealName"), "Olive"),
+		chromedp.SetValue(chromedp.ID("wpEmail"), email),
+		chromedp.SetValue(chromedp.ID("wpBio"), "I watch owls at night and write about them."),
+		chromedp.Click(chromedp.ID("wpToS")),
+		chromedp.Click(chromedp.ID("wpSubmitRequest")),
+		chromedp.WaitVisible(chromedp.ID("mw-action-result")),
+	)
+}
+
 // TestBrowserAccountLifecycle walks the whole account path of issue 4
 // through a real SMTP server: request, confirmation mail, confirmation,
 // approval, temporary password, forced new password, logout, password
@@ -102,16 +116,7 @@ func TestBrowserAccountLifecycle(t *testing.T) {
 	mustCreateUser(t, w, "Admin", "admin-password-77", "bureaucrat")
 	const rcpt = "olive@example.org"
 
-	mustDo(t, ctx, "request an account",
-		chromedp.Navigate(w.URL+"/wiki/Special:RequestAccount"),
-		chromedp.WaitVisible(chromedp.ID("wpNewName")),
-		chromedp.SetValue(chromedp.ID("wpNewName"), "Olive Owl"),
-		chromedp.SetValue(chromedp.ID("wpRealName"), "Olive"),
-		chromedp.SetValue(chromedp.ID("wpEmail"), rcpt),
-		chromedp.SetValue(chromedp.ID("wpBio"), "I watch owls at night and write about them."),
-		chromedp.Click(chromedp.ID("wpToS")),
-		chromedp.Click(chromedp.ID("wpSubmitRequest")),
-		chromedp.WaitVisible(chromedp.ID("mw-action-result")))
+	mustDo(t, ctx, "request an account", requestAccount(w.URL, "Olive Owl", rcpt))
 	confirm := find(t, `(http\S+wpEmailToken=\S+)`, mailNumber(t, srv, rcpt, 1))
 	mustDo(t, ctx, "confirm the address", chromedp.Navigate(confirm), chromedp.WaitVisible(chromedp.ID("mw-action-result")))
 
