@@ -37,6 +37,13 @@ type Config struct {
 	// DrainDelay is how long /readyz reports draining before shutdown, so
 	// that load balancers stop sending requests first.
 	DrainDelay string `toml:"drain_delay"`
+	// Redis (redis://host:6379/0) holds caches, the job queue and the purge
+	// broadcast that keeps several web heads coherent.
+	Redis string `toml:"redis"`
+	// Memcached (host:port,…) holds the page and parser caches.
+	Memcached string `toml:"memcached"`
+	// CDNServers (host:port,…) receive HTTP PURGE for every invalidated URL.
+	CDNServers string `toml:"cdn_servers"`
 	LogFormat  string `toml:"log_format"`
 	LogLevel   string `toml:"log_level"`
 	// Accounts configures account flows and mail (config_accounts.go).
@@ -83,6 +90,9 @@ func (c *Config) envKeys() map[string]*string {
 		"FOLIO_BACKUP_DIR":     &c.BackupDir,
 		"FOLIO_REPLICA_DIR":    &c.ReplicaDir,
 		"FOLIO_DRAIN_DELAY":    &c.DrainDelay,
+		"FOLIO_REDIS_URL":      &c.Redis,
+		"FOLIO_MEMCACHED":      &c.Memcached,
+		"FOLIO_CDN_SERVERS":    &c.CDNServers,
 		"FOLIO_LOG_FORMAT":     &c.LogFormat,
 		"FOLIO_LOG_LEVEL":      &c.LogLevel,
 		"FOLIO_SMTP_URL":       &c.Accounts.SMTPURL,
@@ -186,6 +196,11 @@ func (c *Config) Validate() error {
 	if d, err := time.ParseDuration(c.DrainDelay); err != nil || d < 0 {
 		return fmt.Errorf("invalid configuration: drain_delay (FOLIO_DRAIN_DELAY) %q is not a duration such as 5s", c.DrainDelay)
 	}
+	if c.Redis != "" {
+		if u, err := url.Parse(c.Redis); err != nil || (u.Scheme != "redis" && u.Scheme != "rediss") {
+			return fmt.Errorf("invalid configuration: redis (FOLIO_REDIS_URL) %q is not a redis:// URL", c.Redis)
+		}
+	}
 	if c.ReplicaDir != "" && c.DB != "" {
 		return errors.New("invalid configuration: replica_dir (FOLIO_REPLICA_DIR) needs the embedded SQLite database; use the server's WAL archiving or binlogs instead")
 	}
@@ -263,4 +278,20 @@ func (c *Config) Logger(w interface{ Write([]byte) (int, error) }) *slog.Logger 
 		return slog.New(slog.NewJSONHandler(w, opts))
 	}
 	return slog.New(slog.NewTextHandler(w, opts))
+}
+
+// cdnServers splits the configured CDN server list.
+func (c *Config) cdnServers() []string {
+	var out []string
+	for _, s := range strings.Split(c.CDNServers, ",") {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// cacheSettings selects the cache, queue and broadcast technologies.
+func (c *Config) cacheSettings() cacheSettings {
+	return cacheSettings{RedisURL: c.Redis, Memcached: c.Memcached, CDNServers: c.cdnServers(), Server: c.Server}
 }

@@ -38,7 +38,6 @@ func (cmd *JobsCommand) Run(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("folio jobs "+args[0], flag.ContinueOnError)
 	fs.SetOutput(cmd.m.Stderr)
 	load := configFlags(fs, cmd.m.Getenv)
-	redisURL := fs.String("redis", cmd.m.Getenv("FOLIO_REDIS_URL"), "Redis URL of the job queue and purge broadcast (env FOLIO_REDIS_URL)")
 	typ := fs.String("type", "", "list only jobs of this type")
 	abandoned := fs.Bool("abandoned", false, "list only abandoned jobs")
 	limit := fs.Int("limit", 100, "list at most this many jobs")
@@ -56,7 +55,7 @@ func (cmd *JobsCommand) Run(ctx context.Context, args []string) error {
 		return err
 	}
 	defer a.Close()
-	cs, err := openCacheStack(ctx, a, cacheSettings{RedisURL: *redisURL})
+	cs, err := openCacheStack(ctx, a, c.cacheSettings())
 	if err != nil {
 		return err
 	}

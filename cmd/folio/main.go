@@ -85,6 +85,7 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		cmds[name] = cmd
 	}
 	cmds["import-images"] = &ImportImagesCommand{m: m}
+	cmds["jobs"] = &JobsCommand{m: m}
 	switch args[0] {
 	case "-h", "-help", "--help", "help":
 		m.usage()
@@ -117,6 +118,7 @@ Commands:
 	readonly   switch read-only mode for every web head (readonly on --reason R | off | status)
 	drill      restore the newest backup into a scratch database and check it (drill --from DIR)
 	maint      maintenance tasks: rebuild-links, recount, password, groups, delete
+	jobs       list or run queued jobs (cache purges, link updates)
 	version    print the version
 
 Run "folio <command> -h" for a command's flags.

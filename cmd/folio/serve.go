@@ -95,8 +95,22 @@ func (cmd *ServeCommand) serve(ctx context.Context, a *app) error {
 	if err != nil {
 		return err
 	}
+	settings := a.Config.cacheSettings()
+	settings.LocalPages = true
+	if settings.Server == "" {
+		settings.Server = base
+	}
+	cs, err := openCacheStack(ctx, a, settings)
+	if err != nil {
+		return err
+	}
+	defer cs.Close()
+	if err := cs.Start(ctx); err != nil {
+		return err
+	}
+	a.Wiki.Invalidator = cs.Invalidator
 	srv := &http.Server{
-		Handler:           ow.register(http.NewServeMux(), cmd.siteHandler(a, base)),
+		Handler:           ow.register(http.NewServeMux(), cs.Pages.Handler(cmd.siteHandler(a, base))),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      120 * time.Second,

@@ -3,8 +3,12 @@ package main
 import (
 	"bytes"
 	"context"
+	"html"
 	"io"
 	"net/http"
+	"net/http/cookiejar"
+	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -75,5 +79,56 @@ func TestServeAPI(t *testing.T) {
 	code, body = mustGet(t, w.URL+"/api.php?action=nonsense&format=json")
 	if code != http.StatusOK || !strings.Contains(body, `"code":"badvalue"`) {
 		t.Errorf("unknown action = %d %.300s, want MediaWiki's error envelope", code, body)
+	}
+}
+
+// hiddenInputs returns the hidden fields of a form page.
+func hiddenInputs(page string) url.Values {
+	v := url.Values{}
+	re := regexp.MustCompile(`<input type="hidden" name="([^"]+)" value="([^"]*)"`)
+	for _, m := range re.FindAllStringSubmatch(page, -1) {
+		v.Set(m[1], html.UnescapeString(m[2]))
+	}
+	return v
+}
+
+// TestServePageCache reads a page anonymously twice (MISS, then HIT), edits
+// it in another session, and reads the new text at once.
+func TestServePageCache(t *testing.T) {
+	w := MustRunMain(t, nil)
+	get := func() (string, string) {
+		resp, err := http.Get(w.URL + "/wiki/Main_Page")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.Header.Get("X-Cache"), string(b)
+	}
+	if xc, _ := get(); xc != "MISS" {
+		t.Errorf("first read X-Cache = %q, want MISS", xc)
+	}
+	if xc, _ := get(); xc != "HIT" {
+		t.Errorf("second read X-Cache = %q, want HIT", xc)
+	}
+	jar, _ := cookiejar.New(nil)
+	editor := &http.Client{Jar: jar}
+	resp, err := editor.Get(w.URL + "/index.php?title=Main_Page&action=edit")
+	if err != nil {
+		t.Fatal(err)
+	}
+	form, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	fields := hiddenInputs(string(form))
+	fields.Set("wpTextbox1", "Freshly edited text.")
+	fields.Set("wpSummary", "cache test")
+	fields.Set("wpSave", "Save changes")
+	resp, err = editor.PostForm(w.URL+"/index.php?title=Main_Page&action=submit", fields)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if xc, body := get(); xc != "MISS" || !strings.Contains(body, "Freshly edited text.") {
+		t.Errorf("read after edit: X-Cache %q, new text shown %v; want MISS with the new text", xc, strings.Contains(body, "Freshly edited text."))
 	}
 }

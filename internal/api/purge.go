@@ -1,7 +1,7 @@
 package api
 
-// runPurge is action=purge. Folio renders pages on view, so there is no
-// cache to clear; the answer reports each page as MediaWiki does.
+// runPurge is action=purge: cached copies of each page are dropped, and the
+// answer reports each page as MediaWiki does.
 func (s *Server) runPurge(c *call) error {
 	q := &query{out: newObj(), pages: newPageSet()}
 	if err := s.fillPageSet(c, q); err != nil {
@@ -21,6 +21,8 @@ func (s *Server) runPurge(c *call) error {
 		o := newObj().set("ns", e.title.Namespace).set("title", e.title.PrefixedText())
 		if e.page == nil {
 			o.set("missing", flag(true))
+		} else if err := s.Wiki.Purge(c.ctx, c.user(), e.title); err != nil {
+			return err
 		} else {
 			o.set("purged", flag(true))
 		}

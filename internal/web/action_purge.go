@@ -20,8 +20,10 @@ func (s *Server) handlePurge(w http.ResponseWriter, r *http.Request) {
 		s.formError(w, r, v, d, err)
 		return
 	}
-	// TODO: drop the parser cache entry once internal/render has a cache;
-	// until then every view renders afresh and there is nothing to drop.
+	if err := s.Wiki.Purge(r.Context(), s.currentUser(r), t); err != nil {
+		s.formError(w, r, v, d, err)
+		return
+	}
 	s.Logger.Info("purge", "request_id", state(r).id, "title", t.PrefixedDBKey())
 	http.Redirect(w, r, titlePath(t), http.StatusSeeOther)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/folio-wiki/folio"
+	"github.com/folio-wiki/folio/internal/pagecache"
 )
 
 // Delete deletes page p; its revisions move to the archive.
@@ -11,7 +12,11 @@ func (s *Service) Delete(ctx context.Context, u *folio.User, ip string, p *folio
 	if err := s.adminCheck(ctx, u, "delete", p.Namespace, p.DBKey, p); err != nil {
 		return nil, err
 	}
-	return s.Store.DeletePage(ctx, folio.DeleteRequest{PageID: p.ID, Actor: s.Actor(u, ip), Comment: truncateComment(reason)})
+	le, err := s.Store.DeletePage(ctx, folio.DeleteRequest{PageID: p.ID, Actor: s.Actor(u, ip), Comment: truncateComment(reason)})
+	if err == nil {
+		s.changed(ctx, p.Namespace, p.DBKey, pagecache.Deleted)
+	}
+	return le, err
 }
 
 // Undelete restores the archived revisions of t (all when revIDs is empty).
@@ -19,9 +24,13 @@ func (s *Service) Undelete(ctx context.Context, u *folio.User, ip string, t foli
 	if err := s.adminCheck(ctx, u, "undelete", t.Namespace, t.DBKey, nil); err != nil {
 		return nil, err
 	}
-	return s.Store.UndeletePage(ctx, folio.UndeleteRequest{
+	le, err := s.Store.UndeletePage(ctx, folio.UndeleteRequest{
 		Namespace: t.Namespace, DBKey: t.DBKey, RevIDs: revIDs, Actor: s.Actor(u, ip), Comment: truncateComment(reason),
 	})
+	if err == nil {
+		s.changed(ctx, t.Namespace, t.DBKey, pagecache.Created)
+	}
+	return le, err
 }
 
 // Protect replaces the protections of page p.
@@ -37,7 +46,11 @@ func (s *Service) Protect(ctx context.Context, u *folio.User, ip string, p *foli
 			return nil, folio.Errorf(folio.EInvalidParameter, "Unknown protection level %q.", pr.Level)
 		}
 	}
-	return s.Store.ProtectPage(ctx, folio.ProtectRequest{PageID: p.ID, Protections: prs, Actor: s.Actor(u, ip), Comment: truncateComment(reason)})
+	le, err := s.Store.ProtectPage(ctx, folio.ProtectRequest{PageID: p.ID, Protections: prs, Actor: s.Actor(u, ip), Comment: truncateComment(reason)})
+	if err == nil {
+		s.changed(ctx, p.Namespace, p.DBKey, pagecache.Protected)
+	}
+	return le, err
 }
 
 func (s *Service) adminCheck(ctx context.Context, u *folio.User, action string, ns int, dbkey string, p *folio.Page) error {

@@ -61,6 +61,7 @@ func (s *Service) Edit(ctx context.Context, req EditRequest) (*EditOutcome, erro
 	for attempt := 0; ; attempt++ {
 		res, err := s.save(ctx, req, text, base)
 		if err == nil {
+			s.editChanged(ctx, res)
 			return &EditOutcome{Result: res, Merged: merged}, nil
 		}
 		if folio.ErrorCode(err) != folio.EEditConflict && folio.ErrorCode(err) != folio.EArticleExists {

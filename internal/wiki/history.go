@@ -65,11 +65,15 @@ func (s *Service) Rollback(ctx context.Context, u *folio.User, ip string, p *fol
 		return nil, err
 	}
 	summary := fmt.Sprintf("Reverted edits by %s to the last revision by %s", fromUser, target.Actor.Name)
-	return s.Store.SaveRevision(ctx, &folio.Edit{
+	res, err := s.Store.SaveRevision(ctx, &folio.Edit{
 		Namespace: p.Namespace, DBKey: p.DBKey, Text: target.Text, Model: target.Model,
 		Comment: summary, Minor: true, Actor: s.Actor(u, ip), BaseRevID: p.Latest,
 		Links: s.links(ctx, t, target.Text), Redirect: s.redirect(ctx, t, target.Text),
 	})
+	if err == nil {
+		s.editChanged(ctx, res)
+	}
+	return res, err
 }
 
 func (s *Service) rollbackTarget(ctx context.Context, p *folio.Page, fromUser string) (*folio.Revision, error) {

@@ -25,6 +25,8 @@ type Service struct {
 	Namespaces *folio.Namespaces
 	Rights     folio.GroupRights
 	Linker     Linker // nil leaves link tables untouched
+	// Invalidator, when set, purges caches after each committed change.
+	Invalidator Invalidator
 	// ReadOnly, when not empty, is the reason every write is refused.
 	ReadOnly string
 	// ReadOnlyFunc, when set, reports the wiki-wide read-only switch that
