@@ -68,7 +68,9 @@ func TestAccountRequestPages(t *testing.T) {
 // failingMailer refuses every message, as an unreachable SMTP server does.
 type failingMailer struct{}
 
-func (failingMailer) Send(context.Context, *mail.Message) error { return errors.New("connection refused") }
+func (failingMailer) Send(context.Context, *mail.Message) error {
+	return errors.New("connection refused")
+}
 
 // TestPendingMailShown: mail that could not be sent waits in the queue and
 // Special:ConfirmAccounts lists it.
