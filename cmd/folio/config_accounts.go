@@ -102,7 +102,7 @@ func configureAccounts(c *Config, w *wiki.Service, logger *slog.Logger) (*mail.Q
 		}
 		sender = s
 	}
-	q := &mail.Queue{Dir: filepath.Join(c.Data, "mailqueue"), Sender: sender, Logger: logger}
+	q := &mail.Queue{Dir: filepath.Join(c.Data, "mailqueue"), Sender: sender, Logger: logger, Background: true}
 	w.Accounts.Mailer, w.Accounts.MailQueue = q, q
 	return q, nil
 }

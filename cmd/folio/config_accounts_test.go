@@ -65,6 +65,9 @@ func TestConfigureAccounts(t *testing.T) {
 	if err := q.Send(context.Background(), &mail.Message{To: "a@example.org", Subject: "s", Body: "b"}); err != nil {
 		t.Fatal(err)
 	}
+	if sent, _, err := q.Retry(context.Background()); sent != 1 || err != nil {
+		t.Fatalf("Retry() = %d, %v; want the spooled mail sent", sent, err)
+	}
 	if files, _ := filepath.Glob(filepath.Join(c.Data, "outbox", "*.eml")); len(files) != 1 {
 		entries, _ := os.ReadDir(c.Data)
 		t.Errorf("without SMTP, mail goes to the outbox: found %d files (data dir: %v)", len(files), entries)

@@ -182,3 +182,23 @@ func TestQueueThroughSMTP(t *testing.T) {
 	}
 	srv.WaitFor(t, "c@example.org", regexp.MustCompile(`code 4711`), time.Second)
 }
+
+func TestQueueBackground(t *testing.T) {
+	srv := mailtest.MustStart(t)
+	s, err := mail.NewSMTP(srv.URL(), "wiki@example.org")
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := &mail.Queue{Dir: t.TempDir(), Sender: s, Logger: quiet, Background: true}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { defer close(done); q.Run(ctx, time.Hour) }()
+	defer func() { cancel(); <-done }()
+	for _, to := range []string{"d@example.org", "e@example.org"} {
+		if err := q.Send(context.Background(), &mail.Message{To: to, Subject: "s", Body: "hello " + to}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	srv.WaitFor(t, "d@example.org", regexp.MustCompile(`hello`), 5*time.Second)
+	srv.WaitFor(t, "e@example.org", regexp.MustCompile(`hello`), 5*time.Second)
+}

@@ -26,8 +26,15 @@ type Queue struct {
 	MaxAttempts int
 	Logger      *slog.Logger
 	Now         func() time.Time
+	// Background makes Send only spool the message and wake Run, which
+	// delivers it at once: callers then answer in the same time whether or
+	// not they send mail, which keeps password resets from telling which
+	// accounts exist.
+	Background bool
 
-	mu sync.Mutex // one retry pass at a time
+	mu       sync.Mutex // one retry pass at a time
+	wakeOnce sync.Once
+	wakeCh   chan struct{}
 }
 
 var _ Sender = (*Queue)(nil)
@@ -61,15 +68,36 @@ func (q *Queue) logger() *slog.Logger {
 // returns nil, since the mail will still go out. Only a failure to spool is
 // an error.
 func (q *Queue) Send(ctx context.Context, m *Message) error {
+	if q.Background {
+		now := q.now()
+		e := &Entry{ID: newID(now), Message: *m, Created: now, NextTry: now}
+		if err := q.write(e); err != nil {
+			return err
+		}
+		select {
+		case q.wake() <- struct{}{}:
+		default: // a wake-up is already pending
+		}
+		return nil
+	}
 	err := q.Sender.Send(ctx, m)
 	if err == nil {
 		return nil
 	}
 	now := q.now()
-	e := &Entry{ID: now.UTC().Format("20060102T150405") + "-" + rand.Text()[:8], Message: *m,
+	e := &Entry{ID: newID(now), Message: *m,
 		Created: now, Attempts: 1, NextTry: now.Add(backoff(1)), LastError: err.Error()}
 	q.logger().Warn("mail send failed; queued for retry", "to", m.To, "err", err)
 	return q.write(e)
+}
+
+func newID(now time.Time) string {
+	return now.UTC().Format("20060102T150405.000000") + "-" + rand.Text()[:8]
+}
+
+func (q *Queue) wake() chan struct{} {
+	q.wakeOnce.Do(func() { q.wakeCh = make(chan struct{}, 1) })
+	return q.wakeCh
 }
 
 // backoff is the wait after the given number of failed attempts.
@@ -136,9 +164,10 @@ func (q *Queue) Run(ctx context.Context, interval time.Duration) {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			if _, _, err := q.Retry(ctx); err != nil && ctx.Err() == nil {
-				q.logger().Error("mail queue retry", "err", err)
-			}
+		case <-q.wake():
+		}
+		if _, _, err := q.Retry(ctx); err != nil && ctx.Err() == nil {
+			q.logger().Error("mail queue retry", "err", err)
 		}
 	}
 }

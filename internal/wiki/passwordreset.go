@@ -8,6 +8,7 @@ import (
 
 	"github.com/folio-wiki/folio"
 	"github.com/folio-wiki/folio/internal/mail"
+	"github.com/folio-wiki/folio/internal/password"
 	"github.com/folio-wiki/folio/internal/throttle"
 )
 
@@ -60,6 +61,11 @@ func (s *Service) RequestPasswordReset(ctx context.Context, name, email, ip stri
 	users, err := s.resetTargets(ctx, strings.TrimSpace(name), strings.TrimSpace(email))
 	if err != nil {
 		return err
+	}
+	if len(users) == 0 {
+		// Spend the time a temporary password takes, so that the answer
+		// comes as fast for a missing account as for a real one.
+		_, _ = password.Hash(name + email)
 	}
 	for _, u := range users {
 		key := fmt.Sprintf("user\x00%d", u.ID)
