@@ -86,6 +86,7 @@ func (s *Server) personalTools(r *http.Request, v *view) {
 		sk.Personal = []tab{
 			{ID: "pt-userpage", Href: titlePath(s.userTitle(folio.NSUser, u.Name)), Text: u.Name},
 			{ID: "pt-mytalk", Href: titlePath(s.userTitle(folio.NSUserTalk, u.Name)), Text: "Talk"},
+			{ID: "pt-preferences", Href: s.specialURL("Preferences"), Text: "Preferences"},
 			{ID: "pt-mycontris", Href: s.specialURL("Contributions/" + u.Name), Text: "Contributions"},
 		}
 		sk.LogoutURL = s.specialURL("UserLogout")

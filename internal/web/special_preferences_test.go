@@ -18,7 +18,7 @@ func TestPreferencesAndChangeEmail(t *testing.T) {
 	Run(t, bs, []Scenario{
 		{Name: "anonymous preferences", As: "anon", URL: "/wiki/Special:Preferences", Status: http.StatusForbidden},
 		{Name: "anonymous change email", As: "anon", URL: "/wiki/Special:ChangeEmail", Status: http.StatusForbidden},
-		{Name: "preferences", As: "b", URL: "/wiki/Special:Preferences", Status: http.StatusOK, Want: []string{`id="wpminordefault"`, `id="mw-prefs-changepassword"`}},
+		{Name: "preferences", As: "b", URL: "/wiki/Special:Preferences", Status: http.StatusOK, Want: []string{`id="wpminordefault"`, `id="mw-prefs-changepassword"`, `id="pt-preferences"`}},
 		{Name: "save", As: "b", Method: "POST", URL: "/wiki/Special:Preferences",
 			Form: url.Values{"wpRealName": {"Alice A."}, "wpminordefault": {"1"}, "wpEditToken": {"{token}"}}, Status: http.StatusOK,
 			Want: []string{"have been saved", `value="Alice A."`, `id="wpminordefault" name="wpminordefault" value="1" checked`}},
