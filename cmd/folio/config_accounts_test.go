@@ -73,3 +73,38 @@ func TestConfigureAccounts(t *testing.T) {
 		t.Errorf("without SMTP, mail goes to the outbox: found %d files (data dir: %v)", len(files), entries)
 	}
 }
+
+func TestAccountConfigTOML(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "folio.toml")
+	toml := `
+[accounts]
+mode = "request"
+mail_from = "wiki@example.org"
+min_password_length = 12
+login_throttle = [{count = 3, seconds = 60}]
+
+[group_rights."*"]
+edit = false
+
+[group_rights.editor]
+editprotected = true
+`
+	if err := os.WriteFile(file, []byte(toml), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	c := DefaultConfig()
+	if err := c.loadFile(file); err != nil {
+		t.Fatalf("loadFile: %v", err)
+	}
+	if err := c.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	a := c.Accounts
+	if a.Mode != "request" || a.MailFrom != "wiki@example.org" || a.MinPasswordLength != 12 ||
+		len(a.LoginThrottle) != 1 || a.LoginThrottle[0] != (ThrottleRule{Count: 3, Seconds: 60}) {
+		t.Errorf("accounts = %+v", a)
+	}
+	if c.GroupRights["*"]["edit"] || !c.GroupRights["editor"]["editprotected"] {
+		t.Errorf("group_rights = %v", c.GroupRights)
+	}
+}
