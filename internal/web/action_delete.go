@@ -35,6 +35,10 @@ func (s *Server) handleDelete(w http.ResponseWriter, r *http.Request) {
 		s.formError(w, r, v, d, err)
 		return
 	}
+	if err := s.deleteFileOf(ctx, t, s.Wiki.Actor(u, s.clientIP(r)), r.PostFormValue("wpReason")); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
 	s.Logger.Info("page deleted", "request_id", state(r).id, "page_id", p.ID)
 	v = s.actionView(r, "Action complete", t, nil, "delete")
 	s.showResult(w, r, v, "“"+t.PrefixedText()+"” has been deleted.",

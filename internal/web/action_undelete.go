@@ -39,6 +39,9 @@ func (s *Server) handleUndelete(w http.ResponseWriter, r *http.Request) {
 	if r.Method == http.MethodPost {
 		err := s.restore(r, t, u)
 		if err == nil {
+			err = s.restoreFileOf(ctx, t)
+		}
+		if err == nil {
 			s.showResult(w, r, s.actionView(r, "Action complete", t, nil, "undelete"),
 				"“"+t.PrefixedText()+"” has been restored.", link{Href: titlePath(t), Text: t.PrefixedText()})
 			return

@@ -22,6 +22,7 @@ type pageData struct {
 	Revision   *revisionNav  // set for old revisions (oldid=)
 	Missing    *missingData  // set when the page does not exist
 	Category   *categoryData // the members, on category pages
+	File       template.HTML // a File page's file, history and usage (filepage.go)
 }
 
 // handleView shows a page (action=view), following a redirect once.
@@ -55,6 +56,10 @@ func (s *Server) handleView(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v.Data.(*pageData).Category = cat
+	if v.Data.(*pageData).File, err = s.fileSection(r, t); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
 	s.render(w, r, http.StatusOK, "view", v)
 }
 
@@ -192,6 +197,15 @@ func (s *Server) showMissing(w http.ResponseWriter, r *http.Request, t folio.Tit
 	status := http.StatusNotFound
 	if cat != nil && cat.HasItems { // a category with members is shown as found
 		v.Data.(*pageData).Category, status = cat, http.StatusOK
+	}
+	if f, err := s.fileSection(r, t); err != nil {
+		s.writeError(w, r, err)
+		return
+	} else if f != "" {
+		v.Data.(*pageData).File = f
+		if _, err := s.Files.Files.FindFile(ctx, t.DBKey); err == nil {
+			status = http.StatusOK // the file exists without a description page
+		}
 	}
 	s.render(w, r, status, "view", v)
 }

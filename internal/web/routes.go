@@ -14,6 +14,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("POST /index.php/{title...}", s.handleWiki)
 	mux.HandleFunc("GET /static/{file}", s.handleStatic)
 	mux.HandleFunc("GET /favicon.ico", s.handleFavicon)
+	mux.HandleFunc("GET /images/", s.handleFiles)
 	return mux
 }
 
@@ -34,5 +35,6 @@ func (s *Server) actions() map[string]http.HandlerFunc {
 		"protect":   s.handleProtect,
 		"unprotect": s.handleProtect,
 		"rollback":  s.handleRollback,
+		"revert":    s.handleRevert,
 	}
 }

@@ -55,6 +55,7 @@ import (
 	"time"
 
 	"github.com/folio-wiki/folio"
+	"github.com/folio-wiki/folio/internal/filerepo"
 	"github.com/folio-wiki/folio/internal/render"
 	"github.com/folio-wiki/folio/internal/session"
 	"github.com/folio-wiki/folio/internal/wiki"
@@ -100,6 +101,9 @@ type Server struct {
 	Wiki *wiki.Service
 	// Store is read directly for views, histories and sessions.
 	Store folio.Store
+	// Files is the file repository behind uploads, File pages and
+	// /images/; nil turns uploads off.
+	Files *filerepo.Repo
 	// Renderer turns page text into HTML.
 	Renderer *render.Renderer
 	// Namespaces parses and prints titles.
@@ -122,6 +126,8 @@ type Server struct {
 	TrustedProxies []netip.Prefix
 
 	once      sync.Once
+	filesOnce sync.Once
+	filesMux  http.Handler
 	templates map[string]*templateSet
 	assets    *assetSet
 	specials  specialTable

@@ -52,6 +52,10 @@ func (s *Server) specialPages() map[string]specialPage {
 		"Preferences":         {Handler: s.handlePreferences, Listed: true, Group: "login"},
 		"SpecialPages":        {Handler: s.handleSpecialPages, Listed: true, Group: "other"},
 		"Version":             {Handler: s.handleVersion, Listed: true, Group: "wiki"},
+		"Upload":              {Handler: s.handleUpload, Listed: true, Group: "media"},
+		"ListFiles":           {Handler: s.handleListFiles, Listed: true, Group: "media"},
+		"NewFiles":            {Handler: s.handleNewFiles, Listed: true, Group: "changes"},
+		"FilePath":            {Handler: s.handleFilePath, Listed: true, Group: "redirects"},
 		"Undelete":            {Handler: s.handleSpecialUndelete, Listed: true, Group: "pagetools", Right: "undelete"},
 		"Export":              {Handler: s.handleExport, Listed: true, Group: "pagetools"},
 		"Import":              {Handler: s.handleImport, Listed: true, Group: "pagetools", Right: "importupload"},
@@ -74,6 +78,10 @@ var specialAliases = map[string]string{
 	"UserList":        "ListUsers",
 	"RelatedChanges":  "RecentChangesLinked",
 	"PermaLink":       "PermanentLink",
+	"ImageList":       "ListFiles",
+	"FileList":        "ListFiles",
+	"ListImages":      "ListFiles",
+	"NewImages":       "NewFiles",
 }
 
 // specialHeadings are the headings of the special pages and their names on
@@ -114,6 +122,10 @@ var specialHeadings = map[string]string{
 	"Preferences":         "Preferences",
 	"SpecialPages":        "Special pages",
 	"Version":             "Software version",
+	"Upload":              "Upload file",
+	"ListFiles":           "File list",
+	"NewFiles":            "Gallery of new files",
+	"FilePath":            "File path",
 	"Export":              "Export pages",
 	"Import":              "Import pages",
 }
@@ -124,6 +136,7 @@ var specialGroups = []struct{ ID, Label string }{
 	{"pages", "Page lists"},
 	{"maintenance", "Maintenance reports"},
 	{"pagetools", "Page tools"},
+	{"media", "Media reports and uploads"},
 	{"users", "Users and rights"},
 	{"login", "Logging in and out"},
 	{"redirects", "Redirecting pages"},

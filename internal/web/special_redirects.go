@@ -63,6 +63,11 @@ func (s *Server) handleRedirect(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, http.StatusOK, "special_redirect", v)
 		return
 	}
+	if kind == "file" && s.Files != nil { // Special:Redirect/file/Name is Special:FilePath/Name
+		r.SetPathValue(subpageKey, value)
+		s.handleFilePath(w, r)
+		return
+	}
 	id, err := strconv.ParseInt(strings.TrimSpace(value), 10, 64)
 	if err != nil || id <= 0 {
 		s.writeError(w, r, folio.Errorf(folio.EInvalidParameter,

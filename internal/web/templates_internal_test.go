@@ -70,6 +70,12 @@ func templateFixtures(s *Server) map[string]any {
 		"protect":    s.protectForm(s.Namespaces.MakeTitle(0, "Fixture"), page),
 		"userlogin":  loginData{Action: "/l", Token: "tok", Name: "Alice", Remember: true, ReturnTo: "Fixture", ReturnToQuery: "action=history"},
 		"userlogout": logoutData{Action: "/o", Token: "tok"},
+		"upload": &uploadPage{Token: "tok", DestName: "A.png", Description: "d", SessionKey: "K", CanIgnore: true, MaxSize: "100 MB", Extensions: "png",
+			Warnings: []uploadWarning{{Text: "Exists.", Files: []link{l}}}},
+		"listfiles": listFilesPage{FormTitle: "Special:ListFiles", Limit: 50, Columns: []link{l}, Prev: l, Next: l,
+			Rows: []fileRow{{Date: "now", DateURL: "/f", Page: l, Thumb: &fileThumb{Src: "/t", Width: 1, Height: 1}, Size: "1 KB", Dims: "1 × 1"}}},
+		"newfiles": newFilesPage{FormTitle: "Special:NewFiles", Next: l, Files: []fileRow{{Page: l, Thumb: &fileThumb{Src: "/t", Width: 1, Height: 1}}}},
+		"filepath": filePathPage{FormTitle: "Special:FilePath", File: "A.png"},
 	}
 }
 
