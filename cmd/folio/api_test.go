@@ -29,8 +29,12 @@ func TestAPIHandler(t *testing.T) {
 	if _, err := a.Wiki.CreateUser(ctx, "Alice", "correct horse battery", nil); err != nil {
 		t.Fatal(err)
 	}
+	files, err := openFiles(ctx, a)
+	if err != nil {
+		t.Fatal(err)
+	}
 	ts := httptest.NewUnstartedServer(nil)
-	ts.Config.Handler = (&ServeCommand{m: m}).siteHandler(a, "http://"+ts.Listener.Addr().String())
+	ts.Config.Handler = (&ServeCommand{m: m}).siteHandler(a, "http://"+ts.Listener.Addr().String(), files)
 	ts.Start()
 	defer ts.Close()
 	jar, _ := cookiejar.New(nil)

@@ -44,8 +44,12 @@ type Config struct {
 	Memcached string `toml:"memcached"`
 	// CDNServers (host:port,…) receive HTTP PURGE for every invalidated URL.
 	CDNServers string `toml:"cdn_servers"`
-	LogFormat  string `toml:"log_format"`
-	LogLevel   string `toml:"log_level"`
+	// S3URL stores uploads in S3-compatible storage
+	// (s3://KEY:SECRET@host/bucket?region=R&path_style=true); empty keeps
+	// them in the data directory.
+	S3URL     string `toml:"s3_url"`
+	LogFormat string `toml:"log_format"`
+	LogLevel  string `toml:"log_level"`
 	// Accounts configures account flows and mail (config_accounts.go).
 	Accounts AccountConfig `toml:"accounts"`
 	// GroupRights changes the default rights of groups:
@@ -93,6 +97,7 @@ func (c *Config) envKeys() map[string]*string {
 		"FOLIO_REDIS_URL":      &c.Redis,
 		"FOLIO_MEMCACHED":      &c.Memcached,
 		"FOLIO_CDN_SERVERS":    &c.CDNServers,
+		"FOLIO_S3_URL":         &c.S3URL,
 		"FOLIO_LOG_FORMAT":     &c.LogFormat,
 		"FOLIO_LOG_LEVEL":      &c.LogLevel,
 		"FOLIO_SMTP_URL":       &c.Accounts.SMTPURL,

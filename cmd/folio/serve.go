@@ -109,8 +109,12 @@ func (cmd *ServeCommand) serve(ctx context.Context, a *app) error {
 		return err
 	}
 	a.Wiki.Invalidator = cs.Invalidator
+	files, err := openFiles(ctx, a)
+	if err != nil {
+		return err
+	}
 	srv := &http.Server{
-		Handler:           ow.register(http.NewServeMux(), cs.Pages.Handler(cmd.siteHandler(a, base))),
+		Handler:           ow.register(http.NewServeMux(), cs.Pages.Handler(cmd.siteHandler(a, base, files))),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      120 * time.Second,

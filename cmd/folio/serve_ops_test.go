@@ -132,3 +132,16 @@ func TestServePageCache(t *testing.T) {
 		t.Errorf("read after edit: X-Cache %q, new text shown %v; want MISS with the new text", xc, strings.Contains(body, "Freshly edited text."))
 	}
 }
+
+// TestServeFiles checks that serve wires the file repository: file pages
+// and listings answer, and the API reports uploads as enabled.
+func TestServeFiles(t *testing.T) {
+	w := MustRunMain(t, nil)
+	if code, _ := mustGet(t, w.URL+"/wiki/Special:ListFiles"); code != http.StatusOK {
+		t.Errorf("Special:ListFiles = %d, want 200", code)
+	}
+	_, body := mustGet(t, w.URL+"/api.php?action=query&meta=siteinfo&format=json&formatversion=2")
+	if strings.Contains(body, `"uploadsenabled":false`) {
+		t.Errorf("siteinfo says uploads are disabled: %.400s", body)
+	}
+}

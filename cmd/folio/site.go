@@ -6,6 +6,7 @@ import (
 	"runtime"
 
 	"github.com/folio-wiki/folio/internal/api"
+	"github.com/folio-wiki/folio/internal/filerepo"
 	"github.com/folio-wiki/folio/internal/session"
 	"github.com/folio-wiki/folio/internal/wiki"
 )
@@ -13,8 +14,9 @@ import (
 // siteHandler composes what a web head serves: api.php and the HTML
 // interface, sharing one session manager so that a login through either
 // holds for both.
-func (cmd *ServeCommand) siteHandler(a *app, base string) http.Handler {
+func (cmd *ServeCommand) siteHandler(a *app, base string, files *filerepo.Repo) http.Handler {
 	ws := cmd.webServer(a, base)
+	ws.Files = files
 	secure := ws.SecureCookies
 	ws.Sessions = &session.Manager{Store: a.Store, Secure: secure, Logger: a.Logger}
 	as := &api.Server{
@@ -27,6 +29,7 @@ func (cmd *ServeCommand) siteHandler(a *app, base string) http.Handler {
 		Version:    api.VersionInfo{Folio: Version, Go: runtime.Version()},
 		Logger:     a.Logger,
 		ReadOnly:   wikiReadOnly{a.Wiki},
+		Files:      files,
 	}
 	mux := http.NewServeMux()
 	mux.Handle("/api.php", as.Handler())

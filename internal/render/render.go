@@ -6,6 +6,7 @@ package render
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -137,6 +138,17 @@ func linkSet(out *wikitext.Output) *folio.LinkSet {
 		seen[lt] = true
 		ls.Links = append(ls.Links, lt)
 	}
+	seenImage := map[string]bool{}
+	for _, img := range append(ls.Images, out.Images...) {
+		if !seenImage[img] {
+			seenImage[img] = true
+		}
+	}
+	ls.Images = ls.Images[:0]
+	for img := range seenImage {
+		ls.Images = append(ls.Images, img)
+	}
+	sort.Strings(ls.Images)
 	for _, tpl := range out.Templates {
 		ls.Templates = append(ls.Templates, folio.LinkTarget{Namespace: tpl.Namespace, DBKey: tpl.DBKey})
 	}
