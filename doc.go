@@ -16,4 +16,15 @@
 //	internal/render    wikitext.Host over the stores
 //	internal/diff      line and word diffs, three-way merge
 //	internal/web       HTML user interface: /wiki/, index.php actions, Special pages
+//	internal/api       the Action API (api.php), one module per file
+//	internal/session   server-side sessions shared by web and api
+//	internal/dump      MediaWiki XML dump reader, writer, importer and exporter
+//	internal/filerepo  uploads, file versions and thumbnails over a BlobStore
+//	internal/media     file verification (magic bytes, SVG safety) and scaling
+//	internal/localfs   BlobStore on local disk; internal/s3 on S3-compatible storage
+//	internal/pagecache page and parser caches, invalidation, CDN purge
+//	internal/inmem     in-process Cache and PubSub; internal/redis and internal/memcached
+//	internal/jobs      job runner over a JobQueue
+//	internal/backup    backup, verify, restore and drills; internal/ops health and metrics
+//	internal/account, internal/mail, internal/throttle  account requests, mail, rate limits
 package folio
