@@ -24,17 +24,7 @@ type MigrateCommand struct{ m *Main }
 
 // Run applies the migrations and reports how many ran.
 func (cmd *MigrateCommand) Run(ctx context.Context, args []string) error {
-	fs := flag.NewFlagSet("folio migrate", flag.ContinueOnError)
-	fs.SetOutput(cmd.m.Stderr)
-	load := configFlags(fs, cmd.m.Getenv)
-	fs.Usage = func() {
-		fmt.Fprintln(cmd.m.Stderr, "Usage: folio migrate [flags]\n\nApplies pending database schema migrations.")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	c, err := load()
+	c, err := cmd.m.loadCommandConfig("migrate", "Usage: folio migrate [flags]\n\nApplies pending database schema migrations.", args)
 	if err != nil {
 		return err
 	}

@@ -300,3 +300,19 @@ func (c *Config) cdnServers() []string {
 func (c *Config) cacheSettings() cacheSettings {
 	return cacheSettings{RedisURL: c.Redis, Memcached: c.Memcached, CDNServers: c.cdnServers(), Server: c.Server}
 }
+
+// loadCommandConfig parses the flags of a command that takes only the
+// configuration flags, and loads the configuration.
+func (m *Main) loadCommandConfig(name, usage string, args []string) (Config, error) {
+	fs := flag.NewFlagSet("folio "+name, flag.ContinueOnError)
+	fs.SetOutput(m.Stderr)
+	load := configFlags(fs, m.Getenv)
+	fs.Usage = func() {
+		fmt.Fprintln(m.Stderr, usage)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return Config{}, err
+	}
+	return load()
+}

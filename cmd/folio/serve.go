@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"net"
 	"net/http"
@@ -38,17 +37,7 @@ type ServeCommand struct {
 // Run parses flags, opens the database, and serves until ctx is cancelled,
 // then drains in-flight requests.
 func (cmd *ServeCommand) Run(ctx context.Context, args []string) error {
-	fs := flag.NewFlagSet("folio serve", flag.ContinueOnError)
-	fs.SetOutput(cmd.m.Stderr)
-	load := configFlags(fs, cmd.m.Getenv)
-	fs.Usage = func() {
-		fmt.Fprintln(cmd.m.Stderr, "Usage: folio serve [flags]\n\nRuns the wiki server; applies pending migrations and, on first start, creates the Main Page (unless an imported dump names the main page of its wiki).")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	c, err := load()
+	c, err := cmd.m.loadCommandConfig("serve", "Usage: folio serve [flags]\n\nRuns the wiki server; applies pending migrations and, on first start, creates the Main Page (unless an imported dump names the main page of its wiki).", args)
 	if err != nil {
 		return err
 	}

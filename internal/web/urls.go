@@ -13,34 +13,8 @@ const (
 	scriptPath  = "/index.php"
 )
 
-// urlencode encodes s as MediaWiki's wfUrlencode does: like a form value,
-// except that the characters ; @ $ ! * ( ) , / ~ : stay readable.
-func urlencode(s string) string {
-	var sb strings.Builder
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == ' ':
-			sb.WriteByte('+')
-		case keepInURL(c):
-			sb.WriteByte(c)
-		default:
-			const hex = "0123456789ABCDEF"
-			sb.WriteByte('%')
-			sb.WriteByte(hex[c>>4])
-			sb.WriteByte(hex[c&15])
-		}
-	}
-	return sb.String()
-}
-
-func keepInURL(c byte) bool {
-	switch {
-	case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
-		return true
-	}
-	return strings.IndexByte("-_.;@$!*(),/~:", c) >= 0
-}
+// urlencode encodes s as MediaWiki's wfUrlencode does (folio.URLEncode).
+func urlencode(s string) string { return folio.URLEncode(s) }
 
 // encodeQuery encodes q with urlencode, keys sorted, "title" first.
 func encodeQuery(q url.Values) string {
