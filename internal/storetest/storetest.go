@@ -53,6 +53,7 @@ func Run(t *testing.T, open Opener) {
 		{"Import", testImport},
 		{"Files", testFiles},
 		{"Accounts", testAccounts},
+		{"Compat", testCompat},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
