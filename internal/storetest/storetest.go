@@ -57,6 +57,7 @@ func Run(t *testing.T, open Opener) {
 		{"Files", testFiles},
 		{"Accounts", testAccounts},
 		{"Compat", testCompat},
+		{"Watchlist", testWatchlist},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
