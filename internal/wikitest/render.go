@@ -25,10 +25,12 @@ func (t *Test) Mode() string {
 	return ""
 }
 
-// Runnable reports whether a legacy runner runs the test in normal mode.
+// Runnable reports whether the runner runs the test: legacy tests in
+// normal or pst mode.
 func (t *Test) Runnable() bool {
 	_, legacy := t.Legacy()
-	return legacy && !t.Disabled() && t.Mode() == ""
+	mode := t.Mode()
+	return legacy && !t.Disabled() && (mode == "" || mode == "pst")
 }
 
 // NewHost returns the test host holding the file's articles.
@@ -55,6 +57,9 @@ func Render(ctx context.Context, h *host, t *Test) (string, error) {
 		return "", fmt.Errorf("title %q: %w", title, err)
 	}
 	p := wikitext.New(parserOptions(t)...)
+	if t.Mode() == "pst" {
+		return renderPST(ctx, p, h, t, tt)
+	}
 	po := wikitext.ParseOptions{Title: tt, Host: h}
 	if _, ok := t.Options["lastsavedrevision"]; ok {
 		po.Revision = wikitext.Revision{ID: 1337, Timestamp: h.Clock, User: "127.0.0.1", Size: len(t.Wikitext())}
@@ -157,4 +162,24 @@ func formatOutput(h *host, t *Test, out *wikitext.Output, title string) string {
 		s += "\nflags=" + strings.Join(flags, ",")
 	}
 	return strings.TrimRight(s, " \t\n\r\x00\x0b")
+}
+
+// renderPST runs a pst-mode test: the output is the transformed wikitext,
+// followed by the flags with showflags. The author is the anonymous
+// editor 127.0.0.1 and the clock is the test clock, as in MediaWiki's
+// runner.
+func renderPST(ctx context.Context, p *wikitext.Parser, h *host, t *Test, title wikitext.Title) (string, error) {
+	res, err := p.PreSave(ctx, t.Wikitext(), wikitext.PSTOptions{Title: title, Host: h, User: "127.0.0.1"})
+	if err != nil {
+		return "", err
+	}
+	out := res.Text
+	if _, ok := t.Options["showflags"]; ok {
+		flags := ""
+		if res.Signature {
+			flags = "user-signature"
+		}
+		out += "\nflags=" + flags
+	}
+	return out, nil
 }

@@ -39,6 +39,8 @@ type Expander struct {
 	Registry *Registry
 	Strip    StripFunc
 	Limits   Limits
+	// PreSave selects the pre-save transform: only subst: calls expand.
+	PreSave bool
 
 	// ParseFragment, when set, renders wikitext (already expanded) to
 	// half-parsed HTML for tag hooks that need it (recursiveTagParse).

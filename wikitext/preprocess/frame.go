@@ -49,6 +49,9 @@ func (f *Frame) Expand(nodes []*Node) string {
 }
 
 func (f *Frame) expandNode(b *strings.Builder, n *Node) {
+	if f.exp.PreSave && f.expandPreSave(b, n) {
+		return
+	}
 	switch n.Kind {
 	case Text, Equals:
 		b.WriteString(n.Text)

@@ -37,7 +37,12 @@ func (f *Frame) literal(n *Node) string {
 
 // substitute resolves part1 (the trimmed expanded title text).
 func (f *Frame) substitute(n *Node, part1 string) (string, bool) {
-	if hasPrefixFold(part1, "subst:") {
+	if f.exp.PreSave {
+		var subst bool
+		if part1, subst = trimSubst(part1); !subst {
+			return "", false
+		}
+	} else if hasPrefixFold(part1, "subst:") {
 		return "", false
 	}
 	if hasPrefixFold(part1, "safesubst:") {
