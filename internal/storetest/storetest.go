@@ -39,6 +39,7 @@ func Run(t *testing.T, open Opener) {
 		{"MovePage", testMovePage},
 		{"MoveRefused", testMoveRefused},
 		{"MoveOverRedirect", testMoveOverRedirect},
+		{"Patrol", testPatrol},
 		{"Links", testLinks},
 		{"CategoryMembers", testCategoryMembers},
 		{"Redirects", testRedirects},
