@@ -12,6 +12,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"time"
@@ -26,14 +28,30 @@ func main() {
 	article := flag.String("article", "", "wikitext file to parse")
 	templates := flag.String("templates", "", "directory of <Template name>.wiki files")
 	runs := flag.Int("runs", 50, "timed parses (after 5 warm-up parses)")
+	htmlOut := flag.String("html", "", "write the article's HTML to this file")
+	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the timed parses to this file")
 	flag.Parse()
-	if err := run(*article, *templates, *runs); err != nil {
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "parse:", err)
+			os.Exit(1)
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintln(os.Stderr, "parse:", err)
+			os.Exit(1)
+		}
+		defer pprof.StopCPUProfile()
+	}
+	if err := run(*article, *templates, *runs, *htmlOut); err != nil {
+		pprof.StopCPUProfile()
 		fmt.Fprintln(os.Stderr, "parse:", err)
 		os.Exit(1)
 	}
 }
 
-func run(article, templates string, runs int) error {
+func run(article, templates string, runs int, htmlOut string) error {
 	src, err := os.ReadFile(article)
 	if err != nil {
 		return err
@@ -59,6 +77,7 @@ func run(article, templates string, runs int) error {
 	opts := wikitext.ParseOptions{Title: wikitext.Title{DBKey: "Bench_Article"}, Host: h}
 	var times []time.Duration
 	var outLen int
+	var ms0, ms1 runtime.MemStats
 	for i := -5; i < runs; i++ {
 		start := time.Now()
 		out, err := p.Parse(context.Background(), string(src), opts)
@@ -68,12 +87,22 @@ func run(article, templates string, runs int) error {
 		if i >= 0 {
 			times = append(times, time.Since(start))
 		}
+		if i == -1 {
+			runtime.ReadMemStats(&ms0)
+		}
 		outLen = len(out.HTML)
+		if i == -5 && htmlOut != "" {
+			if err := os.WriteFile(htmlOut, []byte(out.HTML), 0o644); err != nil {
+				return err
+			}
+		}
 	}
+	runtime.ReadMemStats(&ms1)
 	slices.Sort(times)
 	med := times[len(times)/2]
-	fmt.Printf("folio_ms %.3f\nfolio_min_ms %.3f\nbytes %d\nhtml_bytes %d\n",
-		ms(med), ms(times[0]), len(src), outLen)
+	fmt.Printf("folio_ms %.3f\nfolio_min_ms %.3f\nbytes %d\nhtml_bytes %d\nallocs_per_parse %d\nbytes_per_parse %d\n",
+		ms(med), ms(times[0]), len(src), outLen,
+		(ms1.Mallocs-ms0.Mallocs)/uint64(runs), (ms1.TotalAlloc-ms0.TotalAlloc)/uint64(runs))
 	return nil
 }
 

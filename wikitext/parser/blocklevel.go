@@ -5,6 +5,19 @@ import (
 	"strings"
 )
 
+// Tags whose presence on a line opens or closes a block: a line that has
+// one is not wrapped in a paragraph. Each is matched case-insensitively as
+// a prefix of the text after a '<', so "p" also matches "<pre".
+var (
+	blockOpenTags  = []string{"table", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "tr", "p", "ul", "ol", "dl", "li", "dt", "dd", "/tr", "/td", "/th", "/li", "/dt", "/dd"}
+	blockCloseTags = []string{"/table", "/h1", "/h2", "/h3", "/h4", "/h5", "/h6", "td", "th", "/blockquote", "blockquote", "/div", "div", "hr", "/pre", "/p", "/mw:", "/ul", "/ol", "/dl", "/center", "center", "/figure", "figure"}
+	preOpenTags    = []string{"pre"}
+	preCloseTags   = []string{"/pre"}
+)
+
+// The regexps below are the definitions the scanners implement; they are
+// used only for lines holding a character that case-folds to ASCII (the
+// Kelvin sign and the long s), which the byte scanners do not fold.
 var (
 	blockOpenRegex  = regexp.MustCompile(`(?i)<table|<h1|<h2|<h3|<h4|<h5|<h6|<pre|<tr|<p|<ul|<ol|<dl|<li|<dt|<dd|</tr|</td|</th|</li|</dt|</dd`)
 	blockCloseRegex = regexp.MustCompile(`(?i)</table|</h1|</h2|</h3|</h4|</h5|</h6|<td|<th|</?blockquote|</?div|<hr|</pre|</p|</mw:|` +
@@ -14,6 +27,138 @@ var (
 	blockquoteRegex = regexp.MustCompile(`(?i)<(/?)blockquote[\s>]`)
 	styleLineRegex  = regexp.MustCompile(`(?is)^(?:<style\b[^>]*>.*?</style>\s*|<link\b[^>]*>\s*)+$`)
 )
+
+// hasFoldTrap reports whether s holds U+212A or U+017F, which (?i) in a
+// regexp matches as 'k' and 's'.
+func hasFoldTrap(s string) bool {
+	return strings.Contains(s, "\u212a") || strings.Contains(s, "\u017f")
+}
+
+// hasTagPrefix reports whether a '<' in s is followed by one of names,
+// ignoring ASCII case.
+func hasTagPrefix(s string, names []string) bool {
+	for {
+		i := strings.IndexByte(s, '<')
+		if i < 0 {
+			return false
+		}
+		s = s[i+1:]
+		for _, n := range names {
+			if hasPrefixFoldASCII(s, n) {
+				return true
+			}
+		}
+	}
+}
+
+// hasPrefixFoldASCII is strings.HasPrefix ignoring ASCII case; prefix is
+// lower case.
+func hasPrefixFoldASCII(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != prefix[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// lineTags is what block formatting needs to know about the tags of a
+// line.
+type lineTags struct {
+	trap                bool // the line needs the regexps
+	preOpen, preClose   bool
+	blockOpen, blockEnd bool
+}
+
+func scanLineTags(line string) lineTags {
+	if strings.IndexByte(line, '<') < 0 && strings.IndexByte(line, 0x7f) < 0 {
+		return lineTags{}
+	}
+	if hasFoldTrap(line) {
+		return lineTags{trap: true, preOpen: preOpenRegex.MatchString(line), preClose: preCloseRegex.MatchString(line)}
+	}
+	return lineTags{preOpen: hasTagPrefix(line, preOpenTags), preClose: hasTagPrefix(line, preCloseTags)}
+}
+
+// blockMatches reports whether t (the line without its list prefix) opens
+// or closes a block.
+func blockMatches(t string, trap bool) (open, closed bool) {
+	if trap {
+		return blockOpenRegex.MatchString(t), blockCloseRegex.MatchString(t)
+	}
+	if strings.IndexByte(t, '<') < 0 && strings.IndexByte(t, 0x7f) < 0 {
+		return false, false
+	}
+	open = hasTagPrefix(t, blockOpenTags)
+	closed = hasTagPrefix(t, blockCloseTags) || containsFoldASCII(t, preMarker)
+	return open, closed
+}
+
+// preMarker starts the strip marker of a <pre> extension tag.
+var preMarker = strings.ToLower(MarkerPrefix) + "-pre"
+
+// containsFoldASCII reports whether s contains sub (lower case), ignoring
+// ASCII case.
+func containsFoldASCII(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		i0 := strings.IndexByte(s[i:], sub[0])
+		if i0 < 0 {
+			return false
+		}
+		i += i0
+		if hasPrefixFoldASCII(s[i:], sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// lastBlockquote reports whether t has a <blockquote> or </blockquote>
+// tag (followed by a blank or '>') and whether the last one opens.
+func lastBlockquote(t string, trap bool) (found, opens bool) {
+	if trap {
+		ms := blockquoteRegex.FindAllStringSubmatch(t, -1)
+		if len(ms) == 0 {
+			return false, false
+		}
+		return true, ms[len(ms)-1][1] == ""
+	}
+	for {
+		i := strings.IndexByte(t, '<')
+		if i < 0 {
+			return found, opens
+		}
+		t = t[i+1:]
+		closing := strings.HasPrefix(t, "/")
+		r := t
+		if closing {
+			r = t[1:]
+		}
+		if hasPrefixFoldASCII(r, "blockquote") && len(r) > 10 && (isRegexSpace(r[10]) || r[10] == '>') {
+			found, opens = true, !closing
+			t = r[11:]
+		}
+	}
+}
+
+// isStyleLine reports whether t holds only <style> elements and <link>
+// tags, which do not start a paragraph.
+func isStyleLine(t string) bool {
+	if len(t) == 0 || t[0] != '<' {
+		return false
+	}
+	if !hasFoldTrap(t) && !hasPrefixFoldASCII(t[1:], "style") && !hasPrefixFoldASCII(t[1:], "link") {
+		return false
+	}
+	return styleLineRegex.MatchString(t)
+}
 
 // blockLevels is the line-by-line state machine that builds lists,
 // paragraphs and indented <pre> blocks. It is long because it is one
@@ -58,8 +203,8 @@ func doBlockLevels(text string, lineStart bool) string {
 
 // line handles one input line and returns the new list prefix state.
 func (b *blockLevels) line(line, lastPrefix string, nextLineExists bool) (string, int, string) {
-	preClose := preCloseRegex.MatchString(line)
-	preOpen := preOpenRegex.MatchString(line)
+	tags := scanLineTags(line)
+	preClose, preOpen := tags.preClose, tags.preOpen
 	prefix, prefix2, t := "", "", line
 	if !b.inPre {
 		n := strspn(line, "*#:;")
@@ -76,7 +221,7 @@ func (b *blockLevels) line(line, lastPrefix string, nextLineExists bool) (string
 		lastPrefix = prefix2
 	}
 	if prefixLength == 0 {
-		t = b.paragraph(t, preOpen, preClose)
+		t = b.paragraph(t, preOpen, preClose, tags.trap)
 	}
 	if preClose && b.inPre {
 		b.inPre = false
@@ -144,9 +289,8 @@ func (b *blockLevels) changeList(prefix, lastPrefix, t string) string {
 }
 
 // paragraph handles a line outside lists.
-func (b *blockLevels) paragraph(t string, preOpen, preClose bool) string {
-	openMatch := blockOpenRegex.MatchString(t)
-	closeMatch := blockCloseRegex.MatchString(t)
+func (b *blockLevels) paragraph(t string, preOpen, preClose, trap bool) string {
+	openMatch, closeMatch := blockMatches(t, trap)
 	switch {
 	case openMatch || closeMatch:
 		b.pendingPTag = ""
@@ -154,8 +298,8 @@ func (b *blockLevels) paragraph(t string, preOpen, preClose bool) string {
 		if preOpen && !preClose {
 			b.inPre = true
 		}
-		for _, m := range blockquoteRegex.FindAllStringSubmatch(t, -1) {
-			b.inBlockquote = m[1] == ""
+		if found, opens := lastBlockquote(t, trap); found {
+			b.inBlockquote = opens
 		}
 		b.inBlockElem = !closeMatch
 	case b.inBlockElem || b.inPre:
@@ -166,7 +310,7 @@ func (b *blockLevels) paragraph(t string, preOpen, preClose bool) string {
 			b.lastParagraph = "pre"
 		}
 		t = t[1:]
-	case styleLineRegex.MatchString(t):
+	case isStyleLine(t):
 		if b.pendingPTag != "" {
 			b.out.WriteString(b.closeParagraph(false))
 			b.pendingPTag = ""

@@ -9,12 +9,43 @@ import (
 	"github.com/folio-wiki/folio/wikitext/html"
 )
 
-// linkRegex matches what follows "[[": target, optional text, "]]" and
-// the rest of the piece.
-var linkRegex = regexp.MustCompile(`(?s)^([^\[\]{}<>|\x00-\x1F\x7F]+)(?:\|(.+?))?]](.*)$`)
+// linkTargetLen returns the length of the run of title characters at the
+// start of s: anything but []{}<>| and control characters.
+func linkTargetLen(s string) int {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '[', ']', '{', '}', '<', '>', '|', 0x7f:
+			return i
+		default:
+			if c < 0x20 {
+				return i
+			}
+		}
+	}
+	return len(s)
+}
 
-// trailRegex is the English link trail: letters glued to the link text.
-var trailRegex = regexp.MustCompile(`(?s)^([a-z]+)(.*)$`)
+// splitLink parses what follows "[[": a target, an optional "|text", "]]"
+// and the rest of the piece (the text is the shortest non-empty run before
+// a "]]").
+func splitLink(piece string) (target, text, trail string, ok bool) {
+	n := linkTargetLen(piece)
+	if n == 0 || n == len(piece) {
+		return "", "", "", false
+	}
+	target = piece[:n]
+	if piece[n] == '|' && n+2 <= len(piece) {
+		if e := strings.Index(piece[n+2:], "]]"); e >= 0 {
+			e += n + 2
+			return target, piece[n+1 : e], piece[e+2:], true
+		}
+		return "", "", "", false
+	}
+	if strings.HasPrefix(piece[n:], "]]") {
+		return target, "", piece[n+2:], true
+	}
+	return "", "", "", false
+}
 
 // doInternalLinks replaces [[target|text]] with link holders that are
 // coloured (blue or red) once all titles are known.
@@ -24,11 +55,12 @@ func (c *Context) doInternalLinks(text string) string {
 	}
 	pieces := strings.Split(text, "[[")
 	var b strings.Builder
+	b.Grow(len(text) + len(text)/4)
 	b.WriteString(pieces[0])
 	for i := 1; i < len(pieces); i++ {
 		piece := pieces[i]
-		if linkRegex.MatchString(piece) {
-			b.WriteString(c.internalLink(piece))
+		if target, text, trail, ok := splitLink(piece); ok {
+			b.WriteString(c.internalLink(piece, target, text, trail))
 			continue
 		}
 		out, used := c.imageWithLinks(pieces[i:])
@@ -38,16 +70,15 @@ func (c *Context) doInternalLinks(text string) string {
 	return trimCategoryMarkers(b.String())
 }
 
-var imageStartRegex = regexp.MustCompile(`(?s)^([^\[\]{}<>|\x00-\x1F\x7F]+)\|(.*)$`)
-
 // imageWithLinks handles an image link whose caption contains links, so
 // that its "]]" is in a later piece. It returns the output and how many
 // extra pieces it consumed.
 func (c *Context) imageWithLinks(pieces []string) (string, int) {
-	m := imageStartRegex.FindStringSubmatch(pieces[0])
-	if m == nil {
+	n := linkTargetLen(pieces[0])
+	if n == 0 || n == len(pieces[0]) || pieces[0][n] != '|' {
 		return "[[" + pieces[0], 0
 	}
+	m := [3]string{pieces[0], pieces[0][:n], pieces[0][n+1:]}
 	t, err := c.Host.ParseTitle(m[1], env.NSMain)
 	if err != nil || t.Namespace != env.NSFile || strings.HasPrefix(m[1], ":") {
 		return "[[" + pieces[0], 0
@@ -83,13 +114,9 @@ func (c *Context) armorLinks(s string) string {
 
 var protoArmorRegex = regexp.MustCompile(`\b((?i:` + html.URLProtocolsNoRelPattern + `))`)
 
-// internalLink renders one piece that followed "[[".
-func (c *Context) internalLink(piece string) string {
-	m := linkRegex.FindStringSubmatch(piece)
-	if m == nil {
-		return "[[" + piece
-	}
-	target, text, trail := m[1], m[2], m[3]
+// internalLink renders one piece that followed "[[", split by splitLink.
+func (c *Context) internalLink(piece, target, text, trail string) string {
+	noPipe := text == ""
 	if text != "" && strings.HasPrefix(trail, "]") && strings.Contains(text, "[") {
 		text += "]"
 		trail = trail[1:]
@@ -102,7 +129,7 @@ func (c *Context) internalLink(piece string) string {
 	if html.HasURLProtocol(target) {
 		return "[[" + piece
 	}
-	return c.linkTo(target, text, m[2] == "", trail, piece)
+	return c.linkTo(target, text, noPipe, trail, piece)
 }
 
 // linkTo builds the link for a parsed [[target|text]]trail.
@@ -160,7 +187,7 @@ func (c *Context) specialNamespaceLink(t env.Title, text string, noPipe bool, tr
 	}
 	if t.Interwiki != "" && c.Host.SiteInfo().InterlanguagePrefixes[t.Interwiki] {
 		c.addLanguageLink(t.Interwiki + ":" + t.Text())
-		return "\x00CATTRIM\x00" + trail, true
+		return catTrim + trail, true
 	}
 	if t.Interwiki == "" && t.Namespace == env.NSCategory {
 		sortKey := ""
@@ -168,7 +195,7 @@ func (c *Context) specialNamespaceLink(t env.Title, text string, noPipe bool, tr
 			sortKey = strings.ReplaceAll(html.DecodeCharReferences(text), "\n", "")
 		}
 		c.AddCategory(t.DBKey, sortKey)
-		return "\x00CATTRIM\x00" + trail, true
+		return catTrim + trail, true
 	}
 	return "", false
 }
@@ -192,11 +219,14 @@ func (c *Context) AddCategory(name, sortKey string) {
 	c.Out.Categories = append(c.Out.Categories, Category{Name: name, SortKey: sortKey})
 }
 
+// splitTrail splits the English link trail, letters glued to the link
+// text, from the rest.
 func splitTrail(trail string) (inside, rest string) {
-	if m := trailRegex.FindStringSubmatch(trail); m != nil {
-		return m[1], m[2]
+	i := 0
+	for i < len(trail) && trail[i] >= 'a' && trail[i] <= 'z' {
+		i++
 	}
-	return "", trail
+	return trail[:i], trail[i:]
 }
 
 // makeLink renders a link to t with the given HTML text. Local page links
@@ -227,15 +257,32 @@ func (c *Context) fragmentID(f string) string {
 	return html.EscapeID(html.DecodeCharReferences(f), c.Config.FragmentMode)
 }
 
-// catTrimRegex removes the whitespace before a category link and the line
-// break after it, so that category-only lines leave no blank line.
-var catTrimRegex = regexp.MustCompile(`\s*\x00CATTRIM\x00`)
+// catTrim marks where a category or language link was; the whitespace
+// before it goes with it, so that category-only lines leave no blank line.
+const catTrim = "\x00CATTRIM\x00"
 
 func trimCategoryMarkers(text string) string {
-	if !strings.Contains(text, "\x00CATTRIM\x00") {
+	if !strings.Contains(text, catTrim) {
 		return text
 	}
-	return catTrimRegex.ReplaceAllString(text, "")
+	var b strings.Builder
+	b.Grow(len(text))
+	last := 0
+	for {
+		i := strings.Index(text[last:], catTrim)
+		if i < 0 {
+			break
+		}
+		i += last
+		j := i
+		for j > last && isRegexSpace(text[j-1]) {
+			j--
+		}
+		b.WriteString(text[last:j])
+		last = i + len(catTrim)
+	}
+	b.WriteString(text[last:])
+	return b.String()
 }
 
 // mediaLink renders [[Media:File]]: a direct link to the file.

@@ -1,7 +1,6 @@
 package parser
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -15,7 +14,51 @@ type linkHolder struct {
 	text  string
 }
 
-var holderRegex = regexp.MustCompile(`<!--LINK'" ([0-9]+)-->`)
+// holderOpen and holderClose frame a link holder's number.
+const (
+	holderOpen  = `<!--LINK'" `
+	holderClose = `-->`
+)
+
+// replaceHolders writes text with every holder "<!--LINK'" N-->" whose N
+// is a known holder replaced by repl(N).
+func (c *Context) replaceHolders(text string, repl func(*strings.Builder, int)) string {
+	var b strings.Builder
+	last := 0
+	for off := 0; ; {
+		i := strings.Index(text[off:], holderOpen)
+		if i < 0 {
+			break
+		}
+		i += off
+		j := i + len(holderOpen)
+		k := j
+		for k < len(text) && text[k] >= '0' && text[k] <= '9' {
+			k++
+		}
+		if k == j || !strings.HasPrefix(text[k:], holderClose) {
+			off = j
+			continue
+		}
+		n, err := strconv.Atoi(text[j:k])
+		if err != nil || n >= len(c.holders) {
+			off = k
+			continue
+		}
+		if last == 0 {
+			b.Grow(len(text) + len(text)/2)
+		}
+		b.WriteString(text[last:i])
+		repl(&b, n)
+		last = k + len(holderClose)
+		off = last
+	}
+	if last == 0 {
+		return text
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
 
 // addHolder stores a link and returns its placeholder.
 func (c *Context) addHolder(t env.Title, text string) string {
@@ -30,13 +73,9 @@ func (c *Context) replaceLinkHolders(text string) string {
 		return text
 	}
 	exists := c.linkExistence()
-	return holderRegex.ReplaceAllStringFunc(text, func(m string) string {
-		i, _ := strconv.Atoi(holderRegex.FindStringSubmatch(m)[1])
-		if i >= len(c.holders) {
-			return m
-		}
+	return c.replaceHolders(text, func(b *strings.Builder, i int) {
 		h := c.holders[i]
-		return c.renderLink(h.title, h.text, exists[h.title.Page()])
+		b.WriteString(c.renderLink(h.title, h.text, exists[h.title.Page()]))
 	})
 }
 
@@ -85,11 +124,7 @@ func (c *Context) holderText(text string) string {
 	if !strings.Contains(text, "<!--LINK") {
 		return text
 	}
-	return holderRegex.ReplaceAllStringFunc(text, func(m string) string {
-		i, _ := strconv.Atoi(holderRegex.FindStringSubmatch(m)[1])
-		if i >= len(c.holders) {
-			return m
-		}
-		return c.holders[i].text
+	return c.replaceHolders(text, func(b *strings.Builder, i int) {
+		b.WriteString(c.holders[i].text)
 	})
 }

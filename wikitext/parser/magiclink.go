@@ -73,7 +73,7 @@ func skipMarkup(s string) int {
 // magicSegment links bare URLs and ISBN, RFC and PMID numbers in text that
 // contains no tags.
 func (c *Context) magicSegment(text string) string {
-	if !strings.Contains(text, ":") && !strings.Contains(text, "ISBN") && !strings.Contains(text, "RFC") && !strings.Contains(text, "PMID") {
+	if !mayHaveMagicLink(text) {
 		return text
 	}
 	var b strings.Builder
@@ -104,6 +104,41 @@ func (c *Context) magicSegment(text string) string {
 	b.WriteString(text[last:])
 	return b.String()
 }
+
+// mayHaveMagicLink reports whether text contains a URL protocol or one of
+// the words ISBN, RFC and PMID, without which magicRegex cannot link
+// anything.
+func mayHaveMagicLink(text string) bool {
+	if strings.Contains(text, "ISBN") || strings.Contains(text, "RFC") || strings.Contains(text, "PMID") ||
+		strings.Contains(text, "\u212a") || strings.Contains(text, "\u017f") { // K and ſ fold to k and s
+		return true
+	}
+	for off := 0; ; {
+		i := strings.IndexByte(text[off:], ':')
+		if i < 0 {
+			return false
+		}
+		i += off
+		for _, p := range magicProtocols {
+			k := strings.IndexByte(p, ':')
+			if i >= k && hasPrefixFold(text[i-k:], p) {
+				return true
+			}
+		}
+		off = i + 1
+	}
+}
+
+// magicProtocols are the URL protocols a bare URL may start with.
+var magicProtocols = func() []string {
+	var ps []string
+	for _, p := range html.URLProtocols {
+		if !strings.HasPrefix(p, "/") {
+			ps = append(ps, p)
+		}
+	}
+	return ps
+}()
 
 // wordCharBefore reports whether the text ends in a Unicode letter, digit
 // or underscore, which a magic link may not follow.
