@@ -6,6 +6,7 @@ package redis
 import (
 	"context"
 	"fmt"
+	"time"
 
 	goredis "github.com/redis/go-redis/v9"
 )
@@ -64,4 +65,14 @@ func (c *Client) DeletePrefix(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// TTL returns how long the key Prefix+key has left to live; tests use it to
+// check expiries.
+func (c *Client) TTL(ctx context.Context, key string) (time.Duration, error) {
+	d, err := c.rdb.PTTL(ctx, c.Prefix+key).Result()
+	if err != nil {
+		return 0, fmt.Errorf("redis ttl: %w", err)
+	}
+	return d, nil
 }

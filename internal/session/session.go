@@ -40,7 +40,12 @@ type Store interface {
 
 // Manager loads, starts and ends sessions. Set the fields before use.
 type Manager struct {
-	Store  Store
+	// Store finds users and, unless Sessions is set, keeps the sessions
+	// (in the database).
+	Store Store
+	// Sessions, when set, keeps the sessions instead of Store: Redis, so
+	// that every web head sees the same ones (FOLIO_REDIS_URL).
+	Sessions folio.SessionStore
 	Secure bool // send cookies with the Secure attribute
 	Logger *slog.Logger
 	Now    func() time.Time
@@ -63,6 +68,14 @@ func (m *Manager) now() time.Time {
 	return m.Now()
 }
 
+// sessions is where the sessions are kept.
+func (m *Manager) sessions() folio.SessionStore {
+	if m.Sessions != nil {
+		return m.Sessions
+	}
+	return m.Store
+}
+
 func (m *Manager) logger() *slog.Logger {
 	if m.Logger == nil {
 		return slog.Default()
@@ -78,7 +91,7 @@ func (m *Manager) Load(ctx context.Context, r *http.Request) (*State, error) {
 	if err != nil || c.Value == "" {
 		return st, nil
 	}
-	sess, err := m.Store.FindSession(ctx, HashSecret(c.Value))
+	sess, err := m.sessions().FindSession(ctx, HashSecret(c.Value))
 	if err != nil && folio.ErrorCode(err) == folio.EInternal {
 		return st, fmt.Errorf("find session: %w", err)
 	}
@@ -111,7 +124,7 @@ func (m *Manager) refresh(ctx context.Context, secret string, sess *folio.Sessio
 		return nil
 	}
 	sess.Expires = m.now().Add(life).UTC().Truncate(time.Second)
-	if err := m.Store.UpdateSession(ctx, sess); err != nil {
+	if err := m.sessions().UpdateSession(ctx, sess); err != nil {
 		m.logger().Warn("extend session", "err", err)
 		return nil
 	}
@@ -141,12 +154,12 @@ func (m *Manager) Start(ctx context.Context, w http.ResponseWriter, st *State, u
 		sess.Data[RememberKey] = "1"
 		c = m.persistentCookie(secret, sess.Expires)
 	}
-	if err := m.Store.CreateSession(ctx, sess); err != nil {
+	if err := m.sessions().CreateSession(ctx, sess); err != nil {
 		return fmt.Errorf("create session: %w", err)
 	}
 	http.SetCookie(w, c)
 	if mrand.IntN(pruneEvery) == 0 {
-		if _, err := m.Store.DeleteExpiredSessions(ctx, m.now()); err != nil {
+		if _, err := m.sessions().DeleteExpiredSessions(ctx, m.now()); err != nil {
 			m.logger().Warn("delete expired sessions", "err", err)
 		}
 	}
@@ -157,7 +170,7 @@ func (m *Manager) Start(ctx context.Context, w http.ResponseWriter, st *State, u
 // End deletes the request's session and expires its cookie.
 func (m *Manager) End(ctx context.Context, w http.ResponseWriter, st *State) error {
 	if st.Session != nil {
-		if err := m.Store.DeleteSession(ctx, st.Session.ID); err != nil && folio.ErrorCode(err) != folio.ENotLoggedIn {
+		if err := m.sessions().DeleteSession(ctx, st.Session.ID); err != nil && folio.ErrorCode(err) != folio.ENotLoggedIn {
 			return fmt.Errorf("delete session: %w", err)
 		}
 	}
@@ -183,7 +196,7 @@ func (m *Manager) CSRFToken(ctx context.Context, w http.ResponseWriter, st *Stat
 		st.Session.Data = map[string]string{}
 	}
 	st.Session.Data[CSRFKey] = RandomString(24)
-	if err := m.Store.UpdateSession(ctx, st.Session); err != nil {
+	if err := m.sessions().UpdateSession(ctx, st.Session); err != nil {
 		return "", fmt.Errorf("store csrf token: %w", err)
 	}
 	return st.Session.Data[CSRFKey], nil
