@@ -46,9 +46,9 @@ type Manager struct {
 	// Sessions, when set, keeps the sessions instead of Store: Redis, so
 	// that every web head sees the same ones (FOLIO_REDIS_URL).
 	Sessions folio.SessionStore
-	Secure bool // send cookies with the Secure attribute
-	Logger *slog.Logger
-	Now    func() time.Time
+	Secure   bool // send cookies with the Secure attribute
+	Logger   *slog.Logger
+	Now      func() time.Time
 }
 
 // State is what a request knows about its session.
