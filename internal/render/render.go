@@ -13,6 +13,7 @@ import (
 
 	"github.com/folio-wiki/folio"
 	"github.com/folio-wiki/folio/wikitext"
+	"github.com/folio-wiki/folio/wikitext/ext/bugzilla"
 	"github.com/folio-wiki/folio/wikitext/ext/cite"
 	"github.com/folio-wiki/folio/wikitext/ext/parserfunctions"
 	"github.com/folio-wiki/folio/wikitext/ext/poem"
@@ -56,6 +57,8 @@ type Renderer struct {
 	Files wikitext.FileRepo
 	// StringFunctions enables #len, #pos, #sub… ($wgPFEnableStringFunctions).
 	StringFunctions bool
+	// Bugzilla runs <bugzilla> searches; nil shows an error box instead.
+	Bugzilla bugzilla.Client
 
 	once      sync.Once
 	withES    *wikitext.Parser
@@ -66,7 +69,7 @@ func (r *Renderer) parser(editSections bool) *wikitext.Parser {
 	r.once.Do(func() {
 		exts := wikitext.WithExtensions(
 			parserfunctions.New(parserfunctions.WithStringFunctions(r.StringFunctions)),
-			cite.New(), poem.New())
+			cite.New(), poem.New(), bugzilla.New(bugzilla.WithClient(r.Bugzilla)))
 		r.withES = wikitext.New(exts, wikitext.WithEditSections(true))
 		r.withoutES = wikitext.New(exts, wikitext.WithEditSections(false))
 	})
