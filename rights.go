@@ -41,7 +41,7 @@ func DefaultGroupRights() GroupRights {
 			"autoconfirmed", "editsemiprotected", "ipblock-exempt", "blockemail",
 			"markbotedits", "apihighlimits", "browsearchive", "noratelimit",
 			"movefile", "unblockself", "suppressredirect", "mergehistory",
-			"managechangetags", "deletechangetags", "confirmaccount"),
+			"managechangetags", "deletechangetags", "confirmaccount", "viewstatus"),
 		"interface-admin": set("editinterface", "editsitecss", "editsitejs",
 			"editsitejson", "editusercss", "edituserjs", "edituserjson"),
 		"bureaucrat": set("userrights", "noratelimit", "renameuser", "confirmaccount"),

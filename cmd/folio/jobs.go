@@ -133,7 +133,10 @@ type cacheStack struct {
 	Parser      *pagecache.ParserCache
 	Invalidator *pagecache.Invalidator
 	Runner      *jobs.Runner
-	closers     []func() error
+	// Shared is the cache the heads share (in-process memory when there
+	// is no cache server); /readyz probes it.
+	Shared  folio.Cache
+	closers []func() error
 }
 
 // openCacheStack wires the caches: memcached, else Redis, else in-process
@@ -166,6 +169,7 @@ func openCacheStack(ctx context.Context, a *app, s cacheSettings) (*cacheStack, 
 	if cache == nil {
 		cache = s.localCache()
 	}
+	cs.Shared = cache
 	cs.wire(a, s, cache, bus)
 	return cs, nil
 }

@@ -2,8 +2,14 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
+	"time"
+
+	"github.com/folio-wiki/folio"
+	"github.com/folio-wiki/folio/internal/filerepo"
+	"github.com/folio-wiki/folio/internal/web"
 
 	"github.com/folio-wiki/folio/internal/backup"
 	"github.com/folio-wiki/folio/internal/ops"
@@ -90,4 +96,42 @@ func startReplicator(ctx context.Context, a *app, dir string) (r *sqlite.Replica
 	done := make(chan error, 1)
 	go func() { done <- r.Run(ctx) }()
 	return r, func() error { return <-done }, nil
+}
+
+// addDependencyChecks makes /readyz probe the blob store and the shared
+// cache as well as the database: a head that cannot reach them should
+// leave the load balancer's pool.
+func (w *opsWiring) addDependencyChecks(files *filerepo.Repo, cache folio.Cache) {
+	if files != nil && files.Blobs != nil {
+		w.Health.Checks = append(w.Health.Checks, ops.Check{Name: "blob store", Probe: func(ctx context.Context) error {
+			_, err := files.Blobs.Stat(ctx, "folio-readyz-probe")
+			if errors.Is(err, folio.ErrBlobNotFound) {
+				return nil
+			}
+			return err
+		}})
+	}
+	if cache != nil {
+		w.Health.Checks = append(w.Health.Checks, ops.Check{Name: "cache", Probe: func(ctx context.Context) error {
+			_, err := cache.Get(ctx, "folio-readyz-probe")
+			if errors.Is(err, folio.ErrCacheMiss) {
+				return nil
+			}
+			return err
+		}})
+	}
+}
+
+// status returns Special:Status's figures from the health checks and the
+// metrics of this process.
+func (w *opsWiring) status(ctx context.Context) []web.StatusSection {
+	var out []web.StatusSection
+	for _, s := range ops.Status(ctx, w.Health, w.Metrics, time.Now()) {
+		ws := web.StatusSection{Title: s.Title}
+		for _, r := range s.Rows {
+			ws.Rows = append(ws.Rows, web.StatusRow{Name: r.Name, Value: r.Value, Bad: r.Bad})
+		}
+		out = append(out, ws)
+	}
+	return out
 }

@@ -32,6 +32,8 @@ type ServeCommand struct {
 	// mainPage is the title of the main page: the one named by the site
 	// configuration of an imported dump, or "Main Page".
 	mainPage string
+	// status gives Special:Status its figures once serve has built them.
+	status func(ctx context.Context) []web.StatusSection
 }
 
 // Run parses flags, opens the database, and serves until ctx is cancelled,
@@ -102,6 +104,9 @@ func (cmd *ServeCommand) serve(ctx context.Context, a *app) error {
 	if err != nil {
 		return err
 	}
+	ow.addDependencyChecks(files, cs.Shared)
+	a.Renderer.ObserveParse = ow.Metrics.ObserveParse
+	cmd.status = ow.status
 	srv := &http.Server{
 		Handler:           ow.register(http.NewServeMux(), cs.Pages.Handler(cmd.siteHandler(a, base, files))),
 		ReadHeaderTimeout: 10 * time.Second,
@@ -162,6 +167,7 @@ func (cmd *ServeCommand) webServer(a *app, base string) *web.Server {
 		Site:          web.Site{Name: a.Config.SiteName, Server: server, MainPage: cmp.Or(cmd.mainPage, "Main Page")},
 		Version:       web.VersionInfo{Folio: Version, Go: runtime.Version()},
 		Logger:        a.Logger,
+		Status:        cmd.status,
 		SecureCookies: len(server) > 5 && server[:6] == "https:",
 	}
 }

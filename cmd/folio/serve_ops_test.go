@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -143,5 +144,44 @@ func TestServeFiles(t *testing.T) {
 	_, body := mustGet(t, w.URL+"/api.php?action=query&meta=siteinfo&format=json&formatversion=2")
 	if strings.Contains(body, `"uploadsenabled":false`) {
 		t.Errorf("siteinfo says uploads are disabled: %.400s", body)
+	}
+}
+
+// TestServeStatus checks that serve gives Special:Status the process's
+// health checks and metrics.
+func TestServeStatus(t *testing.T) {
+	w := MustRunMain(t, nil)
+	pw := t.TempDir() + "/pw"
+	if err := os.WriteFile(pw, []byte("status-page-password\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := runCLI(t, map[string]string{"FOLIO_DATA": w.Data, "FOLIO_LOG_LEVEL": "warn"}, "user", "create", "Statusadmin", "--password-file", pw, "--group", "sysop"); err != nil {
+		t.Fatal(err)
+	}
+	mustGet(t, w.URL+"/wiki/Main_Page")
+	mustGet(t, w.URL+"/wiki/Main_Page")
+	api := loginAPI(t, w.URL, "Statusadmin", "status-page-password")
+	resp, err := api.client.Get(w.URL + "/wiki/Special:Status")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	page := string(b)
+	for _, want := range []string{
+		`<th scope="row">database</th><td>reachable</td>`,
+		`<th scope="row">blob store</th><td>reachable</td>`,
+		`<th scope="row">cache</th><td>reachable</td>`,
+		`<th scope="row">requests served</th>`,
+		`<th scope="row">page cache hit ratio</th>`,
+		`<th scope="row">parse time (mean)</th>`,
+		`<th scope="row">waiting or running</th>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("Special:Status lacks %s", want)
+		}
+	}
+	if code, _ := mustGet(t, w.URL+"/wiki/Special:Status"); code != http.StatusForbidden {
+		t.Errorf("anonymous Special:Status = %d, want 403", code)
 	}
 }

@@ -90,6 +90,14 @@ func (m *Metrics) Middleware(next http.Handler) http.Handler {
 			route := Route(r)
 			m.requests.WithLabelValues(route, r.Method, codeLabel(code)).Inc()
 			m.latency.WithLabelValues(route, r.Method).Observe(time.Since(start).Seconds())
+			// The page cache marks its answers; counting them here keeps
+			// the cache free of metrics code.
+			switch w.Header().Get("X-Cache") {
+			case "HIT":
+				m.CacheLookup("page", true)
+			case "MISS":
+				m.CacheLookup("page", false)
+			}
 		}()
 		next.ServeHTTP(sw, r)
 	})

@@ -47,6 +47,7 @@
 package web
 
 import (
+	"context"
 	"log/slog"
 	"net/http"
 	"net/netip"
@@ -124,6 +125,9 @@ type Server struct {
 	// TrustedProxies are the reverse proxies whose X-Forwarded-For header
 	// names the client, as MediaWiki's $wgCdnServers; empty trusts none.
 	TrustedProxies []netip.Prefix
+	// Status, when set, gives the figures of Special:Status (health,
+	// requests, caches, job queue, backups) to operators.
+	Status func(ctx context.Context) []StatusSection
 
 	once      sync.Once
 	filesOnce sync.Once
