@@ -3,7 +3,6 @@ package html
 import (
 	"fmt"
 	stdhtml "html"
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -32,9 +31,72 @@ var html4Entities = words(`nbsp iexcl cent pound curren yen brvbar sect uml copy
 // entityAliases maps right-to-left spellings onto the entity they stand for.
 var entityAliases = map[string]string{"רלמ": "rlm", "رلم": "rlm"}
 
-var charRefRegex = regexp.MustCompile(`&([A-Za-z0-9\x{80}-\x{10ffff}]+);|&#([0-9]+);|&#[xX]([0-9A-Fa-f]+);`)
+// Kinds of character reference charRefAt finds.
+const (
+	refNone = iota
+	refNamed
+	refDecimal
+	refHex
+)
 
-var normalizeRefRegex = regexp.MustCompile(charRefRegex.String() + `|&`)
+// charRefAt parses the character reference at the start of s, which
+// starts with '&': "&name;" (ASCII letters and digits and any non-ASCII
+// text), "&#digits;" or "&#xhex;". It returns the kind, the name or
+// digits, and the length of the reference.
+func charRefAt(s string) (kind int, val string, n int) {
+	i := 1
+	for i < len(s) && (s[i] >= 0x80 || isASCIIAlnum(s[i])) {
+		i++
+	}
+	if i > 1 && i < len(s) && s[i] == ';' {
+		return refNamed, s[1:i], i + 1
+	}
+	if len(s) < 3 || s[1] != '#' {
+		return refNone, "", 0
+	}
+	if s[2] == 'x' || s[2] == 'X' {
+		j := 3
+		for j < len(s) && isHexDigit(s[j]) {
+			j++
+		}
+		if j > 3 && j < len(s) && s[j] == ';' {
+			return refHex, s[3:j], j + 1
+		}
+		return refNone, "", 0
+	}
+	j := 2
+	for j < len(s) && '0' <= s[j] && s[j] <= '9' {
+		j++
+	}
+	if j > 2 && j < len(s) && s[j] == ';' {
+		return refDecimal, s[2:j], j + 1
+	}
+	return refNone, "", 0
+}
+
+func isASCIIAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+func isHexDigit(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+// replaceCharRefs returns s with each '&' passed to repl, which writes its
+// replacement and returns how many bytes of s it replaced.
+func replaceCharRefs(s string, repl func(b *strings.Builder, s string) int) string {
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	for {
+		i := strings.IndexByte(s, '&')
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:i])
+		s = s[i+repl(&b, s[i:]):]
+	}
+}
 
 // DecodeCharReferences decodes named and numeric character references.
 // Unknown names and invalid code points are left as they are.
@@ -42,16 +104,20 @@ func DecodeCharReferences(s string) string {
 	if !strings.Contains(s, "&") {
 		return s
 	}
-	return charRefRegex.ReplaceAllStringFunc(s, func(m string) string {
-		sub := charRefRegex.FindStringSubmatch(m)
-		switch {
-		case sub[1] != "":
-			return decodeEntity(sub[1], m)
-		case sub[2] != "":
-			return decodeCodepoint(sub[2], 10, m)
+	return replaceCharRefs(s, func(b *strings.Builder, s string) int {
+		kind, val, n := charRefAt(s)
+		switch kind {
+		case refNamed:
+			b.WriteString(decodeEntity(val, s[:n]))
+		case refDecimal:
+			b.WriteString(decodeCodepoint(val, 10, s[:n]))
+		case refHex:
+			b.WriteString(decodeCodepoint(val, 16, s[:n]))
 		default:
-			return decodeCodepoint(sub[3], 16, m)
+			b.WriteByte('&')
+			return 1
 		}
+		return n
 	})
 }
 
@@ -85,20 +151,34 @@ func NormalizeCharReferences(s string) string {
 	if !strings.Contains(s, "&") {
 		return s
 	}
-	return normalizeRefRegex.ReplaceAllStringFunc(s, func(m string) string {
-		if m == "&" {
-			return "&amp;"
-		}
-		sub := normalizeRefRegex.FindStringSubmatch(m)
-		switch {
-		case sub[1] != "":
-			return normalizeEntity(sub[1])
-		case sub[2] != "":
-			return normalizeCodepoint(sub[2], 10, "&#%d;")
+	return replaceCharRefs(s, func(b *strings.Builder, s string) int {
+		kind, val, n := charRefAt(s)
+		switch kind {
+		case refNamed:
+			writeNormalizedEntity(b, val)
+		case refDecimal:
+			b.WriteString(normalizeCodepoint(val, 10, "&#%d;"))
+		case refHex:
+			b.WriteString(normalizeCodepoint(val, 16, "&#x%x;"))
 		default:
-			return normalizeCodepoint(sub[3], 16, "&#x%x;")
+			b.WriteString("&amp;")
+			return 1
 		}
+		return n
 	})
+}
+
+// writeNormalizedEntity writes normalizeEntity(name), without allocating
+// for the common names.
+func writeNormalizedEntity(b *strings.Builder, name string) {
+	switch name {
+	case "lt", "gt", "amp", "quot":
+		b.WriteByte('&')
+		b.WriteString(name)
+		b.WriteByte(';')
+		return
+	}
+	b.WriteString(normalizeEntity(name))
 }
 
 func normalizeEntity(name string) string {

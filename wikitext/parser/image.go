@@ -80,7 +80,7 @@ func (c *Context) thumbAlt(t env.Title, o imageOptions) string {
 func (c *Context) plainCaption(s string) string {
 	s = pipedLinkText.ReplaceAllString(s, "$1")
 	s = plainLinkText.ReplaceAllString(s, "$1")
-	s = anyTagRegex.ReplaceAllString(doQuotes(c.holderText(s)), "")
+	s = stripTags(doQuotes(c.holderText(s)))
 	s = c.Strip.UnstripBoth(s)
 	return html.DecodeCharReferences(s)
 }

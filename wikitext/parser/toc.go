@@ -15,7 +15,55 @@ const (
 	tocEnd         = "</mw:toc>"
 )
 
-var headlineRegex = regexp.MustCompile(`(?is)<H([1-6])(.*?>)(.*?)</H[1-6] *>`)
+// nextHeadline finds the next heading element in text from off, as the
+// regexp (?is)<H([1-6])(.*?>)(.*?)</H[1-6] *> would: the level, the rest
+// of the opening tag up to its first '>', the inner HTML up to the first
+// closing heading tag, and where the whole element starts and ends.
+func nextHeadline(text string, off int) (level int, attrs, inner string, start, end int, ok bool) {
+	for {
+		i := strings.IndexByte(text[off:], '<')
+		if i < 0 {
+			return 0, "", "", 0, 0, false
+		}
+		i += off
+		off = i + 1
+		if i+3 > len(text) || text[i+1]|0x20 != 'h' || text[i+2] < '1' || text[i+2] > '6' {
+			continue
+		}
+		g := strings.IndexByte(text[i+3:], '>')
+		if g < 0 {
+			return 0, "", "", 0, 0, false
+		}
+		g += i + 3
+		cs, ce, found := closingHeadline(text, g+1)
+		if !found {
+			return 0, "", "", 0, 0, false
+		}
+		return int(text[i+2] - '0'), text[i+3 : g+1], text[g+1 : cs], i, ce, true
+	}
+}
+
+// closingHeadline finds the first </Hn *> at or after off.
+func closingHeadline(text string, off int) (start, end int, ok bool) {
+	for {
+		i := strings.Index(text[off:], "</")
+		if i < 0 {
+			return 0, 0, false
+		}
+		i += off
+		off = i + 2
+		if i+4 > len(text) || text[i+2]|0x20 != 'h' || text[i+3] < '1' || text[i+3] > '6' {
+			continue
+		}
+		j := i + 4
+		for j < len(text) && text[j] == ' ' {
+			j++
+		}
+		if j < len(text) && text[j] == '>' {
+			return i, j + 1, true
+		}
+	}
+}
 
 // heading is one heading found by formatHeadings.
 type heading struct {
@@ -84,16 +132,18 @@ func (c *Context) showTOC(n int) bool {
 
 func (c *Context) findHeadings(text string) []*heading {
 	var hs []*heading
-	for _, m := range headlineRegex.FindAllStringSubmatchIndex(text, -1) {
-		lvl, _ := strconv.Atoi(text[m[2]:m[3]])
-		inner := text[m[6]:m[7]]
-		h := &heading{level: lvl, attrs: text[m[4]:m[5]], start: m[0], end: m[1]}
-		if mm := headingMarkerRegex.FindStringSubmatch(inner); mm != nil {
-			serial, _ := strconv.Atoi(mm[1])
+	for off := 0; ; {
+		lvl, attrs, inner, start, end, ok := nextHeadline(text, off)
+		if !ok {
+			break
+		}
+		off = end
+		h := &heading{level: lvl, attrs: attrs, start: start, end: end}
+		if serial, n, ok := headingMarker(inner); ok {
 			if c.HeadingInfo != nil {
 				h.source, h.index, h.wiki = c.HeadingInfo(serial)
 			}
-			inner = strings.TrimSpace(inner[len(mm[0]):])
+			inner = strings.TrimSpace(inner[n:])
 		}
 		h.text = inner
 		hs = append(hs, h)
@@ -101,12 +151,84 @@ func (c *Context) findHeadings(text string) []*heading {
 	return hs
 }
 
-var headingMarkerRegex = regexp.MustCompile("^\x7f'\"`UNIQ--h-([0-9]+)--QINU`\"'\x7f")
-
-var (
-	anyTagRegex   = regexp.MustCompile(`<.*?>`)
-	spaceRunRegex = regexp.MustCompile(`[ _]+`)
+// Heading markers: headingMarkerOpen, a serial number, headingMarkerClose.
+const (
+	headingMarkerOpen  = "\x7f'\"`UNIQ--h-"
+	headingMarkerClose = "--QINU`\"'\x7f"
 )
+
+// headingMarker parses the heading marker at the start of s.
+func headingMarker(s string) (serial, n int, ok bool) {
+	if !strings.HasPrefix(s, headingMarkerOpen) {
+		return 0, 0, false
+	}
+	i := len(headingMarkerOpen)
+	j := i
+	for j < len(s) && '0' <= s[j] && s[j] <= '9' {
+		j++
+	}
+	if j == i || !strings.HasPrefix(s[j:], headingMarkerClose) {
+		return 0, 0, false
+	}
+	serial, _ = strconv.Atoi(s[i:j])
+	return serial, j + len(headingMarkerClose), true
+}
+
+// replaceTags replaces each tag ('<' to the first '>' on the same line)
+// with repl(tag).
+func replaceTags(s string, repl func(tag string) string) string {
+	if strings.IndexByte(s, '<') < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	last := 0
+	for off := 0; ; {
+		i := strings.IndexByte(s[off:], '<')
+		if i < 0 {
+			break
+		}
+		i += off
+		j := strings.IndexAny(s[i+1:], ">\n")
+		if j < 0 {
+			break
+		}
+		j += i + 1
+		if s[j] == '\n' {
+			off = i + 1
+			continue
+		}
+		b.WriteString(s[last:i])
+		b.WriteString(repl(s[i : j+1]))
+		last, off = j+1, j+1
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// stripTags removes every tag.
+func stripTags(s string) string { return replaceTags(s, func(string) string { return "" }) }
+
+// collapseSpaces replaces each run of spaces and underscores with one
+// space.
+func collapseSpaces(s string) string {
+	if !strings.Contains(s, "_") && !strings.Contains(s, "  ") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] != ' ' && s[i] != '_' {
+			b.WriteByte(s[i])
+			continue
+		}
+		b.WriteByte(' ')
+		for i+1 < len(s) && (s[i+1] == ' ' || s[i+1] == '_') {
+			i++
+		}
+	}
+	return b.String()
+}
 
 // assignAnchors computes the id and TOC text of each heading, making ids
 // unique case-insensitively.
@@ -116,8 +238,7 @@ func (c *Context) assignAnchors(hs []*heading) {
 	for _, h := range hs {
 		safe := c.Strip.UnstripBoth(c.holderText(h.text))
 		h.tocLine = strings.TrimSpace(strings.ReplaceAll(tocLineHTML(safe), "<span></span>", ""))
-		plain := anyTagRegex.ReplaceAllString(safe, "")
-		plain = strings.TrimSpace(spaceRunRegex.ReplaceAllString(plain, " "))
+		plain := strings.TrimSpace(collapseSpaces(stripTags(safe)))
 		decoded := html.DecodeCharReferences(plain)
 		anchor := html.EscapeID(decoded, c.Config.FragmentMode)
 		legacy := ""
@@ -149,7 +270,7 @@ func (c *Context) assignAnchors(hs []*heading) {
 // tocLineHTML keeps only a few inline tags (without attributes, except a
 // span's dir) for the TOC entry.
 func tocLineHTML(s string) string {
-	return anyTagRegex.ReplaceAllStringFunc(s, func(tag string) string {
+	return replaceTags(s, func(tag string) string {
 		name := strings.ToLower(strings.TrimLeft(tag[1:], "/"))
 		if i := strings.IndexAny(name, " >"); i >= 0 {
 			name = name[:i]
@@ -193,8 +314,7 @@ func (c *Context) headingHTML(h *heading, editIndex string) string {
 }
 
 func (c *Context) editSectionLink(index string, h *heading) string {
-	hint := anyTagRegex.ReplaceAllString(c.Strip.UnstripBoth(c.holderText(h.text)), "")
-	hint = strings.TrimSpace(spaceRunRegex.ReplaceAllString(hint, " "))
+	hint := strings.TrimSpace(collapseSpaces(stripTags(c.Strip.UnstripBoth(c.holderText(h.text)))))
 	href := c.Host.PageURL(h.source.Page(), "action=edit&section="+index)
 	return `<span class="mw-editsection"><span class="mw-editsection-bracket">[</span><a href="` +
 		html.EscapeHTML(href) + `" title="Edit section: ` + html.EscapeHTMLQuotes(html.DecodeCharReferences(hint)) +
