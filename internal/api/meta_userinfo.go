@@ -46,7 +46,7 @@ func (s *Server) metaUserInfo(c *call, q *query) error {
 		o.set("ratelimits", newObj())
 	}
 	if props["options"] {
-		o.set("options", newObj())
+		o.set("options", s.userOptions(c, u))
 	}
 	if props["cancreateaccount"] {
 		o.set("cancreateaccount", flag(s.Wiki.Allowed(u, "createaccount")))

@@ -1,0 +1,112 @@
+package api
+
+import (
+	"fmt"
+
+	"github.com/folio-wiki/folio"
+	"github.com/folio-wiki/folio/internal/wiki"
+)
+
+// runMove is action=move: from or fromid, to, reason, movetalk,
+// movesubpages and noredirect.
+func (s *Server) runMove(c *call) error {
+	from, err := s.moveSource(c)
+	if err != nil {
+		return err
+	}
+	toText, err := c.required("to")
+	if err != nil {
+		return err
+	}
+	to, err := c.title(s, toText)
+	if err != nil {
+		return err
+	}
+	to = s.Namespaces.MakeTitle(to.Namespace, to.DBKey)
+	for _, x := range []string{"watch", "unwatch", "watchlist", "watchlistexpiry", "ignorewarnings", "tags"} {
+		c.str(x)
+	}
+	reason := c.str("reason")
+	out, err := s.Wiki.Move(c.ctx, wiki.MoveRequest{
+		From: from, To: to, Reason: reason, MoveTalk: c.boolean("movetalk"),
+		MoveSubpages: c.boolean("movesubpages"), NoRedirect: c.boolean("noredirect"),
+		Bot: s.Wiki.Allowed(c.user(), "bot"), User: c.user(), IP: c.ip(),
+	})
+	if err != nil {
+		return err
+	}
+	r := newObj().set("from", out.From.PrefixedText()).set("to", out.To.PrefixedText()).set("reason", reason).
+		set("redirectcreated", flag(out.RedirectCreated)).set("moveoverredirect", flag(out.MovedOverRedirect))
+	if t := out.Talk; t != nil {
+		if t.Err != nil {
+			r.set("talkmove-errors", []any{s.moveError(c, t.Err)})
+		} else {
+			r.set("talkfrom", t.From.PrefixedText()).set("talkto", t.To.PrefixedText()).
+				set("talkredirectcreated", flag(t.RedirectCreated)).set("talkmoveoverredirect", flag(t.MovedOverRedirect))
+		}
+	}
+	if c.boolean("movesubpages") {
+		r.set("subpages", s.movedList(c, out.Subpages))
+		if out.Talk != nil {
+			r.set("subpages-talk", s.movedList(c, out.TalkSubpages))
+		}
+	}
+	c.result.set("move", r)
+	return nil
+}
+
+// moveSource reads from or fromid; the page must exist.
+func (s *Server) moveSource(c *call) (folio.Title, error) {
+	if c.has("from") && c.has("fromid") {
+		return folio.Title{}, usageError("invalidparammix", "The parameters \"from\" and \"fromid\" can not be used together.")
+	}
+	if c.has("fromid") {
+		id, err := c.integer("fromid", 0)
+		if err != nil {
+			return folio.Title{}, err
+		}
+		p, err := s.Store.FindPageByID(c.ctx, id)
+		if folio.ErrorCode(err) == folio.EMissingTitle {
+			return folio.Title{}, usageError("nosuchpageid", fmt.Sprintf("There is no page with id %d.", id))
+		} else if err != nil {
+			return folio.Title{}, err
+		}
+		return s.Namespaces.MakeTitle(p.Namespace, p.DBKey), nil
+	}
+	v := c.str("from")
+	if v == "" {
+		return folio.Title{}, usageError("missingparam", "One of the parameters \"from\" and \"fromid\" is required.")
+	}
+	t, err := c.title(s, v)
+	if err != nil {
+		return folio.Title{}, err
+	}
+	return s.Namespaces.MakeTitle(t.Namespace, t.DBKey), nil
+}
+
+// movedList describes moved subpages: from and to, or the errors.
+func (s *Server) movedList(c *call, pages []wiki.MovedPage) []any {
+	list := []any{}
+	for _, mp := range pages {
+		if mp.Err != nil {
+			list = append(list, newObj().set("errors", []any{s.moveError(c, mp.Err)}))
+			continue
+		}
+		list = append(list, newObj().set("from", mp.From.PrefixedText()).set("to", mp.To.PrefixedText()))
+	}
+	return list
+}
+
+// moveError describes the failure of one title of a move, in the
+// request's error format; internal errors are logged and hidden.
+func (s *Server) moveError(c *call, err error) *obj {
+	e, internal := toAPIError(err)
+	if internal {
+		s.Logger.Error("api move", "err", err)
+	}
+	fmtc := *c
+	if fmtc.errfmt == "bc" || fmtc.errfmt == "" {
+		fmtc.errfmt = "plaintext"
+	}
+	return fmtc.message(e.Code, e.Info, "move").set("type", "error")
+}
