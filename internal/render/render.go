@@ -57,6 +57,8 @@ type Renderer struct {
 	Files wikitext.FileRepo
 	// StringFunctions enables #len, #pos, #sub… ($wgPFEnableStringFunctions).
 	StringFunctions bool
+	// Compat holds the data of {{#compat:…}} tables; nil: no data.
+	Compat CompatSource
 	// Bugzilla runs <bugzilla> searches; nil shows an error box instead.
 	Bugzilla bugzilla.Client
 
