@@ -9,7 +9,7 @@ import (
 // frenchSpaces turns a space before ? : ; ! % » › or after « ‹ into a
 // non-breaking space, as French typography wants.
 func frenchSpaces(t string) string {
-	if !strings.Contains(t, " ") || !strings.ContainsAny(t, "?:;!%»«‹›") {
+	if !mayNeedFrenchSpace(t) {
 		return t
 	}
 	var b strings.Builder
@@ -21,6 +21,28 @@ func frenchSpaces(t string) string {
 		b.WriteByte(t[i])
 	}
 	return b.String()
+}
+
+// frenchMarkByte marks the bytes that start one of ? : ; ! % » « ‹ ›.
+var frenchMarkByte = func() (m [256]bool) {
+	for _, r := range "?:;!%»«‹›" {
+		m[string(r)[0]] = true
+	}
+	return m
+}()
+
+// mayNeedFrenchSpace reports whether t has a space and a byte that may
+// start a mark that French spacing cares about.
+func mayNeedFrenchSpace(t string) bool {
+	if strings.IndexByte(t, ' ') < 0 {
+		return false
+	}
+	for i := 0; i < len(t); i++ {
+		if frenchMarkByte[t[i]] {
+			return true
+		}
+	}
+	return false
 }
 
 func spaceBefore(rest string) bool {

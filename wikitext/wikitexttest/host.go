@@ -234,10 +234,12 @@ func (h *Host) PageURL(t env.Title, query string) string {
 func wikiURLEncode(s string) string {
 	e := url.QueryEscape(s)
 	e = strings.ReplaceAll(e, "+", "%20")
-	r := strings.NewReplacer("%3B", ";", "%40", "@", "%24", "$", "%21", "!", "%2A", "*",
-		"%28", "(", "%29", ")", "%2C", ",", "%2F", "/", "%7E", "~", "%3A", ":")
-	return r.Replace(e)
+	return urlDecodeKept.Replace(e)
 }
+
+// urlDecodeKept restores the characters wikiURLEncode keeps.
+var urlDecodeKept = strings.NewReplacer("%3B", ";", "%40", "@", "%24", "$", "%21", "!", "%2A", "*",
+	"%28", "(", "%29", ")", "%2C", ",", "%2F", "/", "%7E", "~", "%3A", ":")
 
 // PagesExist implements env.Host.
 func (h *Host) PagesExist(ctx context.Context, titles []env.Title) (map[env.Title]bool, error) {
