@@ -35,6 +35,18 @@ type WatchlistFilter struct {
 	Limit int
 }
 
+// WatchlistChangeFilter selects the recent changes of a watchlist
+// (Special:Watchlist, list=watchlist).
+type WatchlistChangeFilter struct {
+	RecentChangeFilter
+	UserID int64
+	// Now, when not zero, leaves out titles whose watch expired by then.
+	Now time.Time
+	// AllRevisions lists every change; otherwise only the change that
+	// made each page's latest revision, and log entries, are listed.
+	AllRevisions bool
+}
+
 // WatchlistStore keeps watchlists (MediaWiki's watchlist table).
 type WatchlistStore interface {
 	// WatchPages adds titles to the user's watchlist with expiry (zero: no
@@ -52,8 +64,7 @@ type WatchlistStore interface {
 	FindWatchedItems(ctx context.Context, userID int64, titles []LinkTarget) (map[LinkTarget]*WatchedItem, error)
 	// FindWatchlist lists watched titles matching f.
 	FindWatchlist(ctx context.Context, f WatchlistFilter) ([]*WatchedItem, error)
-	// FindWatchlistChanges lists the recent changes to titles the user
-	// watches (and whose expiry is after now, when now is not zero),
-	// matching f, newest first.
-	FindWatchlistChanges(ctx context.Context, userID int64, now time.Time, f RecentChangeFilter) ([]*RecentChange, error)
+	// FindWatchlistChanges lists the recent changes to titles a user
+	// watches, matching f, newest first.
+	FindWatchlistChanges(ctx context.Context, f WatchlistChangeFilter) ([]*RecentChange, error)
 }

@@ -119,20 +119,26 @@ func (db *DB) FindWatchlist(ctx context.Context, f folio.WatchlistFilter) ([]*fo
 }
 
 // FindWatchlistChanges lists recent changes to the titles a user watches.
-func (db *DB) FindWatchlistChanges(ctx context.Context, userID int64, now time.Time, f folio.RecentChangeFilter) ([]*folio.RecentChange, error) {
-	conds, args := rcConditions(f)
+func (db *DB) FindWatchlistChanges(ctx context.Context, f folio.WatchlistChangeFilter) ([]*folio.RecentChange, error) {
+	conds, args := rcConditions(f.RecentChangeFilter)
 	conds = append([]string{"wl_user = ?"}, conds...)
-	args = append([]any{userID}, args...)
-	if !now.IsZero() {
+	args = append([]any{f.UserID}, args...)
+	if !f.Now.IsZero() {
 		conds = append(conds, "(wl_expiry IS NULL OR wl_expiry > ?)")
-		args = append(args, ts(now))
+		args = append(args, ts(f.Now))
+	}
+	join := ""
+	if !f.AllRevisions {
+		join = " LEFT JOIN page ON page_id = rc_cur_id"
+		conds = append(conds, "(rc_type = ? OR rc_this_oldid = page_latest)")
+		args = append(args, folio.RCLog)
 	}
 	q := `SELECT rc_id, rc_timestamp, rc_type, rc_namespace, rc_title, rc_cur_id, actor_id,
 		COALESCE(actor_user, 0), actor_name, rc_comment, rc_minor, rc_bot, rc_new, rc_this_oldid,
 		rc_last_oldid, COALESCE(rc_old_len, 0), COALESCE(rc_new_len, 0), rc_logid,
 		COALESCE(rc_log_type, ''), COALESCE(rc_log_action, '')
 		FROM recentchanges JOIN actor ON actor_id = rc_actor
-		JOIN watchlist ON wl_namespace = rc_namespace AND wl_title = rc_title` + where(conds) +
+		JOIN watchlist ON wl_namespace = rc_namespace AND wl_title = rc_title` + join + where(conds) +
 		fmt.Sprintf(` ORDER BY rc_id DESC LIMIT %d`, limit(f.Limit, 50))
 	var out []*folio.RecentChange
 	err := db.read(ctx, func(tx *Tx) error {

@@ -107,7 +107,8 @@ func testWatchlistChanges(t *testing.T, s folio.Store, ws folio.WatchlistStore, 
 	MustCreate(t, s, 0, "Gamma", "g")
 	MustCreate(t, s, 1, "Alpha", "talk")
 	MustEdit(t, s, alpha.Page, "aa", anon)
-	rcs, err := ws.FindWatchlistChanges(ctx, u.ID, time.Now(), folio.RecentChangeFilter{})
+	all := folio.WatchlistChangeFilter{UserID: u.ID, Now: time.Now(), AllRevisions: true}
+	rcs, err := ws.FindWatchlistChanges(ctx, all)
 	if err != nil {
 		t.Fatalf("FindWatchlistChanges() error: %v", err)
 	}
@@ -118,8 +119,13 @@ func testWatchlistChanges(t *testing.T, s folio.Store, ws folio.WatchlistStore, 
 	if diff := cmp.Diff([]string{"Alpha", "Talk:Alpha", "Alpha"}, got); diff != "" {
 		t.Errorf("FindWatchlistChanges() mismatch (-want +got):\n%s", diff)
 	}
-	rcs, err = ws.FindWatchlistChanges(ctx, u.ID, time.Now(), folio.RecentChangeFilter{Namespace: ptr(0), Limit: 1})
+	all.Namespace, all.Limit = ptr(0), 1
+	rcs, err = ws.FindWatchlistChanges(ctx, all)
 	if err != nil || len(rcs) != 1 || rcs[0].ThisOldID == alpha.Revision.ID {
 		t.Errorf("FindWatchlistChanges(ns 0, limit 1) = %v, %v; want the latest edit of Alpha", rcs, err)
+	}
+	rcs, err = ws.FindWatchlistChanges(ctx, folio.WatchlistChangeFilter{UserID: u.ID})
+	if err != nil || len(rcs) != 2 || rcs[0].DBKey != "Alpha" || rcs[0].ThisOldID == alpha.Revision.ID || rcs[1].Namespace != 1 {
+		t.Errorf("FindWatchlistChanges(latest only) = %v, %v; want the latest edit of Alpha and Talk:Alpha", rcs, err)
 	}
 }

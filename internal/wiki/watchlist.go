@@ -161,12 +161,13 @@ func (s *Service) Watchlist(ctx context.Context, u *folio.User, f folio.Watchlis
 
 // WatchlistChanges lists the recent changes to pages u watches, newest
 // first.
-func (s *Service) WatchlistChanges(ctx context.Context, u *folio.User, f folio.RecentChangeFilter) ([]*folio.RecentChange, error) {
+func (s *Service) WatchlistChanges(ctx context.Context, u *folio.User, f folio.WatchlistChangeFilter) ([]*folio.RecentChange, error) {
 	st, err := s.checkWatchlist(u, "viewmywatchlist")
 	if err != nil {
 		return nil, err
 	}
-	return st.FindWatchlistChanges(ctx, u.ID, s.now(), f)
+	f.UserID, f.Now = u.ID, s.now()
+	return st.FindWatchlistChanges(ctx, f)
 }
 
 // WatchPreference reports whether u's preferences ask to watch pages they

@@ -139,7 +139,7 @@ func TestWatchlistChanges(t *testing.T) {
 	if err := s.Watch(ctx, u, mustTitle(t, s, "Watched"), time.Time{}); err != nil {
 		t.Fatal(err)
 	}
-	rcs, err := s.WatchlistChanges(ctx, u, folio.RecentChangeFilter{})
+	rcs, err := s.WatchlistChanges(ctx, u, folio.WatchlistChangeFilter{})
 	if err != nil || len(rcs) != 1 || rcs[0].DBKey != "Watched" {
 		t.Errorf("WatchlistChanges = %v, %v; want the one change of Watched", rcs, err)
 	}
