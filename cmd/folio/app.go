@@ -88,6 +88,7 @@ func (m *Main) openApp(ctx context.Context, c Config, migrate bool) (*app, error
 	r := &render.Renderer{Store: store, Namespaces: ns, SiteName: c.SiteName, Server: c.Server}
 	w := wiki.New(store, ns)
 	w.Linker = r
+	w.PreSaver = r
 	w.ReadOnly = c.ReadOnly
 	if db, ok := store.(*sqldb.DB); ok {
 		// The switch flipped by "folio readonly on" holds on every web head.

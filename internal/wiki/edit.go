@@ -79,6 +79,11 @@ func (s *Service) Edit(ctx context.Context, req EditRequest) (*EditOutcome, erro
 }
 
 func (s *Service) save(ctx context.Context, req EditRequest, text string, base int64) (*folio.EditResult, error) {
+	actor := s.Actor(req.User, req.IP)
+	text, err := s.preSave(ctx, req, text, actor)
+	if err != nil {
+		return nil, err
+	}
 	e := &folio.Edit{
 		Namespace: req.Title.Namespace,
 		DBKey:     req.Title.DBKey,
@@ -87,7 +92,7 @@ func (s *Service) save(ctx context.Context, req EditRequest, text string, base i
 		Comment:   truncateComment(req.Summary),
 		Minor:     req.Minor && req.User != nil,
 		Bot:       req.Bot,
-		Actor:     s.Actor(req.User, req.IP),
+		Actor:     actor,
 		BaseRevID: base,
 	}
 	if s.Linker != nil {

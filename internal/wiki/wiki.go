@@ -25,6 +25,9 @@ type Service struct {
 	Namespaces *folio.Namespaces
 	Rights     folio.GroupRights
 	Linker     Linker // nil leaves link tables untouched
+	// PreSaver, when set, transforms the text of every edit before it is
+	// saved (signatures, subst:, pipe trick).
+	PreSaver PreSaver
 	// Invalidator, when set, purges caches after each committed change.
 	Invalidator Invalidator
 	// ReadOnly, when not empty, is the reason every write is refused.
