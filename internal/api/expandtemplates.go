@@ -45,15 +45,12 @@ func (s *Server) runExpandTemplates(c *call) error {
 		c.result.set("expandtemplates", out)
 		return nil
 	}
-	if props["categories"] {
+	if props["categories"] && len(exp.Categories) > 0 {
 		cats := []any{}
 		for _, cat := range exp.Categories {
 			cats = append(cats, newObj().set("sortkey", "").set(bcKey("category"), cat))
 		}
 		out.set("categories", cats)
-	}
-	if props["properties"] {
-		out.set("properties", []any{})
 	}
 	if props["volatile"] {
 		out.set("volatile", flag(false))

@@ -112,6 +112,14 @@ var shapeCases = []shapeCase{
 		params: "action=clientlogin&username=Admin&password=wrong-password&loginreturnurl=http://example.org/"},
 	{name: "createaccount_taken", post: true, token: "createaccount", tokenParam: "createtoken",
 		params: "action=createaccount&username=Admin&password=long enough pw&retype=long enough pw&createreturnurl=http://example.org/"},
+	{name: "move", admin: true, post: true, token: "csrf", create: "Shape Move Src",
+		before: []string{"action=edit&title=Shape Move Dst&text=x", "action=delete&title=Shape Move Dst&reason=shape"},
+		params: "action=move&from=Shape Move Src&to=Shape Move Dst&reason=shape&movetalk=1"},
+	{name: "error_articleexists", admin: true, post: true, token: "csrf", params: "action=move&from=Shape Test&to=Shape Target"},
+	{name: "expandtemplates", params: "action=expandtemplates&text={{Shape Template}} {{PAGENAME}}&title=Shape Test&prop=wikitext|categories|properties|volatile|modules|jsconfigvars"},
+	{name: "expandtemplates_legacy", params: "action=expandtemplates&text={{Shape Template}}"},
+	{name: "options", admin: true, post: true, token: "csrf", params: "action=options&change=minordefault=0"},
+	{name: "error_nosuchrcid", admin: true, post: true, token: "patrol", params: "action=patrol&rcid=99999999"},
 	{name: "logout", admin: true, post: true, token: "csrf", params: "action=logout"},
 }
 
