@@ -20,6 +20,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"runtime"
 	"sync"
 	"time"
@@ -72,6 +73,10 @@ type Server struct {
 	ReadOnly ReadOnlyReasoner
 	// Now is the clock; time.Now when nil.
 	Now func() time.Time
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For header
+	// names the client for the login and account throttles, as the HTML
+	// interface's; empty trusts none.
+	TrustedProxies []netip.Prefix
 
 	once    sync.Once
 	actions map[string]*module

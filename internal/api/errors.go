@@ -104,7 +104,11 @@ func (s *Server) errorResult(c *call, e *apiError) *obj {
 		if mod == "" {
 			mod = "main"
 		}
-		root.set("errors", []any{c.message(e.Code, e.Info, mod)})
+		m := c.message(e.Code, e.Info, mod)
+		if e.Extra != nil {
+			m.set("data", e.Extra) // MediaWiki's place for blockinfo and the like
+		}
+		root.set("errors", []any{m})
 		root.set(bcKey("docref"), s.docref())
 	}
 	return root

@@ -1,11 +1,19 @@
 package api
 
 import (
+	"net"
+	"net/http"
+	"net/netip"
+	"strings"
+
 	"github.com/folio-wiki/folio"
 )
 
 // runLogin is action=login: lgname, lgpassword and lgtoken. Without a
-// token it answers NeedToken with one, as older clients expect.
+// token it answers NeedToken with one, as older clients expect. Failed
+// attempts count against the login throttle of the account and the client
+// address, as on Special:UserLogin; a throttled login is result "Failed"
+// with the reason, as MediaWiki 1.39 answers (login-throttled).
 func (s *Server) runLogin(c *call) error {
 	name, pw := c.str("lgname"), c.str("lgpassword")
 	c.str("lgdomain")
@@ -25,11 +33,12 @@ func (s *Server) runLogin(c *call) error {
 		out.set("result", "Failed").set("reason", "The login token is not valid for this session; the session has probably expired. Fetch a new token.")
 		return nil
 	}
-	u, err := s.Wiki.Login(c.ctx, name, pw)
+	u, err := s.Wiki.LoginFrom(c.ctx, name, pw, s.clientIP(c.r))
 	if err != nil {
 		if folio.ErrorCode(err) == folio.EInternal {
 			return err
 		}
+		s.Logger.Info("api login failed", "code", folio.ErrorCode(err), "ip", s.clientIP(c.r))
 		out.set("result", "Failed").set("reason", folio.ErrorMessage(err))
 		return nil
 	}
@@ -38,6 +47,17 @@ func (s *Server) runLogin(c *call) error {
 	}
 	out.set("result", "Success").set("lguserid", u.ID).set("lgusername", u.Name)
 	return nil
+}
+
+// loginMessageCode is MediaWiki's message key of a failed login.
+func loginMessageCode(err error) string {
+	switch folio.ErrorCode(err) {
+	case folio.ERateLimited:
+		return "login-throttled"
+	case folio.EWrongPassword:
+		return "wrongpassword"
+	}
+	return folio.ErrorCode(err)
 }
 
 // startUserSession replaces the request's session with a new one for u, so
@@ -69,12 +89,12 @@ func (s *Server) runClientLogin(c *call) error {
 	c.str("loginmessageformat")
 	out := newObj()
 	c.result.set("clientlogin", out)
-	u, err := s.Wiki.Login(c.ctx, c.str("username"), c.str("password"))
+	u, err := s.Wiki.LoginFrom(c.ctx, c.str("username"), c.str("password"), s.clientIP(c.r))
 	if err != nil {
 		if folio.ErrorCode(err) == folio.EInternal {
 			return err
 		}
-		out.set("status", "FAIL").set("message", folio.ErrorMessage(err)).set("messagecode", folio.ErrorCode(err)).
+		out.set("status", "FAIL").set("message", folio.ErrorMessage(err)).set("messagecode", loginMessageCode(err)).
 			set("canpreservestate", flag(false))
 		return nil
 	}
@@ -88,4 +108,39 @@ func (s *Server) runClientLogin(c *call) error {
 // runLogout is action=logout: it ends the session.
 func (s *Server) runLogout(c *call) error {
 	return s.Sessions.End(c.ctx, c.w, c.st)
+}
+
+// clientIP is the address the throttles count: the peer, or when the peer
+// is one of TrustedProxies, the nearest untrusted address in
+// X-Forwarded-For, as the HTML interface reads it.
+func (s *Server) clientIP(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		host = r.RemoteAddr
+	}
+	addr, err := netip.ParseAddr(host)
+	if err != nil || !s.trusted(addr) {
+		return s.Wiki.CanonicalIP(host)
+	}
+	hops := strings.Split(strings.Join(r.Header.Values("X-Forwarded-For"), ","), ",")
+	for i := len(hops) - 1; i >= 0; i-- {
+		hop, err := netip.ParseAddr(strings.TrimSpace(hops[i]))
+		if err != nil {
+			break // a malformed entry: stop at the last address we trust
+		}
+		addr = hop.Unmap()
+		if !s.trusted(addr) {
+			break
+		}
+	}
+	return s.Wiki.CanonicalIP(addr.String())
+}
+
+func (s *Server) trusted(a netip.Addr) bool {
+	for _, p := range s.TrustedProxies {
+		if p.Contains(a.Unmap()) {
+			return true
+		}
+	}
+	return false
 }

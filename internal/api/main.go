@@ -136,6 +136,9 @@ func (s *Server) dispatch(c *call) error {
 			return err
 		}
 	}
+	if err := s.checkBlocked(c, action); err != nil {
+		return err
+	}
 	if m.write {
 		if reason := s.readOnlyReason(c.ctx); reason != "" {
 			e := usageError("readonly", "The wiki is in read-only mode: "+reason)
@@ -263,6 +266,7 @@ func (s *Server) respond(c *call, err error) {
 			s.Logger.Error("api internal error", "action", c.form.Get("action"), "err", err)
 			status = statusOf["internal_api_error"]
 		}
+		e = s.withBlockInfo(c, e)
 		h.Set("MediaWiki-API-Error", e.Code)
 		root = s.errorResult(c, e)
 	} else {

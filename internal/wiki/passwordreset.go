@@ -25,6 +25,9 @@ type AccountSettings struct {
 	// AccountRequestThrottle limits account requests per client address;
 	// nil allows all.
 	AccountRequestThrottle *throttle.Limiter
+	// CreateAccountThrottle limits open self-registrations per client
+	// address; nil allows all.
+	CreateAccountThrottle *throttle.Limiter
 	// MailQueue, when set, lists mail that waits for a retry or was given
 	// up, for administrators (Special:ConfirmAccounts shows it).
 	MailQueue interface{ Pending() ([]*mail.Entry, error) }
@@ -37,6 +40,7 @@ func DefaultAccountSettings() AccountSettings {
 		SiteName:               "Folio",
 		PasswordResetThrottle:  throttle.New(throttle.PasswordResetRules...),
 		AccountRequestThrottle: throttle.New(throttle.AccountRequestRules...),
+		CreateAccountThrottle:  throttle.New(throttle.CreateAccountRules...),
 	}
 }
 
