@@ -21,9 +21,17 @@ import (
 const maxPBKDF2Rounds = 10_000_000
 
 // verifyMediaWiki checks pw against the hash formats MediaWiki stores in
-// user_password. handled is false when hash is in none of them.
+// user_password: its default ":pbkdf2:algo:rounds:length:salt:hash" (any
+// digest and cost, such as 1.39's sha512:30000:64 or 1.24's
+// sha256:10000:128), the layered ":pbkdf2-legacyA:" and ":pbkdf2-legacyB:"
+// that wrapOldPasswords.php made of old hashes, ":B:" (salted MD5) and
+// ":A:" (MD5). handled is false when hash is in none of them.
 func verifyMediaWiki(hash, pw string) (ok, handled bool, err error) {
 	switch {
+	case strings.HasPrefix(hash, ":pbkdf2-legacyA:"):
+		ok, err = verifyLayered("A", strings.TrimPrefix(hash, ":pbkdf2-legacyA:"), pw)
+	case strings.HasPrefix(hash, ":pbkdf2-legacyB:"):
+		ok, err = verifyLayered("B", strings.TrimPrefix(hash, ":pbkdf2-legacyB:"), pw)
 	case strings.HasPrefix(hash, ":pbkdf2:"):
 		ok, err = verifyPBKDF2(strings.TrimPrefix(hash, ":pbkdf2:"), pw)
 	case strings.HasPrefix(hash, ":B:"):
@@ -94,9 +102,54 @@ func verifySaltedMD5(rest, pw string) (bool, error) {
 	return hexEqual(md5Hex(salt+"-"+inner), sum)
 }
 
-// verifyMD5 checks an unsalted md5 hex digest.
-func verifyMD5(sum, pw string) (bool, error) {
-	return hexEqual(md5Hex(pw), sum)
+// verifyMD5 checks an md5 hex digest of pw, or "salt:hex" salted as
+// ":B:" is (MediaWiki's MWOldPassword with $wgPasswordSalt).
+func verifyMD5(rest, pw string) (bool, error) {
+	if salt, sum, found := strings.Cut(rest, ":"); found {
+		return hexEqual(md5Hex(salt+"-"+md5Hex(pw)), sum)
+	}
+	return hexEqual(md5Hex(pw), rest)
+}
+
+// verifyLayered checks MediaWiki's LayeredParameterizedPassword of the
+// types first ("A" or "B") and then pbkdf2: the parameters of each layer,
+// then the arguments (salts) of each layer, then the final hash, joined by
+// "!". The first layer's hex digest is the password of the PBKDF2 layer:
+//
+//	:pbkdf2-legacyB:!sha256:10000:128!<md5 salt>!<base64 salt>!<base64 hash>
+//	:pbkdf2-legacyA:!sha256:10000:128!!<base64 salt>!<base64 hash>
+func verifyLayered(first, rest, pw string) (bool, error) {
+	parts := strings.Split(rest, "!")
+	if len(parts) < 3 {
+		return false, fmt.Errorf("pbkdf2-legacy%s hash: want layer parameters, salts and hash", first)
+	}
+	params, args, sum := parts[:2], parts[2:len(parts)-1], parts[len(parts)-1]
+	if params[0] != "" || len(args) > 2 {
+		return false, fmt.Errorf("pbkdf2-legacy%s hash: unexpected fields", first)
+	}
+	arg := func(i int) string {
+		if i < len(args) {
+			return args[i]
+		}
+		return ""
+	}
+	var inner string
+	switch first {
+	case "A":
+		inner = md5Hex(pw)
+		if arg(0) != "" {
+			inner = md5Hex(arg(0) + "-" + inner)
+		}
+	case "B":
+		if arg(0) == "" {
+			return false, errors.New("pbkdf2-legacyB hash: missing salt")
+		}
+		inner = md5Hex(arg(0) + "-" + md5Hex(pw))
+	}
+	if arg(1) == "" {
+		return false, fmt.Errorf("pbkdf2-legacy%s hash: missing pbkdf2 salt", first)
+	}
+	return verifyPBKDF2(params[1]+":"+arg(1)+":"+sum, inner)
 }
 
 func md5Hex(s string) string {

@@ -2,8 +2,9 @@
 //
 // New hashes use argon2id with OWASP's recommended parameters, encoded in
 // the PHC string format ($argon2id$v=19$m=…,t=…,p=…$salt$hash). Verify also
-// accepts the formats MediaWiki keeps in user_password (":pbkdf2:", ":B:"
-// and ":A:"), so that imported users can log in; it asks for a rehash after
+// accepts the formats MediaWiki keeps in user_password (":pbkdf2:", the
+// layered ":pbkdf2-legacyA:" and ":pbkdf2-legacyB:", ":B:" and ":A:"), so
+// that imported users can log in; it asks for a rehash after
 // each of them. Policy checks new passwords for length and against a list of
 // common passwords.
 package password
