@@ -105,6 +105,8 @@ type Server struct {
 	// Files is the file repository behind uploads, File pages and
 	// /images/; nil turns uploads off.
 	Files *filerepo.Repo
+	// Compat serves Special:Compatables; nil shows that there is no data.
+	Compat CompatTables
 	// Renderer turns page text into HTML.
 	Renderer *render.Renderer
 	// Namespaces parses and prints titles.

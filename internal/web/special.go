@@ -60,6 +60,8 @@ func (s *Server) specialPages() map[string]specialPage {
 		"Undelete":            {Handler: s.handleSpecialUndelete, Listed: true, Group: "pagetools", Right: "undelete"},
 		"Export":              {Handler: s.handleExport, Listed: true, Group: "pagetools"},
 		"Import":              {Handler: s.handleImport, Listed: true, Group: "pagetools", Right: "importupload"},
+		"ImportFromEtherpad":  {Handler: s.handleImportFromEtherpad, Listed: true, Group: "pagetools", Right: "import"},
+		"Compatables":         {Handler: s.handleCompatables, Listed: true, Group: "wiki"},
 	}
 	for alias, canon := range specialAliases {
 		pages[alias] = specialPage{Handler: s.aliasOf(canon, pages[canon].Handler)}
@@ -130,6 +132,8 @@ var specialHeadings = map[string]string{
 	"FilePath":            "File path",
 	"Export":              "Export pages",
 	"Import":              "Import pages",
+	"ImportFromEtherpad":  "Import from Etherpad",
+	"Compatables":         "Browser compatibility",
 }
 
 // specialGroups orders the sections of Special:SpecialPages and names them.
