@@ -60,7 +60,6 @@ func (s *Server) specialPages() map[string]specialPage {
 		"Undelete":            {Handler: s.handleSpecialUndelete, Listed: true, Group: "pagetools", Right: "undelete"},
 		"Export":              {Handler: s.handleExport, Listed: true, Group: "pagetools"},
 		"Import":              {Handler: s.handleImport, Listed: true, Group: "pagetools", Right: "importupload"},
-		"ImportFromEtherpad":  {Handler: s.handleImportFromEtherpad, Listed: true, Group: "pagetools", Right: "import"},
 		"Compatables":         {Handler: s.handleCompatables, Listed: true, Group: "wiki"},
 	}
 	for alias, canon := range specialAliases {
@@ -132,7 +131,6 @@ var specialHeadings = map[string]string{
 	"FilePath":            "File path",
 	"Export":              "Export pages",
 	"Import":              "Import pages",
-	"ImportFromEtherpad":  "Import from Etherpad",
 	"Compatables":         "Browser compatibility",
 }
 
