@@ -22,6 +22,9 @@ type User struct {
 	Registration    time.Time
 	EditCount       int
 	Groups          []string // explicit groups; implicit ones come from Groups()
+	// Grants, when not nil, limits this login (with a bot password) to the
+	// rights of these BotGrants; see GrantsAllow.
+	Grants []string
 }
 
 // Actor is whoever made a change: a registered user (UserID > 0) or an

@@ -9,12 +9,26 @@ import (
 
 // Allowed reports whether u (nil for anonymous) has right.
 func (s *Service) Allowed(u *folio.User, right string) bool {
+	if u != nil && u.Grants != nil && !folio.GrantsAllow(u.Grants, right) {
+		return false
+	}
 	return s.Rights.Allowed(folio.EffectiveGroups(u), right)
 }
 
-// UserRights lists the rights u has.
+// UserRights lists the rights u has (limited by the grants of a bot
+// password login).
 func (s *Service) UserRights(u *folio.User) []string {
-	return s.Rights.Rights(folio.EffectiveGroups(u))
+	rights := s.Rights.Rights(folio.EffectiveGroups(u))
+	if u == nil || u.Grants == nil {
+		return rights
+	}
+	out := rights[:0]
+	for _, r := range rights {
+		if folio.GrantsAllow(u.Grants, r) {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // CheckPermission tells whether u may do action ("read", "edit", "delete",
