@@ -5,6 +5,7 @@ import (
 	"github.com/folio-wiki/folio/wikitext/ext/cite"
 	"github.com/folio-wiki/folio/wikitext/ext/parserfunctions"
 	"github.com/folio-wiki/folio/wikitext/ext/poem"
+	"github.com/folio-wiki/folio/wikitext/ext/syntaxhighlight"
 )
 
 // Extensions returns the extensions loaded for the parser tests. The
@@ -14,6 +15,7 @@ func Extensions() []wikitext.Extender {
 		parserfunctions.New(parserfunctions.WithStringFunctions(true)),
 		cite.New(),
 		poem.New(),
+		syntaxhighlight.New(),
 		testHooks{},
 	}
 }
