@@ -46,6 +46,8 @@ func (s *Server) specialPages() map[string]specialPage {
 		"ConfirmAccounts":     {Handler: s.handleConfirmAccounts, Listed: true, Group: "users", Right: "confirmaccount"},
 		"Block":               {Handler: s.handleBlock, Listed: true, Group: "users", Right: "block"},
 		"Unblock":             {Handler: s.handleUnblock, Listed: true, Group: "users", Right: "block"},
+		"BlockList":           {Handler: s.handleBlockList, Listed: true, Group: "users"},
+		"CreateAccount":       {Handler: s.handleCreateAccount, Listed: true, Group: "login"},
 		"UserRights":          {Handler: s.handleUserRights, Listed: true, Group: "users", Right: "userrights"},
 		"ChangeEmail":         {Handler: s.handleChangeEmail, Group: "login"},
 		"ConfirmEmail":        {Handler: s.handleConfirmEmail, Group: "login"},
@@ -84,6 +86,8 @@ var specialAliases = map[string]string{
 	"FileList":        "ListFiles",
 	"ListImages":      "ListFiles",
 	"NewImages":       "NewFiles",
+	"IPBlockList":     "BlockList",
+	"ListBlocks":      "BlockList",
 }
 
 // specialHeadings are the headings of the special pages and their names on
@@ -118,6 +122,8 @@ var specialHeadings = map[string]string{
 	"ConfirmAccounts":     "Confirm account requests",
 	"Block":               "Block user",
 	"Unblock":             "Unblock user",
+	"BlockList":           "Blocked users",
+	"CreateAccount":       "Create account",
 	"UserRights":          "User group management",
 	"ChangeEmail":         "Change or remove email address",
 	"ConfirmEmail":        "Confirm email address",

@@ -15,6 +15,8 @@ var specialTemplateURLs = map[string]string{
 	"special_passwordreset":   "/wiki/Special:PasswordReset",
 	"special_requestaccount":  "/wiki/Special:RequestAccount",
 	"special_confirmaccounts": "/wiki/Special:ConfirmAccounts",
+	"special_blocklist":       "/wiki/Special:BlockList",
+	"special_createaccount":   "/wiki/Special:CreateAccount",
 	"special_block":           "/wiki/Special:Block/Alice",
 	"special_userrights":      "/wiki/Special:UserRights/Alice",
 	"special_changeemail":     "/wiki/Special:ChangeEmail",
