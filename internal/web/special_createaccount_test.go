@@ -81,7 +81,7 @@ func TestCreateAccountRequestMode(t *testing.T) {
 		{Name: "closed", As: "visitor", URL: "/wiki/Special:CreateAccount", Status: http.StatusForbidden,
 			Want: []string{`id="mw-createaccount-request-link"`, "Special:RequestAccount"}, DontWant: []string{`id="userlogin2"`}},
 		{Name: "post refused", As: "visitor", Method: "POST", URL: "/wiki/Special:CreateAccount",
-			Form: url.Values{"wpName": {"Bob"}, "wpPassword": {TestPassword}, "retype": {TestPassword}, "wpEditToken": {"{token}"}},
+			Form:   url.Values{"wpName": {"Bob"}, "wpPassword": {TestPassword}, "retype": {TestPassword}, "wpEditToken": {"{token}"}},
 			Status: http.StatusForbidden, DontWant: []string{"has been created"}},
 	})
 	if _, err := env.Store.FindUserByName(context.Background(), "Bob"); folio.ErrorCode(err) != folio.ENoSuchUser {
