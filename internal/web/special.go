@@ -62,6 +62,7 @@ func (s *Server) specialPages() map[string]specialPage {
 		"Undelete":            {Handler: s.handleSpecialUndelete, Listed: true, Group: "pagetools", Right: "undelete"},
 		"Export":              {Handler: s.handleExport, Listed: true, Group: "pagetools"},
 		"Import":              {Handler: s.handleImport, Listed: true, Group: "pagetools", Right: "importupload"},
+		"ImportFromEtherpad":  {Handler: s.handleImportFromEtherpad, Listed: true, Group: "pagetools", Right: "import"},
 		"Compatables":         {Handler: s.handleCompatables, Listed: true, Group: "wiki"},
 	}
 	for alias, canon := range specialAliases {
@@ -137,6 +138,7 @@ var specialHeadings = map[string]string{
 	"FilePath":            "File path",
 	"Export":              "Export pages",
 	"Import":              "Import pages",
+	"ImportFromEtherpad":  "Import from Etherpad",
 	"Compatables":         "Browser compatibility",
 }
 
