@@ -85,7 +85,8 @@ func (m *Main) openApp(ctx context.Context, c Config, migrate bool) (*app, error
 	if sns, name, ok := storedSiteConfig(ctx, store, logger); ok {
 		ns, c.SiteName = sns, name
 	}
-	r := &render.Renderer{Store: store, Namespaces: ns, SiteName: c.SiteName, Server: c.Server}
+	r := &render.Renderer{Store: store, Namespaces: ns, SiteName: c.SiteName, Server: c.Server,
+		Disabled: disabledExtensions(c.Extensions)}
 	w := wiki.New(store, ns)
 	w.Linker = r
 	w.PreSaver = r

@@ -55,6 +55,9 @@ type Config struct {
 	// GroupRights changes the default rights of groups:
 	// [group_rights."*"] edit = false.
 	GroupRights map[string]map[string]bool `toml:"group_rights"`
+	// Extensions turns optional wikitext extensions off by key:
+	// [extensions] graphviz = false (extensions.go). All are on by default.
+	Extensions map[string]bool `toml:"extensions"`
 
 	// Secrets are read from SecretsFile and never logged.
 	Secrets Secrets `toml:"-"`
@@ -235,6 +238,9 @@ func (c *Config) Validate() error {
 	var lvl slog.Level
 	if err := lvl.UnmarshalText([]byte(c.LogLevel)); err != nil {
 		return fmt.Errorf("invalid configuration: log_level (FOLIO_LOG_LEVEL) %q must be debug, info, warn or error", c.LogLevel)
+	}
+	if err := validateExtensions(c.Extensions); err != nil {
+		return err
 	}
 	return c.Accounts.validate()
 }

@@ -165,7 +165,7 @@ func (cmd *ServeCommand) webServer(a *app, base string) *web.Server {
 		Renderer:      a.Renderer,
 		Namespaces:    a.Namespaces,
 		Site:          web.Site{Name: a.Config.SiteName, Server: server, MainPage: cmp.Or(cmd.mainPage, "Main Page")},
-		Version:       web.VersionInfo{Folio: Version, Go: runtime.Version()},
+		Version:       web.VersionInfo{Folio: Version, Go: runtime.Version(), Extensions: versionExtensions(a.Renderer)},
 		Logger:        a.Logger,
 		Status:        cmd.status,
 		SecureCookies: len(server) > 5 && server[:6] == "https:",

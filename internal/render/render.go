@@ -57,6 +57,9 @@ type Renderer struct {
 	Files wikitext.FileRepo
 	// StringFunctions enables #len, #pos, #sub… ($wgPFEnableStringFunctions).
 	StringFunctions bool
+	// Disabled lists the keys of optional extensions turned off
+	// (extensions.go).
+	Disabled map[string]bool
 	// Compat holds the data of {{#compat:…}} tables; nil: no data.
 	Compat CompatSource
 	// Bugzilla runs <bugzilla> searches; nil shows an error box instead.
@@ -72,8 +75,9 @@ func (r *Renderer) parser(editSections bool) *wikitext.Parser {
 		exts := wikitext.WithExtensions(
 			parserfunctions.New(parserfunctions.WithStringFunctions(r.StringFunctions)),
 			cite.New(), poem.New(), bugzilla.New(bugzilla.WithClient(r.Bugzilla)))
-		r.withES = wikitext.New(exts, wikitext.WithEditSections(true))
-		r.withoutES = wikitext.New(exts, wikitext.WithEditSections(false))
+		opt := r.optionalExtensions()
+		r.withES = wikitext.New(exts, opt, wikitext.WithEditSections(true))
+		r.withoutES = wikitext.New(exts, opt, wikitext.WithEditSections(false))
 	})
 	if editSections {
 		return r.withES

@@ -1,0 +1,73 @@
+package render
+
+import (
+	"github.com/folio-wiki/folio/wikitext"
+	"github.com/folio-wiki/folio/wikitext/ext/compat"
+	"github.com/folio-wiki/folio/wikitext/ext/graphviz"
+	"github.com/folio-wiki/folio/wikitext/ext/widgets"
+)
+
+// Extension describes a wikitext extension the renderer loads, as listed
+// on Special:Version.
+type Extension struct {
+	// Key names the extension in the configuration ([extensions] key =
+	// false turns an optional one off).
+	Key         string
+	Name        string
+	Version     string
+	Description string
+	URL         string
+	// Optional extensions can be turned off; the others are always on.
+	Optional bool
+	// load returns the extender of an optional extension; nil for the
+	// ones render.go loads itself.
+	load func(r *Renderer) wikitext.Extender
+}
+
+// extensions lists every extension the renderer knows, in load order. To
+// add one, append an entry here (with load set when it can be turned off).
+var extensions = []Extension{
+	{Key: "parserfunctions", Name: "ParserFunctions", Version: "1.0.0",
+		Description: "Parser functions for logic, arithmetic, time and strings ({{#if:}}, {{#expr:}}, {{#time:}}…)."},
+	{Key: "cite", Name: "Cite", Version: "1.0.0",
+		Description: "Footnotes with <ref> and <references>."},
+	{Key: "poem", Name: "Poem", Version: "1.0.0",
+		Description: "The <poem> tag, which keeps the line breaks of verse."},
+	{Key: "graphviz", Name: "GraphViz", Version: graphviz.Version, Optional: true,
+		Description: "Graphs written in the DOT language with <graphviz> or <graph>, laid out in-process by Graphviz (dot, neato, circo, fdp, twopi) and shown as sanitised SVG.",
+		load:        func(*Renderer) wikitext.Extender { return graphviz.New() }},
+	{Key: "widgets", Name: "Widgets", Version: widgets.Version, Optional: true,
+		Description: "Google Calendar, Document, Spreadsheet and Presentation embeds with {{#widget:}} or tags, as sandboxed iframes to Google's embed addresses only.",
+		load:        func(*Renderer) wikitext.Extender { return widgets.New() }},
+	{Key: "compat", Name: "Compatables", Version: "1.0.0", Optional: true,
+		Description: "Browser compatibility tables from MDN's browser-compat-data with {{#compat:css.properties.border-radius}} and Special:Compatables.",
+		load:        func(*Renderer) wikitext.Extender { return compat.New() }},
+}
+
+// KnownExtensions returns every extension the renderer can load, whether
+// enabled or not.
+func KnownExtensions() []Extension { return append([]Extension(nil), extensions...) }
+
+// Extensions returns the extensions r loads: the built-in ones and the
+// optional ones not listed in r.Disabled.
+func (r *Renderer) Extensions() []Extension {
+	var out []Extension
+	for _, e := range extensions {
+		if !e.Optional || !r.Disabled[e.Key] {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// optionalExtensions returns the option that loads the enabled optional
+// extensions.
+func (r *Renderer) optionalExtensions() wikitext.Option {
+	var exts []wikitext.Extender
+	for _, e := range r.Extensions() {
+		if e.load != nil {
+			exts = append(exts, e.load(r))
+		}
+	}
+	return wikitext.WithExtensions(exts...)
+}
