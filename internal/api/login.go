@@ -33,6 +33,9 @@ func (s *Server) runLogin(c *call) error {
 		out.set("result", "Failed").set("reason", "The login token is not valid for this session; the session has probably expired. Fetch a new token.")
 		return nil
 	}
+	if done, err := s.botLogin(c, out, name, pw); done {
+		return err
+	}
 	u, err := s.Wiki.LoginFrom(c.ctx, name, pw, s.clientIP(c.r))
 	if err != nil {
 		if folio.ErrorCode(err) == folio.EInternal {

@@ -109,8 +109,8 @@ func (m *Manager) Load(ctx context.Context, r *http.Request) (*State, error) {
 	} else if err != nil {
 		return st, fmt.Errorf("load session user: %w", err)
 	}
-	st.User = u
-	return st, nil
+	st.User, err = m.applyBotPassword(ctx, sess, u)
+	return st, err
 }
 
 // refresh extends a session past half its lifetime and returns the renewed
