@@ -213,6 +213,7 @@ func (cs *cacheStack) wire(a *app, s cacheSettings, cache folio.Cache, bus folio
 		Handlers: map[string]jobs.Handler{
 			pagecache.JobHTMLCacheUpdate: cs.Invalidator,
 			pagecache.JobCDNPurge:        cs.Invalidator,
+			purgeJob:                     purgeHandler{inv: cs.Invalidator, ns: a.Namespaces},
 		}}
 	cs.Invalidator.Jobs = cs.Runner
 }

@@ -32,13 +32,17 @@ type maintTask struct {
 }
 
 func maintTasks() map[string]maintTask {
-	return map[string]maintTask{
+	tasks := map[string]maintTask{
 		"rebuild-links": {"rebuild the link tables from every page's text (refreshLinks.php)", runRebuildLinks},
 		"recount":       {"recount the site statistics (initSiteStats.php)", runRecount},
 		"password":      {"set a user's password: password NAME --password-file F (changePassword.php)", runPassword},
 		"groups":        {"change a user's groups: groups NAME [--add G] [--remove G] (createAndPromote.php)", runGroups},
 		"delete":        {"delete the pages listed in FILE, one title a line: delete --reason R FILE|- (deleteBatch.php)", runDeleteBatch},
 	}
+	for name, t := range maintAdminTasks() {
+		tasks[name] = t
+	}
+	return tasks
 }
 
 // Run dispatches to the task named by args[0].
@@ -62,7 +66,7 @@ func (cmd *MaintCommand) usage(tasks map[string]maintTask) {
 	}
 	slices.Sort(names)
 	for _, n := range names {
-		fmt.Fprintf(cmd.m.Stderr, "\t%-14s %s\n", n, tasks[n].usage)
+		fmt.Fprintf(cmd.m.Stderr, "\t%-16s %s\n", n, tasks[n].usage)
 	}
 	fmt.Fprintln(cmd.m.Stderr, "\nTasks that write refuse to run in read-only mode unless --ignore-readonly is given.")
 }

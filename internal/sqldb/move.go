@@ -179,7 +179,8 @@ func insertNullRevision(ctx context.Context, tx *Tx, p *folio.Page, actor folio.
 		WHERE page_id = ?`, r.ID, ts(tx.Now), p.ID); err != nil {
 		return nil, fmt.Errorf("update page %d: %w", p.ID, err)
 	}
-	return r, nil
+	// Like every revision, the null revision counts as an edit.
+	return r, updateStats(ctx, tx, statsDelta{edits: 1})
 }
 
 // createMoveRedirect creates the redirect left at p's old title (p still
@@ -213,7 +214,7 @@ func createMoveRedirect(ctx context.Context, tx *Tx, p *folio.Page, actor folio.
 	if err := setRedirect(ctx, tx, r.PageID, &target); err != nil {
 		return 0, err
 	}
-	return r.PageID, updateStats(ctx, tx, statsDelta{pages: 1})
+	return r.PageID, updateStats(ctx, tx, statsDelta{pages: 1, edits: 1})
 }
 
 // moveLogEntry is the move/move or move/move_redir entry; p holds the old
