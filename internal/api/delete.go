@@ -10,8 +10,15 @@ func (s *Server) runDelete(c *call) error {
 		c.str(x)
 	}
 	reason := c.str("reason")
+	wr, err := s.watchlistParam(c, false)
+	if err != nil {
+		return err
+	}
 	le, err := s.Wiki.Delete(c.ctx, c.user(), c.ip(), p, reason)
 	if err != nil {
+		return err
+	}
+	if _, err := s.applyWatchlist(c, wr, t, false); err != nil {
 		return err
 	}
 	c.result.set("delete", newObj().set("title", t.PrefixedText()).set("reason", reason).set("logid", le.ID))

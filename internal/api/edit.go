@@ -43,6 +43,10 @@ func (s *Server) runEdit(c *call) error {
 	for _, p := range []string{"tags", "watch", "unwatch", "watchlist", "watchlistexpiry", "contentformat", "contentmodel", "captchaword", "captchaid"} {
 		c.str(p)
 	}
+	wr, err := s.watchlistParam(c, true)
+	if err != nil {
+		return err
+	}
 	out, err := s.Wiki.Edit(c.ctx, wiki.EditRequest{
 		Title: ep.title, Text: text, Summary: ep.summary,
 		Minor: c.boolean("minor") && !c.boolean("notminor"), Bot: c.boolean("bot") && s.Wiki.Allowed(c.user(), "bot"),
@@ -51,7 +55,15 @@ func (s *Server) runEdit(c *call) error {
 	if err != nil {
 		return err
 	}
-	c.result.set("edit", s.editResult(ep, out.Result))
+	watched, err := s.applyWatchlist(c, wr, ep.title, out.Result.New)
+	if err != nil {
+		return err
+	}
+	res := s.editResult(ep, out.Result)
+	if watched {
+		res.set("watched", flag(true))
+	}
+	c.result.set("edit", res)
 	return nil
 }
 

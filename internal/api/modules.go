@@ -25,6 +25,7 @@ func (s *Server) actionModules() map[string]*module {
 		"protect":         {run: s.runProtect, post: true, token: "csrf", write: true, desc: "Change the protection level of a page."},
 		"rollback":        {run: s.runRollback, post: true, token: "rollback", write: true, desc: "Undo the last edits of the last user who edited a page."},
 		"upload":          {run: s.runUpload, post: true, token: "csrf", write: true, desc: "Upload a file, or get the status of pending uploads."},
+		"watch":           {run: s.runWatch, post: true, token: "watch", write: true, desc: "Add or remove pages from the current user's watchlist."},
 		"purge":           {run: s.runPurge, post: true, read: true, desc: "Purge the cache for the given titles."},
 		"parse":           {run: s.runParse, read: true, desc: "Parse content and return parser output."},
 		"compare":         {run: s.runCompare, read: true, desc: "Get the difference between two pages or revisions."},
@@ -68,6 +69,8 @@ func (s *Server) listModules() map[string]*queryModule {
 		"allimages":       {prefix: "ai", run: s.listAllImages, generator: true, desc: "Enumerate all images sequentially."},
 		"imageusage":      {prefix: "iu", run: s.listImageUsage, generator: true, desc: "Find all pages that use the given image title."},
 		"categorymembers": {prefix: "cm", run: s.listCategoryMembers, generator: true, desc: "List all pages in a given category."},
+		"watchlist":       {prefix: "wl", run: s.listWatchlist, generator: true, desc: "Get recent changes to pages in the current user's watchlist."},
+		"watchlistraw":    {prefix: "wr", run: s.listWatchlistRaw, generator: true, desc: "Get all pages on the current user's watchlist."},
 		"random":          {prefix: "rn", run: s.listRandom, generator: true, desc: "Get a set of random pages."},
 	}
 }

@@ -68,7 +68,7 @@ func (s *Server) pageInfo(c *call, e *pageEntry, props map[string]bool) {
 		o.set("displaytitle", e.title.PrefixedText())
 	}
 	if props["watched"] {
-		o.set("watched", flag(false))
+		s.infoWatched(c, o, e.title)
 	}
 }
 

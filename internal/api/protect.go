@@ -44,7 +44,14 @@ func (s *Server) runProtect(c *call) error {
 		list = append(list, newObj().set(typ, level).set("expiry", formatExpiry(at)))
 	}
 	reason := c.str("reason")
+	wr, err := s.watchlistParam(c, false)
+	if err != nil {
+		return err
+	}
 	if _, err := s.Wiki.Protect(c.ctx, c.user(), c.ip(), p, prs, reason); err != nil {
+		return err
+	}
+	if _, err := s.applyWatchlist(c, wr, t, false); err != nil {
 		return err
 	}
 	c.result.set("protect", newObj().set("title", t.PrefixedText()).set("reason", reason).set("protections", list))

@@ -21,6 +21,10 @@ func (s *Server) runUpload(c *call) error {
 	for _, p := range []string{"tags", "watch", "watchlist", "watchlistexpiry", "async", "checkstatus"} {
 		c.str(p)
 	}
+	wr, err := s.watchlistParam(c, true)
+	if err != nil {
+		return err
+	}
 	data, err := s.uploadData(c)
 	if err != nil || data == nil {
 		return err // nil data: a chunk was stashed and answered
@@ -44,6 +48,9 @@ func (s *Server) runUpload(c *call) error {
 		out.set("result", "Warning").set("warnings", uploadWarnings(res.Warnings)).
 			set("filekey", key).set("sessionkey", key)
 		return nil
+	}
+	if _, err := s.applyWatchlist(c, wr, s.Namespaces.MakeTitle(folio.NSFile, res.File.Name), false); err != nil {
+		return err
 	}
 	out.set("result", "Success").set("filename", res.File.Name).
 		set("imageinfo", s.imageInfo(res.File, allImageProps, 0))
