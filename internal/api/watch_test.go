@@ -66,7 +66,7 @@ var watchScenarios = []scenario{
 		want: map[string]any{"watchlistraw.0.title": "Missing watch", "watchlistraw.1.title": "Watched page",
 			"continue.wrcontinue": "1|Missing_watch"}},
 	{name: "watchlistraw continued", as: "Alice", params: P(queryParams("list", "watchlistraw", "wrcontinue", "1|Missing_watch")...),
-		want: map[string]any{"watchlistraw.0.title": "Talk:Missing watch", "watchlistraw.1.title": "Talk:Watched page"},
+		want:   map[string]any{"watchlistraw.0.title": "Talk:Missing watch", "watchlistraw.1.title": "Talk:Watched page"},
 		absent: []string{"continue"}},
 	{name: "generator watchlistraw", as: "Alice", params: P(queryParams("generator", "watchlistraw", "gwrnamespace", "0", "prop", "info")...),
 		want: map[string]any{"query.pages.0.title": "Missing watch", "query.pages.1.title": "Watched page"}},
