@@ -29,6 +29,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/folio-wiki/folio/wikitext/env"
 	"github.com/folio-wiki/folio/wikitext/parser"
@@ -77,6 +78,8 @@ type Parser struct {
 	limits   preprocess.Limits
 	setups   []func(*preprocess.Expander)
 	subpages bool
+	// limitReport appends the limit report comment (limitreport.go).
+	limitReport bool
 }
 
 // AddParseSetup registers a function run at the start of every parse,
@@ -141,9 +144,11 @@ func (p *Parser) Parse(ctx context.Context, src string, opts ParseOptions) (*Out
 	if opts.Host == nil {
 		return nil, errors.New("wikitext: ParseOptions.Host is nil")
 	}
+	start := time.Now()
 	exp, pc := p.newParse(ctx, opts)
 	text := exp.ExpandPage(src)
 	body := pc.Parse(text)
+	body += p.finishLimitReport(exp, pc.Out, start)
 	pc.Out.HTML = `<div class="mw-parser-output">` + body + "</div>"
 	pc.Out.Templates = exp.Templates
 	pc.Out.DisplayTitle = displayTitle(exp, opts.Title)

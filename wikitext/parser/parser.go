@@ -52,6 +52,8 @@ type Output struct {
 	TOCHTML       string // the table of contents, when shown
 	// Indicators are the page status indicators by name (HTML).
 	Indicators map[string]string
+	// LimitReport is the work the parse did against the limits.
+	LimitReport LimitReport
 }
 
 // Category is a category the page is in, with its sort key.

@@ -62,6 +62,9 @@ type Expander struct {
 	limitHit     bool
 	hostErr      error
 	trackingSeen map[string]bool
+	argSize      int // limit report counters (usage.go)
+	expandDepth  int
+	highestDepth int
 }
 
 type tplCache struct {

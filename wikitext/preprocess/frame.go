@@ -31,6 +31,8 @@ func (f *Frame) IsTemplate() bool { return f.Parent != nil }
 
 // Expand expands nodes in this frame.
 func (f *Frame) Expand(nodes []*Node) string {
+	f.exp.enter()
+	defer f.exp.leave()
 	var b strings.Builder
 	for _, n := range nodes {
 		f.exp.nodeCount++
@@ -135,7 +137,7 @@ func (f *Frame) expandArg(n *Node) string {
 	name := strings.TrimSpace(nameWithSpaces)
 	if f.IsTemplate() {
 		if v, ok := f.Argument(name); ok {
-			if !f.exp.incrementIncludeSize(len(v)) {
+			if !f.exp.incrementArgSize(len(v)) {
 				f.exp.AddTracking("Pages_where_template_include_size_is_exceeded")
 				return "<!-- WARNING: argument omitted, expansion size too large -->"
 			}
