@@ -8,6 +8,7 @@ import (
 	"os"
 
 	"github.com/folio-wiki/folio"
+	"github.com/folio-wiki/folio/internal/compat"
 	"github.com/folio-wiki/folio/internal/mail"
 	"github.com/folio-wiki/folio/internal/mysql"
 	"github.com/folio-wiki/folio/internal/ops"
@@ -25,7 +26,9 @@ type app struct {
 	Store      folio.Store
 	Namespaces *folio.Namespaces
 	Renderer   *render.Renderer
-	Wiki       *wiki.Service
+	// Compat holds the browser-compatibility data of {{#compat:…}}.
+	Compat *compat.Service
+	Wiki   *wiki.Service
 	// MailQueue sends account mail and retries failures; serve runs it.
 	MailQueue *mail.Queue
 }
@@ -87,6 +90,7 @@ func (m *Main) openApp(ctx context.Context, c Config, migrate bool) (*app, error
 	}
 	r := &render.Renderer{Store: store, Namespaces: ns, SiteName: c.SiteName, Server: c.Server,
 		Disabled: disabledExtensions(c.Extensions)}
+	comp := newCompatService(store, ns, logger, r)
 	w := wiki.New(store, ns)
 	w.Linker = r
 	w.PreSaver = r
@@ -101,7 +105,8 @@ func (m *Main) openApp(ctx context.Context, c Config, migrate bool) (*app, error
 		store.Close()
 		return nil, err
 	}
-	return &app{Config: c, Logger: logger, Store: store, Namespaces: ns, Renderer: r, Wiki: w, MailQueue: q}, nil
+	return &app{Config: c, Logger: logger, Store: store, Namespaces: ns, Renderer: r, Wiki: w, MailQueue: q,
+		Compat: comp}, nil
 }
 
 func (a *app) Close() error { return a.Store.Close() }

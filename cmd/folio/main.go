@@ -86,6 +86,7 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 	}
 	cmds["import-images"] = &ImportImagesCommand{m: m}
 	cmds["jobs"] = &JobsCommand{m: m}
+	cmds["compat"] = &CompatCommand{m: m}
 	switch args[0] {
 	case "-h", "-help", "--help", "help":
 		m.usage()
@@ -119,6 +120,7 @@ Commands:
 	drill      restore the newest backup into a scratch database and check it (drill --from DIR)
 	maint      maintenance tasks: rebuild-links, recount, password, groups, delete
 	jobs       list or run queued jobs (cache purges, link updates)
+	compat     import browser-compatibility data (compat import DIR)
 	version    print the version
 
 Run "folio <command> -h" for a command's flags.

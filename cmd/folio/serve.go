@@ -100,6 +100,7 @@ func (cmd *ServeCommand) serve(ctx context.Context, a *app) error {
 		return err
 	}
 	a.Wiki.Invalidator = cs.Invalidator
+	wireCompatCaches(a.Compat, cs)
 	files, err := openFiles(ctx, a)
 	if err != nil {
 		return err
@@ -163,6 +164,7 @@ func (cmd *ServeCommand) webServer(a *app, base string) *web.Server {
 		Wiki:          a.Wiki,
 		Store:         a.Store,
 		Renderer:      a.Renderer,
+		Compat:        compatTables(a.Compat),
 		Namespaces:    a.Namespaces,
 		Site:          web.Site{Name: a.Config.SiteName, Server: server, MainPage: cmp.Or(cmd.mainPage, "Main Page")},
 		Version:       web.VersionInfo{Folio: Version, Go: runtime.Version(), Extensions: versionExtensions(a.Renderer)},
