@@ -37,9 +37,17 @@ type Config struct {
 	// DrainDelay is how long /readyz reports draining before shutdown, so
 	// that load balancers stop sending requests first.
 	DrainDelay string `toml:"drain_delay"`
-	// Redis (redis://host:6379/0) holds caches, the job queue and the purge
-	// broadcast that keeps several web heads coherent.
+	// Redis (redis://host:6379/0) holds caches, the job queue, the purge
+	// broadcast that keeps several web heads coherent, and the sessions and
+	// throttle counts of accounts (accounts_state.go).
 	Redis string `toml:"redis"`
+	// RedisPrefix starts every Redis key ("folio:" when empty), so that
+	// several wikis can share one server.
+	RedisPrefix string `toml:"redis_prefix"`
+	// TrustedProxies (addresses or CIDR prefixes, comma-separated) are the
+	// reverse proxies whose X-Forwarded-For header names the client for
+	// anonymous edits and the login and account throttles.
+	TrustedProxies string `toml:"trusted_proxies"`
 	// Memcached (host:port,…) holds the page and parser caches.
 	Memcached string `toml:"memcached"`
 	// CDNServers (host:port,…) receive HTTP PURGE for every invalidated URL.
@@ -86,26 +94,28 @@ func DefaultConfig() Config {
 // envKeys maps each FOLIO_* variable to its field.
 func (c *Config) envKeys() map[string]*string {
 	return map[string]*string{
-		"FOLIO_LISTEN":         &c.Listen,
-		"FOLIO_DATA":           &c.Data,
-		"FOLIO_DB":             &c.DB,
-		"FOLIO_SERVER":         &c.Server,
-		"FOLIO_SITENAME":       &c.SiteName,
-		"FOLIO_SECRETS_FILE":   &c.SecretsFile,
-		"FOLIO_READ_ONLY":      &c.ReadOnly,
-		"FOLIO_METRICS_LISTEN": &c.MetricsListen,
-		"FOLIO_BACKUP_DIR":     &c.BackupDir,
-		"FOLIO_REPLICA_DIR":    &c.ReplicaDir,
-		"FOLIO_DRAIN_DELAY":    &c.DrainDelay,
-		"FOLIO_REDIS_URL":      &c.Redis,
-		"FOLIO_MEMCACHED":      &c.Memcached,
-		"FOLIO_CDN_SERVERS":    &c.CDNServers,
-		"FOLIO_S3_URL":         &c.S3URL,
-		"FOLIO_LOG_FORMAT":     &c.LogFormat,
-		"FOLIO_LOG_LEVEL":      &c.LogLevel,
-		"FOLIO_SMTP_URL":       &c.Accounts.SMTPURL,
-		"FOLIO_MAIL_FROM":      &c.Accounts.MailFrom,
-		"FOLIO_ACCOUNT_MODE":   &c.Accounts.Mode,
+		"FOLIO_LISTEN":          &c.Listen,
+		"FOLIO_DATA":            &c.Data,
+		"FOLIO_DB":              &c.DB,
+		"FOLIO_SERVER":          &c.Server,
+		"FOLIO_SITENAME":        &c.SiteName,
+		"FOLIO_SECRETS_FILE":    &c.SecretsFile,
+		"FOLIO_READ_ONLY":       &c.ReadOnly,
+		"FOLIO_METRICS_LISTEN":  &c.MetricsListen,
+		"FOLIO_BACKUP_DIR":      &c.BackupDir,
+		"FOLIO_REPLICA_DIR":     &c.ReplicaDir,
+		"FOLIO_DRAIN_DELAY":     &c.DrainDelay,
+		"FOLIO_REDIS_URL":       &c.Redis,
+		"FOLIO_REDIS_PREFIX":    &c.RedisPrefix,
+		"FOLIO_TRUSTED_PROXIES": &c.TrustedProxies,
+		"FOLIO_MEMCACHED":       &c.Memcached,
+		"FOLIO_CDN_SERVERS":     &c.CDNServers,
+		"FOLIO_S3_URL":          &c.S3URL,
+		"FOLIO_LOG_FORMAT":      &c.LogFormat,
+		"FOLIO_LOG_LEVEL":       &c.LogLevel,
+		"FOLIO_SMTP_URL":        &c.Accounts.SMTPURL,
+		"FOLIO_MAIL_FROM":       &c.Accounts.MailFrom,
+		"FOLIO_ACCOUNT_MODE":    &c.Accounts.Mode,
 	}
 }
 
@@ -209,6 +219,9 @@ func (c *Config) Validate() error {
 			return fmt.Errorf("invalid configuration: redis (FOLIO_REDIS_URL) %q is not a redis:// URL", c.Redis)
 		}
 	}
+	if _, err := parseTrustedProxies(c.TrustedProxies); err != nil {
+		return err
+	}
 	if c.ReplicaDir != "" && c.DB != "" {
 		return errors.New("invalid configuration: replica_dir (FOLIO_REPLICA_DIR) needs the embedded SQLite database; use the server's WAL archiving or binlogs instead")
 	}
@@ -304,7 +317,7 @@ func (c *Config) cdnServers() []string {
 
 // cacheSettings selects the cache, queue and broadcast technologies.
 func (c *Config) cacheSettings() cacheSettings {
-	return cacheSettings{RedisURL: c.Redis, Memcached: c.Memcached, CDNServers: c.cdnServers(), Server: c.Server}
+	return cacheSettings{RedisURL: c.Redis, RedisPrefix: c.RedisPrefix, Memcached: c.Memcached, CDNServers: c.cdnServers(), Server: c.Server}
 }
 
 // loadCommandConfig parses the flags of a command that takes only the

@@ -16,9 +16,12 @@ import (
 // AccountConfig is the [accounts] section of the configuration: how
 // accounts are made, account mail, password rules and throttles.
 type AccountConfig struct {
-	// Mode is "open" (anyone may create an account, MediaWiki's default)
-	// or "request" (accounts are requested and approved; self-registration
-	// is off). FOLIO_ACCOUNT_MODE.
+	// Mode is "open" (anyone may create an account on
+	// Special:CreateAccount, MediaWiki's default) or "request" (accounts
+	// are requested on Special:RequestAccount and approved;
+	// self-registration is off: the createaccount right is taken from
+	// "*" and "user", so only administrators create accounts directly).
+	// FOLIO_ACCOUNT_MODE.
 	Mode string `toml:"mode"`
 	// SMTPURL is smtp://user:pass@host:port (STARTTLS) or smtps://…; empty
 	// writes mail to <data>/outbox. FOLIO_SMTP_URL.
@@ -29,10 +32,23 @@ type AccountConfig struct {
 	MinPasswordLength int `toml:"min_password_length"`
 	// AllowCommonPasswords lets passwords from the common list through.
 	AllowCommonPasswords bool `toml:"allow_common_passwords"`
-	// LoginThrottle and PasswordResetThrottle replace MediaWiki's default
-	// rules when set; an empty list [] keeps the default.
-	LoginThrottle         []ThrottleRule `toml:"login_throttle"`
-	PasswordResetThrottle []ThrottleRule `toml:"password_reset_throttle"`
+	// The throttles replace MediaWiki's default rules when set; an empty
+	// list [] keeps the default:
+	//   - login_throttle: failed logins per account and client address,
+	//     $wgPasswordAttemptThrottle (5 per 300 s and 150 per 48 h);
+	//   - password_reset_throttle: reset requests per address and per
+	//     account, $wgRateLimits['mailpassword'] (5 per hour);
+	//   - account_creation_throttle: Special:CreateAccount and
+	//     action=createaccount per address, $wgAccountCreationThrottle
+	//     (6 per day);
+	//   - account_request_throttle: Special:RequestAccount per address
+	//     (6 per day, as creations).
+	// With FOLIO_REDIS_URL the counts live in Redis, shared by every web
+	// head; otherwise each process counts its own.
+	LoginThrottle           []ThrottleRule `toml:"login_throttle"`
+	PasswordResetThrottle   []ThrottleRule `toml:"password_reset_throttle"`
+	AccountCreationThrottle []ThrottleRule `toml:"account_creation_throttle"`
+	AccountRequestThrottle  []ThrottleRule `toml:"account_request_throttle"`
 }
 
 // ThrottleRule allows Count events in any Seconds.
@@ -55,7 +71,8 @@ func (c *AccountConfig) validate() error {
 	if c.MinPasswordLength < 0 {
 		return fmt.Errorf("invalid configuration: accounts.min_password_length must not be negative")
 	}
-	for name, rules := range map[string][]ThrottleRule{"login_throttle": c.LoginThrottle, "password_reset_throttle": c.PasswordResetThrottle} {
+	for name, rules := range map[string][]ThrottleRule{"login_throttle": c.LoginThrottle, "password_reset_throttle": c.PasswordResetThrottle,
+		"account_creation_throttle": c.AccountCreationThrottle, "account_request_throttle": c.AccountRequestThrottle} {
 		for _, r := range rules {
 			if r.Count <= 0 || r.Seconds <= 0 {
 				return fmt.Errorf("invalid configuration: accounts.%s: count and seconds must be positive", name)
@@ -83,6 +100,8 @@ func configureAccounts(c *Config, w *wiki.Service, logger *slog.Logger) (*mail.Q
 	w.PasswordPolicy = password.Policy{MinLength: ac.MinPasswordLength, AllowCommon: ac.AllowCommonPasswords}
 	w.LoginThrottle = throttle.New(throttleRules(ac.LoginThrottle, throttle.LoginRules)...)
 	w.Accounts.PasswordResetThrottle = throttle.New(throttleRules(ac.PasswordResetThrottle, throttle.PasswordResetRules)...)
+	w.Accounts.CreateAccountThrottle = throttle.New(throttleRules(ac.AccountCreationThrottle, throttle.CreateAccountRules)...)
+	w.Accounts.AccountRequestThrottle = throttle.New(throttleRules(ac.AccountRequestThrottle, throttle.AccountRequestRules)...)
 	w.Accounts.SiteName, w.Accounts.Server = c.SiteName, c.Server
 	mergeGroupRights(w.Rights, c.GroupRights)
 	if ac.Mode == "request" {

@@ -102,12 +102,13 @@ func (cmd *JobsCommand) list(ctx context.Context, q folio.JobQueue, f folio.JobF
 
 // cacheSettings selects the cache, queue and CDN technologies.
 type cacheSettings struct {
-	RedisURL   string   // Redis for the queue, the caches and the broadcast
-	Memcached  string   // memcached servers for the caches (host:port,…)
-	CDNServers []string // proxies to send PURGE to
-	Server     string   // public base URL, for CDN purges
-	CacheBytes int64    // in-process cache bound; 256 MiB when zero
-	Workers    int      // job runner workers
+	RedisURL    string   // Redis for the queue, the caches and the broadcast
+	RedisPrefix string   // starts every Redis key; "folio:" when empty
+	Memcached   string   // memcached servers for the caches (host:port,…)
+	CDNServers  []string // proxies to send PURGE to
+	Server      string   // public base URL, for CDN purges
+	CacheBytes  int64    // in-process cache bound; 256 MiB when zero
+	Workers     int      // job runner workers
 	// LocalPages keeps the page cache in process (the leanest hit) when
 	// Redis is set, coherent through its broadcast; without Redis, a
 	// memcached page cache stays shared.
@@ -147,7 +148,7 @@ func openCacheStack(ctx context.Context, a *app, s cacheSettings) (*cacheStack, 
 	var cache folio.Cache
 	var bus folio.PubSub
 	if s.RedisURL != "" {
-		rc, err := redis.Open(ctx, s.RedisURL, "")
+		rc, err := redis.Open(ctx, s.RedisURL, s.RedisPrefix)
 		if err != nil {
 			return nil, err
 		}

@@ -32,6 +32,8 @@ type ServeCommand struct {
 	// mainPage is the title of the main page: the one named by the site
 	// configuration of an imported dump, or "Main Page".
 	mainPage string
+	// accounts keeps sessions and throttle counts (Redis when set).
+	accounts *accountState
 	// status gives Special:Status its figures once serve has built them.
 	status func(ctx context.Context) []web.StatusSection
 }
@@ -101,6 +103,10 @@ func (cmd *ServeCommand) serve(ctx context.Context, a *app) error {
 	}
 	a.Wiki.Invalidator = cs.Invalidator
 	wireCompatCaches(a.Compat, cs)
+	if cmd.accounts, err = openAccountState(ctx, a); err != nil {
+		return err
+	}
+	defer cmd.accounts.Close()
 	files, err := openFiles(ctx, a)
 	if err != nil {
 		return err

@@ -18,7 +18,10 @@ func (cmd *ServeCommand) siteHandler(a *app, base string, files *filerepo.Repo) 
 	ws := cmd.webServer(a, base)
 	ws.Files = files
 	secure := ws.SecureCookies
-	ws.Sessions = &session.Manager{Store: a.Store, Secure: secure, Logger: a.Logger}
+	ws.Sessions = &session.Manager{Store: a.Store, Sessions: cmd.accounts.sessions(), Secure: secure, Logger: a.Logger}
+	// Validate checked the list.
+	proxies, _ := parseTrustedProxies(a.Config.TrustedProxies)
+	ws.TrustedProxies = proxies
 	as := &api.Server{
 		Wiki:       a.Wiki,
 		Store:      a.Store,
@@ -30,6 +33,8 @@ func (cmd *ServeCommand) siteHandler(a *app, base string, files *filerepo.Repo) 
 		Logger:     a.Logger,
 		ReadOnly:   wikiReadOnly{a.Wiki},
 		Files:      files,
+
+		TrustedProxies: proxies,
 	}
 	mux := http.NewServeMux()
 	mux.Handle("/api.php", as.Handler())

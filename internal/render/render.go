@@ -17,6 +17,7 @@ import (
 	"github.com/folio-wiki/folio/wikitext/ext/cite"
 	"github.com/folio-wiki/folio/wikitext/ext/parserfunctions"
 	"github.com/folio-wiki/folio/wikitext/ext/poem"
+	"github.com/folio-wiki/folio/wikitext/ext/syntaxhighlight"
 )
 
 // Output is a rendered page: the HTML body and what the page points at.
@@ -28,6 +29,9 @@ type Output struct {
 	Sections     []wikitext.Section
 	Categories   []string // DBKeys in the Category namespace
 	NoIndex      bool
+	// LimitReport is the parse's work against the limits (API
+	// prop=limitreportdata); the HTML ends with it as a comment.
+	LimitReport wikitext.LimitReport
 }
 
 // Options change how a page renders.
@@ -74,10 +78,10 @@ func (r *Renderer) parser(editSections bool) *wikitext.Parser {
 	r.once.Do(func() {
 		exts := wikitext.WithExtensions(
 			parserfunctions.New(parserfunctions.WithStringFunctions(r.StringFunctions)),
-			cite.New(), poem.New(), bugzilla.New(bugzilla.WithClient(r.Bugzilla)))
+			cite.New(), poem.New(), bugzilla.New(bugzilla.WithClient(r.Bugzilla)), syntaxhighlight.New())
 		opt := r.optionalExtensions()
-		r.withES = wikitext.New(exts, opt, wikitext.WithEditSections(true))
-		r.withoutES = wikitext.New(exts, opt, wikitext.WithEditSections(false))
+		r.withES = wikitext.New(exts, opt, wikitext.WithEditSections(true), wikitext.WithLimitReport(true))
+		r.withoutES = wikitext.New(exts, opt, wikitext.WithEditSections(false), wikitext.WithLimitReport(true))
 	})
 	if editSections {
 		return r.withES
@@ -102,6 +106,7 @@ func (r *Renderer) Render(ctx context.Context, t folio.Title, text string, opt O
 		DisplayTitle: out.DisplayTitle,
 		Sections:     out.Sections,
 		NoIndex:      out.Flags["noindex"],
+		LimitReport:  out.LimitReport,
 	}
 	for _, c := range out.Categories {
 		res.Categories = append(res.Categories, c.Name)

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // piece is an open construct on the builder's stack: braces, brackets or
@@ -85,13 +86,33 @@ func (b *builder) setup(tags []string) {
 	for t := range b.ignoredTags {
 		elems = append(elems, t)
 	}
-	// Longer names first so that a name never shadows a longer one.
-	sort.Slice(elems, func(i, j int) bool { return len(elems[i]) > len(elems[j]) })
+	// Longer names first so that a name never shadows a longer one; ties
+	// in name order, so that equal sets give the same pattern.
+	sort.Slice(elems, func(i, j int) bool {
+		if len(elems[i]) != len(elems[j]) {
+			return len(elems[i]) > len(elems[j])
+		}
+		return elems[i] < elems[j]
+	})
 	q := make([]string, len(elems))
 	for i, e := range elems {
 		q[i] = regexp.QuoteMeta(e)
 	}
-	b.elements = regexp.MustCompile(`(?i)^(?:(` + strings.Join(q, "|") + `)(?:\s|/>|>)|!--)`)
+	b.elements = elementsRegex(`(?i)^(?:(` + strings.Join(q, "|") + `)(?:\s|/>|>)|!--)`)
+}
+
+// elementsCache holds the compiled element patterns by source: a parser
+// has one tag set, so compiling once per pattern instead of once per
+// page and template saves most of a small parse.
+var elementsCache sync.Map // pattern → *regexp.Regexp
+
+func elementsRegex(pattern string) *regexp.Regexp {
+	if re, ok := elementsCache.Load(pattern); ok {
+		return re.(*regexp.Regexp)
+	}
+	re := regexp.MustCompile(pattern)
+	elementsCache.Store(pattern, re)
+	return re
 }
 
 func (b *builder) top() *piece {
