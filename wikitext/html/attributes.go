@@ -181,6 +181,9 @@ var protoColonRegex = regexp.MustCompile(`(?i:` + URLProtocolsPattern + `)`)
 // pass (links, templates, quotes, magic links) can act on it.
 func SafeEncodeAttribute(v string) string {
 	v = safeAttrReplacer.Replace(EscapeHTMLQuotes(v))
+	if !strings.Contains(v, ":") {
+		return v // only the colons of URL protocols change below
+	}
 	return protoColonRegex.ReplaceAllStringFunc(v, func(p string) string {
 		return strings.ReplaceAll(p, ":", "&#58;")
 	})
@@ -189,5 +192,7 @@ func SafeEncodeAttribute(v string) string {
 // EncodeAttribute escapes an attribute value like PHP's htmlspecialchars
 // with ENT_QUOTES, and encodes tabs and newlines.
 func EncodeAttribute(v string) string {
-	return strings.NewReplacer("\n", "&#10;", "\r", "&#13;", "\t", "&#9;").Replace(EscapeHTMLQuotes(v))
+	return attrWhitespaceReplacer.Replace(EscapeHTMLQuotes(v))
 }
+
+var attrWhitespaceReplacer = strings.NewReplacer("\n", "&#10;", "\r", "&#13;", "\t", "&#9;")

@@ -20,10 +20,11 @@ var externalImageRegex = regexp.MustCompile(`(?i)^(?:http://|https://)` + extLin
 
 // doExternalLinks replaces [url text] and [url] links.
 func (c *Context) doExternalLinks(text string) string {
-	if !strings.Contains(text, "[") {
+	if !mayHaveExtLink(text) {
 		return text
 	}
 	var b strings.Builder
+	b.Grow(len(text) + 64)
 	last := 0
 	for _, m := range extLinkBracketed.FindAllStringSubmatchIndex(text, -1) {
 		b.WriteString(text[last:m[0]])
@@ -52,6 +53,29 @@ func (c *Context) doExternalLinks(text string) string {
 	}
 	b.WriteString(text[last:])
 	return b.String()
+}
+
+// mayHaveExtLink reports whether some '[' in text is followed by a URL
+// protocol, without which extLinkBracketed cannot match.
+func mayHaveExtLink(text string) bool {
+	if strings.IndexByte(text, '[') < 0 {
+		return false
+	}
+	if hasFoldTrap(text) {
+		return true
+	}
+	for s := text; ; {
+		i := strings.IndexByte(s, '[')
+		if i < 0 {
+			return false
+		}
+		s = s[i+1:]
+		for _, p := range html.URLProtocols {
+			if hasPrefixFoldASCII(s, p) {
+				return true
+			}
+		}
+	}
 }
 
 // externalLink renders <a> for an external URL with HTML text.

@@ -1,11 +1,9 @@
 package parser
 
 import (
-	"regexp"
 	"strings"
 )
 
-var quoteRun = regexp.MustCompile(`''+`)
 
 // doAllQuotes applies doQuotes to every line.
 func doAllQuotes(text string) string {
@@ -35,12 +33,23 @@ func doQuotes(text string) string {
 
 // splitQuotes splits text into alternating text and apostrophe runs.
 func splitQuotes(text string) []string {
-	idx := quoteRun.FindAllStringIndex(text, -1)
-	arr := make([]string, 0, 2*len(idx)+1)
+	var arr []string
 	last := 0
-	for _, m := range idx {
-		arr = append(arr, text[last:m[0]], text[m[0]:m[1]])
-		last = m[1]
+	for off := 0; ; {
+		i := strings.Index(text[off:], "''")
+		if i < 0 {
+			break
+		}
+		i += off
+		j := i + 2
+		for j < len(text) && text[j] == '\'' {
+			j++
+		}
+		if arr == nil {
+			arr = make([]string, 0, 8)
+		}
+		arr = append(arr, text[last:i], text[i:j])
+		last, off = j, j
 	}
 	return append(arr, text[last:])
 }

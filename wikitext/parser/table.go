@@ -1,15 +1,27 @@
 package parser
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/folio-wiki/folio/wikitext/html"
 )
 
-var tableStartRegex = regexp.MustCompile(`^(:*)\s*\{\|(.*)$`)
-var rowDashRegex = regexp.MustCompile(`^\|-+`)
-var cellLinkRegex = regexp.MustCompile(`\[\[|-\{`)
+// tableStart parses a table's first line: colons (the indent), blanks,
+// "{|" and the attributes.
+func tableStart(line string) (indent int, attrs string, ok bool) {
+	n := 0
+	for n < len(line) && line[n] == ':' {
+		n++
+	}
+	j := n
+	for j < len(line) && isRegexSpace(line[j]) {
+		j++
+	}
+	if !strings.HasPrefix(line[j:], "{|") {
+		return 0, "", false
+	}
+	return n, line[j+2:], true
+}
 
 // tableState is one open table on the nesting stack.
 type tableState struct {
@@ -27,16 +39,17 @@ func (c *Context) doTables(text string) string {
 		return text
 	}
 	var out strings.Builder
+	out.Grow(len(text) + len(text)/4)
 	var stack []*tableState
 	for _, outLine := range strings.Split(text, "\n") {
 		line := strings.Trim(outLine, " \t\n\r\x00\x0b")
+		indent, attrs, isStart := tableStart(line)
 		switch {
 		case line == "":
-		case tableStartRegex.MatchString(line):
-			m := tableStartRegex.FindStringSubmatch(line)
-			ts := &tableState{indent: len(m[1])}
+		case isStart:
+			ts := &tableState{indent: indent}
 			stack = append(stack, ts)
-			outLine = strings.Repeat("<dl><dd>", ts.indent) + "<table" + c.cellAttrs(m[2], "table") + ">"
+			outLine = strings.Repeat("<dl><dd>", ts.indent) + "<table" + c.cellAttrs(attrs, "table") + ">"
 		case len(stack) == 0:
 		case strings.HasPrefix(line, "|}"):
 			ts := stack[len(stack)-1]
@@ -46,11 +59,12 @@ func (c *Context) doTables(text string) string {
 				outLine = strings.TrimRight(outLine, " \t\n\r\x00\x0b") + strings.Repeat("</dd></dl>", ts.indent)
 			}
 		case strings.HasPrefix(line, "|-"):
-			outLine = stack[len(stack)-1].row(c.cellAttrs(rowDashRegex.ReplaceAllString(line, ""), "tr"))
+			outLine = stack[len(stack)-1].row(c.cellAttrs(strings.TrimLeft(line[1:], "-"), "tr"))
 		case line[0] == '|' || line[0] == '!':
 			outLine = c.tableCells(stack[len(stack)-1], line)
 		}
-		out.WriteString(outLine + "\n")
+		out.WriteString(outLine)
+		out.WriteByte('\n')
 	}
 	for len(stack) > 0 {
 		ts := stack[len(stack)-1]
@@ -155,7 +169,7 @@ func (c *Context) tableCell(ts *tableState, first byte, cell string) string {
 	}
 	ts.tdOpen = true
 	attrs, data, hasAttrs := strings.Cut(cell, "|")
-	if !hasAttrs || cellLinkRegex.MatchString(attrs) {
+	if !hasAttrs || strings.Contains(attrs, "[[") || strings.Contains(attrs, "-{") {
 		return previous + "<" + ts.lastTag + ">" + strings.TrimSpace(cell)
 	}
 	return previous + "<" + ts.lastTag + c.cellAttrs(attrs, ts.lastTag) + ">" + strings.TrimSpace(data)
