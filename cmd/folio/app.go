@@ -91,6 +91,10 @@ func (m *Main) openApp(ctx context.Context, c Config, migrate bool) (*app, error
 	r := &render.Renderer{Store: store, Namespaces: ns, SiteName: c.SiteName, Server: c.Server,
 		Disabled: disabledExtensions(c.Extensions)}
 	comp := newCompatService(store, ns, logger, r)
+	if err := configureBugzilla(&c, r); err != nil {
+		store.Close()
+		return nil, err
+	}
 	w := wiki.New(store, ns)
 	w.Linker = r
 	w.PreSaver = r

@@ -55,9 +55,13 @@ type Config struct {
 	// S3URL stores uploads in S3-compatible storage
 	// (s3://KEY:SECRET@host/bucket?region=R&path_style=true); empty keeps
 	// them in the data directory.
-	S3URL     string `toml:"s3_url"`
-	LogFormat string `toml:"log_format"`
-	LogLevel  string `toml:"log_level"`
+	S3URL string `toml:"s3_url"`
+	// BugzillaURL is the Bugzilla that <bugzilla> tags query (bugzilla.go).
+	BugzillaURL string `toml:"bugzilla_url"`
+	// BugzillaCacheTTL is how long Bugzilla answers are kept (default 5m).
+	BugzillaCacheTTL string `toml:"bugzilla_cache_ttl"`
+	LogFormat        string `toml:"log_format"`
+	LogLevel         string `toml:"log_level"`
 	// Accounts configures account flows and mail (config_accounts.go).
 	Accounts AccountConfig `toml:"accounts"`
 	// GroupRights changes the default rights of groups:
@@ -77,6 +81,8 @@ type Secrets struct {
 	DBPassword string `toml:"db_password"`
 	// SecretKey signs links sent by email (later issues).
 	SecretKey string `toml:"secret_key"`
+	// BugzillaAPIKey is sent to bugzilla_url with every search.
+	BugzillaAPIKey string `toml:"bugzilla_api_key"`
 }
 
 // DefaultConfig returns the built-in defaults.
@@ -94,28 +100,30 @@ func DefaultConfig() Config {
 // envKeys maps each FOLIO_* variable to its field.
 func (c *Config) envKeys() map[string]*string {
 	return map[string]*string{
-		"FOLIO_LISTEN":          &c.Listen,
-		"FOLIO_DATA":            &c.Data,
-		"FOLIO_DB":              &c.DB,
-		"FOLIO_SERVER":          &c.Server,
-		"FOLIO_SITENAME":        &c.SiteName,
-		"FOLIO_SECRETS_FILE":    &c.SecretsFile,
-		"FOLIO_READ_ONLY":       &c.ReadOnly,
-		"FOLIO_METRICS_LISTEN":  &c.MetricsListen,
-		"FOLIO_BACKUP_DIR":      &c.BackupDir,
-		"FOLIO_REPLICA_DIR":     &c.ReplicaDir,
-		"FOLIO_DRAIN_DELAY":     &c.DrainDelay,
-		"FOLIO_REDIS_URL":       &c.Redis,
-		"FOLIO_REDIS_PREFIX":    &c.RedisPrefix,
-		"FOLIO_TRUSTED_PROXIES": &c.TrustedProxies,
-		"FOLIO_MEMCACHED":       &c.Memcached,
-		"FOLIO_CDN_SERVERS":     &c.CDNServers,
-		"FOLIO_S3_URL":          &c.S3URL,
-		"FOLIO_LOG_FORMAT":      &c.LogFormat,
-		"FOLIO_LOG_LEVEL":       &c.LogLevel,
-		"FOLIO_SMTP_URL":        &c.Accounts.SMTPURL,
-		"FOLIO_MAIL_FROM":       &c.Accounts.MailFrom,
-		"FOLIO_ACCOUNT_MODE":    &c.Accounts.Mode,
+		"FOLIO_LISTEN":             &c.Listen,
+		"FOLIO_DATA":               &c.Data,
+		"FOLIO_DB":                 &c.DB,
+		"FOLIO_SERVER":             &c.Server,
+		"FOLIO_SITENAME":           &c.SiteName,
+		"FOLIO_SECRETS_FILE":       &c.SecretsFile,
+		"FOLIO_READ_ONLY":          &c.ReadOnly,
+		"FOLIO_METRICS_LISTEN":     &c.MetricsListen,
+		"FOLIO_BACKUP_DIR":         &c.BackupDir,
+		"FOLIO_REPLICA_DIR":        &c.ReplicaDir,
+		"FOLIO_DRAIN_DELAY":        &c.DrainDelay,
+		"FOLIO_REDIS_URL":          &c.Redis,
+		"FOLIO_REDIS_PREFIX":       &c.RedisPrefix,
+		"FOLIO_TRUSTED_PROXIES":    &c.TrustedProxies,
+		"FOLIO_MEMCACHED":          &c.Memcached,
+		"FOLIO_CDN_SERVERS":        &c.CDNServers,
+		"FOLIO_S3_URL":             &c.S3URL,
+		"FOLIO_LOG_FORMAT":         &c.LogFormat,
+		"FOLIO_BUGZILLA_URL":       &c.BugzillaURL,
+		"FOLIO_BUGZILLA_CACHE_TTL": &c.BugzillaCacheTTL,
+		"FOLIO_LOG_LEVEL":          &c.LogLevel,
+		"FOLIO_SMTP_URL":           &c.Accounts.SMTPURL,
+		"FOLIO_MAIL_FROM":          &c.Accounts.MailFrom,
+		"FOLIO_ACCOUNT_MODE":       &c.Accounts.Mode,
 	}
 }
 

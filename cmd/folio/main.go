@@ -86,6 +86,7 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 	}
 	cmds["import-images"] = &ImportImagesCommand{m: m}
 	cmds["jobs"] = &JobsCommand{m: m}
+	cmds["import-etherpad"] = &ImportEtherpadCommand{m: m}
 	cmds["compat"] = &CompatCommand{m: m}
 	switch args[0] {
 	case "-h", "-help", "--help", "help":
@@ -114,6 +115,7 @@ Commands:
 	import     import a MediaWiki XML dump (import FILE)
 	export     export pages as a MediaWiki XML dump
 	import-images  upload the files of a folder or MediaWiki images/ tree
+	import-etherpad  save an Etherpad pad as a page (import-etherpad URL TITLE)
 	backup     back up the database (backup --to DIR; backup verify DIR)
 	restore    restore a backup into an empty database (restore --from DIR)
 	readonly   switch read-only mode for every web head (readonly on --reason R | off | status)
