@@ -61,11 +61,13 @@ type Renderer struct {
 	Files wikitext.FileRepo
 	// StringFunctions enables #len, #pos, #sub… ($wgPFEnableStringFunctions).
 	StringFunctions bool
+	// Compat holds the data of {{#compat:…}} tables; nil: no data.
+	Compat CompatSource
+	// ObserveParse, when set, is told how long each parse took (metrics).
+	ObserveParse func(time.Duration)
 	// Disabled lists the keys of optional extensions turned off
 	// (extensions.go).
 	Disabled map[string]bool
-	// Compat holds the data of {{#compat:…}} tables; nil: no data.
-	Compat CompatSource
 	// Bugzilla runs <bugzilla> searches; nil shows an error box instead.
 	Bugzilla bugzilla.Client
 
@@ -96,7 +98,11 @@ func (r *Renderer) Render(ctx context.Context, t folio.Title, text string, opt O
 	if rev := opt.Revision; rev != nil {
 		po.Revision = wikitext.Revision{ID: rev.ID, Timestamp: rev.Timestamp, User: rev.Actor.Name, Size: rev.Len}
 	}
+	start := time.Now()
 	out, err := r.parser(!opt.NoEditSections).Parse(ctx, text, po)
+	if r.ObserveParse != nil {
+		r.ObserveParse(time.Since(start))
+	}
 	if err != nil {
 		return nil, fmt.Errorf("render %s: %w", t.PrefixedText(), err)
 	}
