@@ -184,9 +184,63 @@ func SafeEncodeAttribute(v string) string {
 	if !strings.Contains(v, ":") {
 		return v // only the colons of URL protocols change below
 	}
+	if !strings.Contains(v, "\u017f") && !strings.Contains(v, "\u212a") { // ſ and K fold to s and k
+		return armorProtocolColons(v)
+	}
 	return protoColonRegex.ReplaceAllStringFunc(v, func(p string) string {
 		return strings.ReplaceAll(p, ":", "&#58;")
 	})
+}
+
+// armorProtocolColons encodes the colon of every URL protocol in v (as
+// protoColonRegex finds them, ignoring ASCII case) as "&#58;".
+func armorProtocolColons(v string) string {
+	var b strings.Builder
+	last := 0
+	for off := 0; ; {
+		i := strings.IndexByte(v[off:], ':')
+		if i < 0 {
+			break
+		}
+		i += off
+		off = i + 1
+		for _, p := range URLProtocols {
+			k := strings.IndexByte(p, ':')
+			if k < 0 || i < k || !hasPrefixFoldLower(v[i-k:], p) {
+				continue
+			}
+			if last == 0 {
+				b.Grow(len(v) + 8)
+			}
+			b.WriteString(v[last:i])
+			b.WriteString("&#58;")
+			last = i + 1
+			break
+		}
+	}
+	if last == 0 {
+		return v
+	}
+	b.WriteString(v[last:])
+	return b.String()
+}
+
+// hasPrefixFoldLower is strings.HasPrefix ignoring ASCII case; prefix is
+// lower case.
+func hasPrefixFoldLower(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != prefix[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // EncodeAttribute escapes an attribute value like PHP's htmlspecialchars

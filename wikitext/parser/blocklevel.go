@@ -43,6 +43,13 @@ func hasTagPrefix(s string, names []string) bool {
 			return false
 		}
 		s = s[i+1:]
+		if s == "" {
+			return false
+		}
+		if c := s[0] | 0x20; c != '/' && c != 'b' && c != 'c' && c != 'd' && c != 'f' &&
+			c != 'h' && c != 'l' && c != 'o' && c != 'p' && c != 't' && c != 'u' {
+			continue // no block tag starts so ('/' | 0x20 is '/')
+		}
 		for _, n := range names {
 			if hasPrefixFoldASCII(s, n) {
 				return true

@@ -4,7 +4,6 @@ import (
 	"strings"
 )
 
-
 // doAllQuotes applies doQuotes to every line.
 func doAllQuotes(text string) string {
 	if !strings.Contains(text, "''") {

@@ -167,17 +167,13 @@ func (b *builder) run() {
 			continue
 		}
 		findPipe, findEquals, inHeading := b.flags()
-		search := "[{<\n"
+		var stop [256]bool // the bytes that end a run of text
+		stop['['], stop['{'], stop['<'], stop['\n'] = true, true, true, true
 		if p := b.top(); p != nil && p.open != '\n' {
-			search += string(p.close)
+			stop[p.close] = true
 		}
-		if findPipe {
-			search += "|"
-		}
-		if findEquals {
-			search += "="
-		}
-		n := strcspn(b.text[b.i:], search)
+		stop['|'], stop['='] = findPipe, findEquals
+		n := textRun(b.text[b.i:], &stop)
 		b.addText(b.text[b.i : b.i+n])
 		b.i += n
 		if b.i >= len(b.text) {
@@ -212,9 +208,11 @@ func (b *builder) run() {
 	}
 }
 
-func strcspn(s, chars string) int {
+// textRun returns the length of the run of bytes at the start of s that
+// are not in stop.
+func textRun(s string, stop *[256]bool) int {
 	for i := 0; i < len(s); i++ {
-		if strings.IndexByte(chars, s[i]) >= 0 {
+		if stop[s[i]] {
 			return i
 		}
 	}
