@@ -186,10 +186,30 @@ func (cmd *BackupCommand) replicate(ctx context.Context, c *Config, dir string, 
 	if _, err := db.Migrate(ctx); err != nil {
 		return fmt.Errorf("migrate database: %w", err)
 	}
-	r := sqlite.NewReplicator(c.SQLitePath(), dir)
+	logger := c.Logger(cmd.m.Stderr)
+	local := dir
+	var mirrored chan error
+	if isRemote(dir) {
+		remote, err := openRemote(ctx, dir)
+		if err != nil {
+			return err
+		}
+		local = replicaStaging(c)
+		mctx, stopMirror := context.WithCancel(context.Background())
+		defer stopMirror()
+		mirrored = make(chan error, 1)
+		go func() { mirrored <- mirrorReplica(mctx, local, remote, interval, logger) }()
+		defer func() {
+			stopMirror()
+			if err := <-mirrored; err != nil {
+				logger.Error("replica mirror", "err", err)
+			}
+		}()
+	}
+	r := sqlite.NewReplicator(c.SQLitePath(), local)
 	r.Interval = interval
-	r.Logger = c.Logger(cmd.m.Stderr)
-	fmt.Fprintf(cmd.m.Stdout, "Replicating %s to %s every %s; stop with SIGTERM.\n", c.SQLitePath(), dir, interval)
+	r.Logger = logger
+	fmt.Fprintf(cmd.m.Stdout, "Replicating %s to %s every %s; stop with SIGTERM.\n", c.SQLitePath(), redactURL(dir), interval)
 	if err := r.Run(ctx); err != nil {
 		return fmt.Errorf("backup --continuous: %w", err)
 	}

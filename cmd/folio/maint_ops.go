@@ -91,11 +91,32 @@ func startReplicator(ctx context.Context, a *app, dir string) (r *sqlite.Replica
 	if a.Config.DB != "" {
 		return nil, nil, fmt.Errorf("replica_dir: continuous replication needs the embedded SQLite database")
 	}
-	r = sqlite.NewReplicator(a.Config.SQLitePath(), dir)
+	local := dir
+	var mirrored chan error
+	stopMirror := func() {}
+	if isRemote(dir) {
+		remote, err := openRemote(ctx, dir)
+		if err != nil {
+			return nil, nil, err
+		}
+		local = replicaStaging(&a.Config)
+		var mctx context.Context
+		mctx, stopMirror = context.WithCancel(context.Background())
+		mirrored = make(chan error, 1)
+		go func() { mirrored <- mirrorReplica(mctx, local, remote, time.Second, a.Logger) }()
+	}
+	r = sqlite.NewReplicator(a.Config.SQLitePath(), local)
 	r.Logger = a.Logger
 	done := make(chan error, 1)
 	go func() { done <- r.Run(ctx) }()
-	return r, func() error { return <-done }, nil
+	return r, func() error {
+		err := <-done
+		stopMirror() // after the replicator's last shipment
+		if mirrored != nil {
+			err = errors.Join(err, <-mirrored)
+		}
+		return err
+	}, nil
 }
 
 // addDependencyChecks makes /readyz probe the blob store and the shared

@@ -51,6 +51,25 @@ func (cmd *RestoreCommand) Run(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	if isRemote(*from) {
+		remote, err := openRemote(ctx, *from)
+		if err != nil {
+			return err
+		}
+		if ok, err := isRemoteReplica(ctx, remote); err != nil {
+			return err
+		} else if ok {
+			if err := checkEmptySQLite(&c); err != nil {
+				return err
+			}
+			dir, cleanup, err := fetchRemoteReplica(ctx, remote, func(f string, a ...any) { fmt.Fprintf(cmd.m.Stderr, f, a...) })
+			if err != nil {
+				return err
+			}
+			defer cleanup()
+			return cmd.restoreReplica(ctx, &c, dir, *at)
+		}
+	}
 	if sqlite.IsReplica(*from) {
 		if err := checkEmptySQLite(&c); err != nil {
 			return err

@@ -84,7 +84,22 @@ func TestContinuousBackupSurvivesSIGKILL(t *testing.T) {
 		t.Skip("builds the binary and runs for several seconds")
 	}
 	dir := t.TempDir()
-	data, replica := filepath.Join(dir, "data"), filepath.Join(dir, "replica")
+	sigkillDrill(t, dir, filepath.Join(dir, "replica"))
+}
+
+// TestContinuousBackupToS3SurvivesSIGKILL is the same drill with the
+// replica in an S3 bucket (the real server of FOLIO_TEST_S3_ENDPOINT, or
+// an in-process fake): the machine's data directory, staging folder
+// included, is gone, and everything comes back from the bucket.
+func TestContinuousBackupToS3SurvivesSIGKILL(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary and runs for several seconds")
+	}
+	sigkillDrill(t, t.TempDir(), sharedS3(t))
+}
+
+func sigkillDrill(t *testing.T, dir, replica string) {
+	data := filepath.Join(dir, "data")
 	mustEdits(t, data, 1)
 	child := startReplicatorChild(t, data, replica)
 	c := DefaultConfig()
