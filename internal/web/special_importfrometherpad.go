@@ -52,8 +52,10 @@ func (s *Server) handleImportFromEtherpad(w http.ResponseWriter, r *http.Request
 		s.showPadImport(w, r, errorStatusOf(err), d, err)
 		return
 	}
+	// The text of a preview is saved as the user corrected it, unless the
+	// pad address changed since.
 	text, fromForm := r.PostForm["wpTextbox1"]
-	if fromForm {
+	if fromForm && r.PostFormValue("wpFetchedURL") == d.PadURL {
 		d.Text = text[0]
 	} else if d.Text, err = s.fetchPad(r.Context(), d.PadURL); err != nil {
 		s.showPadImport(w, r, errorStatusOf(err), d, err)

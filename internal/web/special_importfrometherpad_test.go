@@ -76,13 +76,16 @@ func TestSpecialImportFromEtherpad(t *testing.T) {
 				"<li><b>Ann</b> (chair)</li>", "== Team meeting ==\n\nDate:", `id="wpSave"`, `value="Meeting notes"`},
 			DontWant: []string{"javascript:"}},
 		{Name: "save edited text", As: "Sysop", Method: http.MethodPost, URL: page,
-			Form: form("wpPadURL", pad, "wpTitle", "Meeting notes", "wpSave", "1", "wpTextbox1", "== Team meeting ==\n* corrected"),
+			Form: form("wpPadURL", pad, "wpTitle", "Meeting notes", "wpSave", "1", "wpTextbox1", "== Team meeting ==\n* corrected",
+				"wpFetchedURL", pad),
 			Status: http.StatusSeeOther, Location: "/wiki/Meeting_notes"},
 		{Name: "exists", As: "Sysop", Method: http.MethodPost, URL: page,
 			Form: form("wpPadURL", pad, "wpTitle", "Existing", "wpSave", "1"), Status: http.StatusConflict,
 			Want: []string{"already exists", `id="mw-etherpad-exists"`}},
 		{Name: "replace", As: "Sysop", Method: http.MethodPost, URL: page,
-			Form: form("wpPadURL", pad, "wpTitle", "Existing", "wpSave", "1", "wpOverwrite", "1"),
+			// The text comes from another pad address: the pad is fetched again.
+			Form: form("wpPadURL", pad, "wpTitle", "Existing", "wpSave", "1", "wpOverwrite", "1",
+				"wpTextbox1", "stale text", "wpFetchedURL", "http://elsewhere.example/p/x"),
 			Status: http.StatusSeeOther, Location: "/wiki/Existing"},
 	})
 	ctx := context.Background()
