@@ -43,6 +43,16 @@ var errorStatus = map[string]struct {
 	folio.ERateLimited:      {http.StatusTooManyRequests, "Too many attempts"},
 	folio.EBlocked:          {http.StatusForbidden, "User is blocked"},
 	folio.ENotBlocked:       {http.StatusBadRequest, "Not blocked"},
+
+	// Moves, patrol and bot passwords.
+	folio.ESelfMove:          {http.StatusBadRequest, "Move failed"},
+	folio.EImmobileNamespace: {http.StatusBadRequest, "Move failed"},
+	folio.EProtectedTitle:    {http.StatusForbidden, "Title protected"},
+	folio.ENoSuchRCID:        {http.StatusNotFound, "No such change"},
+	folio.ENotPatrollable:    {http.StatusBadRequest, "Cannot patrol"},
+	folio.ENoAutoPatrol:      {http.StatusForbidden, "Cannot patrol"},
+	folio.EBotPasswordExists: {http.StatusBadRequest, "Bot password exists"},
+	folio.ENoSuchBotPassword: {http.StatusNotFound, "No such bot password"},
 }
 
 // errorStatusOf returns the HTTP status for err.

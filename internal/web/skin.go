@@ -187,6 +187,9 @@ func (s *Server) viewTabs(r *http.Request, v *view, t folio.Title, exists bool) 
 	if s.Wiki.Allowed(u, "delete") {
 		sk.Actions = append(sk.Actions, tab{ID: "ca-delete", Href: s.actionURL(t, "delete"), Text: "Delete", Selected: v.Action == "delete"})
 	}
+	if s.Wiki.Allowed(u, "move") && t.Namespace != folio.NSFile {
+		sk.Actions = append(sk.Actions, tab{ID: "ca-move", Href: s.titleURL(s.specialTitle("MovePage/"+t.PrefixedText()), nil), Text: "Move"})
+	}
 	if s.Wiki.Allowed(u, "protect") {
 		p := tab{ID: "ca-protect", Href: s.actionURL(t, "protect"), Text: "Protect", Selected: v.Action == "protect"}
 		if v.page != nil && len(v.page.Protections) > 0 {

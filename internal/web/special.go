@@ -64,6 +64,8 @@ func (s *Server) specialPages() map[string]specialPage {
 		"Import":              {Handler: s.handleImport, Listed: true, Group: "pagetools", Right: "importupload"},
 		"ImportFromEtherpad":  {Handler: s.handleImportFromEtherpad, Listed: true, Group: "pagetools", Right: "import"},
 		"Compatables":         {Handler: s.handleCompatables, Listed: true, Group: "wiki"},
+		"MovePage":            {Handler: s.handleMovePage, Group: "pagetools"},
+		"BotPasswords":        {Handler: s.handleBotPasswords, Listed: true, Group: "login"},
 	}
 	for alias, canon := range specialAliases {
 		pages[alias] = specialPage{Handler: s.aliasOf(canon, pages[canon].Handler)}
@@ -140,6 +142,8 @@ var specialHeadings = map[string]string{
 	"Import":              "Import pages",
 	"ImportFromEtherpad":  "Import from Etherpad",
 	"Compatables":         "Browser compatibility",
+	"MovePage":            "Move page",
+	"BotPasswords":        "Bot passwords",
 }
 
 // specialGroups orders the sections of Special:SpecialPages and names them.

@@ -39,6 +39,8 @@ var specialTemplateURLs = map[string]string{
 	"special_export":             "/wiki/Special:Export",
 	"special_importfrometherpad": "/wiki/Special:ImportFromEtherpad",
 	"special_compatables":        "/wiki/Special:Compatables",
+	"special_movepage":           "/wiki/Special:MovePage/Beta",
+	"special_botpasswords":       "/wiki/Special:BotPasswords",
 }
 
 // testEveryTemplate renders every special page template with the fixture,

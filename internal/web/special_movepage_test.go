@@ -1,0 +1,89 @@
+package web_test
+
+import (
+	"net/http"
+	"net/url"
+	"regexp"
+	"testing"
+)
+
+func moveForm(newTitle string, extra ...string) url.Values {
+	f := url.Values{"wpNewTitle": {newTitle}, "wpReason": {"tidy"}, "wpEditToken": {"{token}"}}
+	for i := 0; i+1 < len(extra); i += 2 {
+		f.Set(extra[i], extra[i+1])
+	}
+	return f
+}
+
+// TestMovePage: the Move tab, the form, CSRF, rights, refusals and a
+// move with the talk page on every backend.
+func TestMovePage(t *testing.T) {
+	ForEachBackend(t, func(t *testing.T, env *Env) {
+		env.MustCreateUser("Alice")
+		env.MustCreateUser("Sysop", "sysop")
+		env.MustEdit("Alpha", "Alpha text.", "", nil)
+		env.MustEdit("Talk:Alpha", "Talk.", "", nil)
+		env.MustEdit("Beta", "Beta text.", "", nil)
+		anon, alice, sysop := env.NewBrowser(), env.NewBrowser(), env.NewBrowser()
+		alice.MustLogin("Alice")
+		sysop.MustLogin("Sysop")
+		Run(t, map[string]*Browser{"anon": anon, "alice": alice, "sysop": sysop}, []Scenario{
+			{Name: "anonymous visitors get no Move tab", As: "anon", URL: "/wiki/Alpha", Status: http.StatusOK, DontWant: []string{`id="ca-move"`}},
+			{Name: "users get a Move tab", As: "alice", URL: "/wiki/Alpha", Status: http.StatusOK, Want: []string{`id="ca-move"`, "Special:MovePage/Alpha"}},
+			{Name: "anonymous visitors may not move", As: "anon", URL: "/wiki/Special:MovePage/Alpha", Status: http.StatusForbidden},
+			{Name: "form", As: "alice", URL: "/wiki/Special:MovePage/Alpha", Status: http.StatusOK,
+				Want: []string{`id="wpNewTitle"`, `value="Alpha"`, `id="wpMovetalk"`}, DontWant: []string{`id="wpLeaveRedirect"`}},
+			{Name: "sysops may choose no redirect", As: "sysop", URL: "/wiki/Special:MovePage/Alpha", Status: http.StatusOK, Want: []string{`id="wpLeaveRedirect"`}},
+			{Name: "missing page", As: "alice", URL: "/wiki/Special:MovePage/Nowhere", Status: http.StatusNotFound},
+			{Name: "no target", As: "alice", URL: "/wiki/Special:MovePage", Status: http.StatusBadRequest},
+			{Name: "bad token", As: "alice", Method: "POST", URL: "/wiki/Special:MovePage/Alpha",
+				Form: url.Values{"wpNewTitle": {"Alpha2"}, "wpEditToken": {"bad"}}, Status: http.StatusBadRequest, Want: []string{"session data was lost"}},
+			{Name: "existing target", As: "alice", Method: "POST", URL: "/wiki/Special:MovePage/Alpha", Form: moveForm("Beta"),
+				Status: http.StatusConflict, Want: []string{"already exists", `id="wpNewTitle"`}},
+			{Name: "bad title", As: "alice", Method: "POST", URL: "/wiki/Special:MovePage/Alpha", Form: moveForm("Bad[title]"),
+				Status: http.StatusBadRequest},
+			{Name: "move with the talk page", As: "alice", Method: "POST", URL: "/wiki/Special:MovePage/Alpha",
+				Form: moveForm("Alpha & new", "wpMovetalk", "1"), Status: http.StatusOK,
+				Want: []string{"has been moved to", "Alpha &amp; new", "Talk:Alpha &amp; new", "redirect"}},
+			{Name: "old title redirects", As: "anon", URL: "/wiki/Alpha?redirect=no", Status: http.StatusOK, Want: []string{"Alpha_%26_new"}},
+			{Name: "moved page", As: "anon", URL: "/wiki/Alpha_%26_new", Status: http.StatusOK, Want: []string{"Alpha text."}},
+			{Name: "move log", As: "anon", URL: "/wiki/Special:Log?type=move", Status: http.StatusOK, Want: []string{"Alpha"}},
+		})
+	})
+}
+
+var passwordRE = regexp.MustCompile(`id="mw-botpasswords-password">([a-z0-9]+)<`)
+
+// TestBotPasswordsPage: create (shown once), list and delete bot
+// passwords, with CSRF and login checks.
+func TestBotPasswordsPage(t *testing.T) {
+	env := MustStart(t, MustOpenSQLite(t))
+	env.MustCreateUser("Alice")
+	anon, alice := env.NewBrowser(), env.NewBrowser()
+	alice.MustLogin("Alice")
+	browsers := map[string]*Browser{"anon": anon, "alice": alice}
+	create := url.Values{"wpAction": {"create"}, "wpAppId": {"tool <x>"}, "wpGrants": {"editpage", "patrol"}, "wpEditToken": {"{token}"}}
+	Run(t, browsers, []Scenario{
+		{Name: "needs a login", As: "anon", URL: "/wiki/Special:BotPasswords", Status: http.StatusForbidden},
+		{Name: "empty list", As: "alice", URL: "/wiki/Special:BotPasswords", Status: http.StatusOK,
+			Want: []string{`id="mw-botpasswords-none"`, `value="createeditmovepage"`}, DontWant: []string{`value="basic"`}},
+		{Name: "bad token", As: "alice", Method: "POST", URL: "/wiki/Special:BotPasswords",
+			Form: url.Values{"wpAction": {"create"}, "wpAppId": {"x"}, "wpEditToken": {"bad"}}, Status: http.StatusBadRequest},
+		{Name: "bad name", As: "alice", Method: "POST", URL: "/wiki/Special:BotPasswords",
+			Form: url.Values{"wpAction": {"create"}, "wpAppId": {"a@b"}, "wpEditToken": {"{token}"}}, Status: http.StatusBadRequest},
+	})
+	resp := alice.Do(http.MethodPost, "/wiki/Special:BotPasswords", (Scenario{Form: create}).form(alice))
+	m := passwordRE.FindStringSubmatch(resp.Body)
+	if resp.Status != http.StatusOK || m == nil {
+		t.Fatalf("create: status %d, no password shown\n%s", resp.Status, pageExcerpt(resp.Body))
+	}
+	Run(t, browsers, []Scenario{
+		{Name: "listed, password not shown again", As: "alice", URL: "/wiki/Special:BotPasswords", Status: http.StatusOK,
+			Want: []string{"tool &lt;x&gt;", "basic, editpage, patrol"}, DontWant: []string{m[1], "<x>"}},
+		{Name: "duplicate", As: "alice", Method: "POST", URL: "/wiki/Special:BotPasswords", Form: create, Status: http.StatusBadRequest,
+			Want: []string{"already exists"}},
+		{Name: "delete", As: "alice", Method: "POST", URL: "/wiki/Special:BotPasswords",
+			Form: url.Values{"wpAction": {"delete"}, "wpAppId": {"tool <x>"}, "wpEditToken": {"{token}"}}, Status: http.StatusOK,
+			Want: []string{"has been deleted", `id="mw-botpasswords-none"`}},
+	})
+}
