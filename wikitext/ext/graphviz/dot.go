@@ -58,7 +58,7 @@ func (t token) String() string {
 		if len(s) > 30 {
 			s = s[:30] + "…"
 		}
-		return fmt.Sprintf("%q", s)
+		return `"` + s + `"`
 	}
 	return "'" + t.text + "'"
 }

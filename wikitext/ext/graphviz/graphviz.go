@@ -112,7 +112,7 @@ func (e *extension) tag(f *preprocess.Frame, name, attrText string, content *str
 // returns the sanitised SVG.
 func (e *extension) render(ctx context.Context, layout, dot string, host env.Host) (string, error) {
 	if !validLayout(layout) {
-		return "", fmt.Errorf("unknown layout engine %q; use one of %s", layout, strings.Join(Layouts, ", "))
+		return "", fmt.Errorf("unknown layout engine \"%s\"; use one of %s", layout, strings.Join(Layouts, ", "))
 	}
 	if dot == "" {
 		return "", fmt.Errorf("the graph is empty")
@@ -170,12 +170,15 @@ func wikiLinker(host env.Host) func(string) (string, bool) {
 func figure(svg, format, alt, caption string) string {
 	var b strings.Builder
 	b.WriteString(`<div class="mw-graphviz">`)
+	// Wide graphs shrink to the page column, keeping their shape.
+	const fit = `style="max-width:100%;height:auto" `
 	switch format {
 	case "image", "img", "png":
-		b.WriteString(`<img class="mw-graphviz-image" src="data:image/svg+xml;base64,`)
+		b.WriteString(`<img class="mw-graphviz-image" ` + fit + `src="data:image/svg+xml;base64,`)
 		b.WriteString(base64.StdEncoding.EncodeToString([]byte(svg)))
 		b.WriteString(`" alt="` + escapeHTML(alt) + `" />`)
 	default:
+		svg = strings.Replace(svg, "<svg ", "<svg "+fit, 1)
 		if alt != "" {
 			b.WriteString(`<div role="img" aria-label="` + escapeHTML(alt) + `">` + svg + `</div>`)
 		} else {

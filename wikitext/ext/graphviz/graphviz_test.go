@@ -36,7 +36,7 @@ func TestGraphviz(t *testing.T) {
 		notWant []string
 	}{
 		{"dot", "<graphviz>digraph G { Alpha -> Beta }</graphviz>",
-			[]string{`<div class="mw-graphviz"><svg xmlns="http://www.w3.org/2000/svg"`, ">Alpha</text>", ">Beta</text>", "<ellipse"},
+			[]string{`<div class="mw-graphviz"><svg style="max-width:100%;height:auto" xmlns="http://www.w3.org/2000/svg"`, ">Alpha</text>", ">Beta</text>", "<ellipse"},
 			[]string{"error"}},
 		{"graph alias", "<graph>graph { x -- y }</graph>", []string{"<svg", ">x</text>", ">y</text>"}, nil},
 		{"neato", `<graphviz renderer="neato">graph { a -- b -- c }</graphviz>`, []string{"<svg", ">c</text>"}, nil},
@@ -64,7 +64,7 @@ func TestGraphviz(t *testing.T) {
 			[]string{`id="gv-`}, []string{`id="content"`, `id="bodyContent"`}},
 		{"html label", `<graphviz>digraph { a [label=<<b>bold</b> <i>x</i>>] }</graphviz>`, []string{">bold</text>"}, nil},
 		{"image format", `<graphviz format="png" alt="A graph">digraph { a -> b }</graphviz>`,
-			[]string{`<img class="mw-graphviz-image" src="data:image/svg+xml;base64,`, `alt="A graph"`}, []string{"<svg"}},
+			[]string{`<img class="mw-graphviz-image" style="max-width:100%;height:auto" src="data:image/svg+xml;base64,`, `alt="A graph"`}, []string{"<svg"}},
 		{"caption", `<graphviz caption="Fig. 1 &lt;a&gt;">digraph { a }</graphviz>`,
 			[]string{`<div class="mw-graphviz-caption">Fig. 1 &lt;a&gt;</div>`}, nil},
 		{"text around", "Before <graphviz>digraph { a }</graphviz> after.", []string{"Before", "after.", "<svg"}, nil},

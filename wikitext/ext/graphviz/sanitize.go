@@ -137,6 +137,7 @@ func (s *sanitizer) start(t xml.StartElement) error {
 	s.out.WriteString("<" + name)
 	if name == "svg" {
 		s.out.WriteString(` xmlns="` + nsSVG + `"`)
+
 	}
 	s.attributes(name, t.Attr)
 	s.out.WriteString(">")

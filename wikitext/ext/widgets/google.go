@@ -97,7 +97,7 @@ func badID(id, want string) error {
 	if strings.Contains(id, "://") || strings.Contains(id, "/") || strings.HasPrefix(strings.ToLower(id), "http") && strings.Contains(id, ":") {
 		return fmt.Errorf("the id must be an ID, not a URL: give %s", want)
 	}
-	return fmt.Errorf("the id %q is not valid: give %s", clip(id), want)
+	return fmt.Errorf("the id \"%s\" is not valid: give %s", clip(id), want)
 }
 
 // check validates one parameter value.

@@ -122,7 +122,7 @@ func unknown(name string) error {
 	if name == "" {
 		return fmt.Errorf("no widget name given; known widgets: %s", strings.Join(Names(), ", "))
 	}
-	return fmt.Errorf("there is no widget called %q; known widgets: %s", clip(name), strings.Join(Names(), ", "))
+	return fmt.Errorf("there is no widget called \"%s\"; known widgets: %s", clip(name), strings.Join(Names(), ", "))
 }
 
 // render checks p and returns the iframe, or an error message.
@@ -153,7 +153,7 @@ func (w *widget) render(p map[string]string) string {
 	var b strings.Builder
 	b.WriteString(`<iframe class="mw-widget mw-widget-` + w.class + `" src="` + escape(src) + `"`)
 	b.WriteString(` width="` + width + `" height="` + height + `" title="` + escape(title) + `"`)
-	b.WriteString(` sandbox="` + Sandbox + `" referrerpolicy="strict-origin-when-cross-origin" loading="lazy" style="border:0"`)
+	b.WriteString(` sandbox="` + Sandbox + `" referrerpolicy="strict-origin-when-cross-origin" loading="lazy" style="border:0;max-width:100%"`)
 	if w.fullscreen {
 		b.WriteString(` allowfullscreen=""`)
 	}
@@ -181,7 +181,7 @@ func (w *widget) checkParams(p map[string]string) error {
 		}
 		c, ok := w.params[k]
 		if !ok {
-			return fmt.Errorf("unknown parameter %q", clip(k))
+			return fmt.Errorf("unknown parameter \"%s\"", clip(k))
 		}
 		if err := c(p[k]); err != nil {
 			return fmt.Errorf("the parameter %s %w", k, err)
