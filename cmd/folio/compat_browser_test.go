@@ -45,8 +45,8 @@ func TestBrowserCompatTable(t *testing.T) {
 	}
 	prefix := mustRun(t, ctx, "read prefix marker", chromedp.AttributeValue(chromedp.CSS(
 		`td[data-browser="chrome"] abbr.compat-prefix`), "title"))
-	if prefix != "Implemented with the vendor prefix -webkit-" {
-		t.Errorf("prefix marker title = %q", prefix)
+	if prefix.Value != "Implemented with the vendor prefix -webkit-" {
+		t.Errorf("prefix marker title = %q", prefix.Value)
 	}
 	errs := mustRun(t, ctx, "read errors", chromedp.Evaluate[[]string](
 		`[...document.querySelectorAll("#mw-content-text .compat-error")].map(e => e.textContent)`))

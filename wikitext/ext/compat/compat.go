@@ -123,6 +123,9 @@ func ResolvePath(topic, feature string) (string, error) {
 	if feature == "" {
 		return "", errorf(ErrInvalid, "No compatibility feature was given.")
 	}
+	if len(feature) > MaxPathLen || !pathPattern.MatchString(feature) {
+		return "", errorf(ErrInvalid, "%q is not a valid compatibility feature path.", feature)
+	}
 	path := feature
 	if !strings.Contains(feature, ".") {
 		prefix, ok := topics[topic]
