@@ -29,3 +29,7 @@ fuzz:
 	go test -run '^$$' -fuzz FuzzTitle -fuzztime $(FUZZTIME) .
 	go test -run '^$$' -fuzz FuzzMerge3 -fuzztime $(FUZZTIME) ./internal/diff/
 	go test -run '^$$' -fuzz FuzzLines -fuzztime $(FUZZTIME) ./internal/diff/
+	go test -run '^$$' -fuzz FuzzCheckDOT -fuzztime $(FUZZTIME) ./wikitext/ext/graphviz/
+	go test -run '^$$' -fuzz FuzzSanitizeSVG -fuzztime $(FUZZTIME) ./wikitext/ext/graphviz/
+	go test -run '^$$' -fuzz FuzzRender -fuzztime $(FUZZTIME) ./wikitext/ext/graphviz/
+	go test -run '^$$' -fuzz FuzzWidget -fuzztime $(FUZZTIME) ./wikitext/ext/widgets/
