@@ -62,6 +62,8 @@ type Config struct {
 	BugzillaCacheTTL string `toml:"bugzilla_cache_ttl"`
 	LogFormat        string `toml:"log_format"`
 	LogLevel         string `toml:"log_level"`
+	// AccessLog ("on" or "off", the default) logs one line per request.
+	AccessLog string `toml:"access_log"`
 	// Accounts configures account flows and mail (config_accounts.go).
 	Accounts AccountConfig `toml:"accounts"`
 	// GroupRights changes the default rights of groups:
@@ -121,6 +123,7 @@ func (c *Config) envKeys() map[string]*string {
 		"FOLIO_BUGZILLA_URL":       &c.BugzillaURL,
 		"FOLIO_BUGZILLA_CACHE_TTL": &c.BugzillaCacheTTL,
 		"FOLIO_LOG_LEVEL":          &c.LogLevel,
+		"FOLIO_ACCESS_LOG":         &c.AccessLog,
 		"FOLIO_SMTP_URL":           &c.Accounts.SMTPURL,
 		"FOLIO_MAIL_FROM":          &c.Accounts.MailFrom,
 		"FOLIO_ACCOUNT_MODE":       &c.Accounts.Mode,
@@ -251,6 +254,11 @@ func (c *Config) Validate() error {
 	if strings.TrimSpace(c.SiteName) == "" {
 		return errors.New("invalid configuration: sitename (FOLIO_SITENAME) must not be empty")
 	}
+	switch c.AccessLog {
+	case "", "on", "off", "true", "false":
+	default:
+		return fmt.Errorf("invalid configuration: access_log (FOLIO_ACCESS_LOG) %q must be on or off", c.AccessLog)
+	}
 	switch c.LogFormat {
 	case "text", "json":
 	default:
@@ -343,3 +351,6 @@ func (m *Main) loadCommandConfig(name, usage string, args []string) (Config, err
 	}
 	return load()
 }
+
+// accessLog reports whether every request is logged.
+func (c *Config) accessLog() bool { return c.AccessLog == "on" || c.AccessLog == "true" }

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/folio-wiki/folio"
+	"github.com/folio-wiki/folio/internal/ops"
 	"github.com/folio-wiki/folio/internal/sqlite"
 	"github.com/folio-wiki/folio/internal/web"
 )
@@ -102,11 +103,11 @@ func (cmd *ServeCommand) serve(ctx context.Context, a *app) error {
 		return err
 	}
 	a.Wiki.Invalidator = cs.Invalidator
-	wireCompatCaches(a.Compat, cs)
 	if cmd.accounts, err = openAccountState(ctx, a); err != nil {
 		return err
 	}
 	defer cmd.accounts.Close()
+	wireCompatCaches(a.Compat, cs)
 	files, err := openFiles(ctx, a)
 	if err != nil {
 		return err
@@ -114,8 +115,12 @@ func (cmd *ServeCommand) serve(ctx context.Context, a *app) error {
 	ow.addDependencyChecks(files, cs.Shared)
 	a.Renderer.ObserveParse = ow.Metrics.ObserveParse
 	cmd.status = ow.status
+	handler := ow.register(http.NewServeMux(), cs.Pages.Handler(cmd.siteHandler(a, base, files)))
+	if a.Config.accessLog() {
+		handler = ops.AccessLog(a.Logger, handler)
+	}
 	srv := &http.Server{
-		Handler:           ow.register(http.NewServeMux(), cs.Pages.Handler(cmd.siteHandler(a, base, files))),
+		Handler:           handler,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      120 * time.Second,

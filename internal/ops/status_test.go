@@ -2,7 +2,9 @@ package ops_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"log/slog"
 	"net/http"
 	"strings"
 	"testing"
@@ -98,4 +100,40 @@ func TestMiddlewareCountsPageCache(t *testing.T) {
 		}
 	}
 	t.Errorf("no page cache hit ratio row")
+}
+
+func TestAccessLog(t *testing.T) {
+	var buf strings.Builder
+	logger := slog.New(slog.NewJSONHandler(&buf, nil))
+	site := ops.AccessLog(logger, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("X-Request-Id", "req123")
+		w.Header().Set("X-Cache", "HIT")
+		w.WriteHeader(http.StatusNotFound)
+		w.Write([]byte("nothing here"))
+	}))
+	get(t, site, "/wiki/Missing?action=view")
+	var line struct {
+		Msg, Method, Path, RequestID, Cache string
+		Status                             int
+		Bytes                              int64
+	}
+	if err := json.Unmarshal([]byte(buf.String()), &struct {
+		Msg       *string `json:"msg"`
+		Method    *string `json:"method"`
+		Path      *string `json:"path"`
+		RequestID *string `json:"request_id"`
+		Cache     *string `json:"cache"`
+		Status    *int    `json:"status"`
+		Bytes     *int64  `json:"bytes"`
+	}{&line.Msg, &line.Method, &line.Path, &line.RequestID, &line.Cache, &line.Status, &line.Bytes}); err != nil {
+		t.Fatalf("access log line %q: %v", buf.String(), err)
+	}
+	want := struct {
+		Msg, Method, Path, RequestID, Cache string
+		Status                             int
+		Bytes                              int64
+	}{"request", "GET", "/wiki/Missing?action=view", "req123", "HIT", 404, 12}
+	if line != want {
+		t.Errorf("access log = %+v, want %+v", line, want)
+	}
 }
