@@ -30,6 +30,7 @@ func main() {
 	templates := flag.String("templates", "", "directory of <Template name>.wiki files")
 	runs := flag.Int("runs", 50, "timed parses (after 5 warm-up parses)")
 	htmlOut := flag.String("html", "", "write the article's HTML to this file")
+	memprofile := flag.String("memprofile", "", "write an allocation profile to this file at the end")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the timed parses to this file")
 	flag.Parse()
 	if *cpuprofile != "" {
@@ -45,10 +46,23 @@ func main() {
 		}
 		defer pprof.StopCPUProfile()
 	}
+	if *memprofile != "" {
+		runtime.MemProfileRate = 4096
+	}
 	if err := run(*article, *templates, *runs, *htmlOut); err != nil {
 		pprof.StopCPUProfile()
 		fmt.Fprintln(os.Stderr, "parse:", err)
 		os.Exit(1)
+	}
+	if *memprofile != "" {
+		f, err := os.Create(*memprofile)
+		if err == nil {
+			err = pprof.Lookup("allocs").WriteTo(f, 0)
+			f.Close()
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "parse:", err)
+		}
 	}
 }
 

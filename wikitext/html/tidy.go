@@ -8,6 +8,7 @@ import "strings"
 // blocks. It also applies French spacing to text nodes.
 func Tidy(s string) string {
 	t := &tidier{root: &tnode{}, open: map[string]int{}}
+	size := len(s)
 	for len(s) > 0 {
 		i := strings.IndexByte(s, '<')
 		if i < 0 {
@@ -26,7 +27,7 @@ func Tidy(s string) string {
 		}
 	}
 	var b strings.Builder
-	b.Grow(len(s) + 64)
+	b.Grow(size + size/8 + 64)
 	t.root.serializeChildren(&b)
 	return b.String()
 }
@@ -115,6 +116,14 @@ func (t *tidier) current() string {
 	return t.stack[len(t.stack)-1].name
 }
 
+// currentBits returns the element bits of the current element.
+func (t *tidier) currentBits() elemBits {
+	if len(t.stack) == 0 {
+		return 0
+	}
+	return t.stack[len(t.stack)-1].bits
+}
+
 func (t *tidier) pop() {
 	name := t.current()
 	t.open[name]--
@@ -136,16 +145,16 @@ func (t *tidier) popThrough(name string) {
 }
 
 // inScope reports whether name is open without crossing a boundary.
-func (t *tidier) inScope(name string, boundary map[string]bool) bool {
+func (t *tidier) inScope(name string, boundary elemBits) bool {
 	if t.open[name] == 0 {
 		return false
 	}
 	for i := len(t.stack) - 1; i >= 0; i-- {
-		n := t.stack[i].name
-		if n == name {
+		n := t.stack[i]
+		if n.name == name {
 			return true
 		}
-		if boundary[n] {
+		if n.bits&boundary != 0 {
 			return false
 		}
 	}
@@ -153,27 +162,27 @@ func (t *tidier) inScope(name string, boundary map[string]bool) bool {
 }
 
 var (
-	defaultScope = words("applet caption html table td th marquee object template")
-	listScope    = words("applet caption html table td th marquee object template ol ul")
-	buttonScope  = words("applet caption html table td th marquee object template button")
-	tableScope   = words("html table template")
-	voidElements = words("area base br col embed hr img input link meta param source track wbr")
-	closesP      = words(`address article aside blockquote center details dialog dir div dl fieldset
+	defaultScopeSet = words("applet caption html table td th marquee object template")
+	listScopeSet    = words("applet caption html table td th marquee object template ol ul")
+	buttonScopeSet  = words("applet caption html table td th marquee object template button")
+	tableScopeSet   = words("html table template")
+	voidElementsSet = words("area base br col embed hr img input link meta param source track wbr")
+	closesPSet      = words(`address article aside blockquote center details dialog dir div dl fieldset
 		figcaption figure footer header hgroup main menu nav ol p section summary ul
 		h1 h2 h3 h4 h5 h6 pre listing form table hr`)
-	impliedEnd = words("dd dt li optgroup option p rb rp rt rtc")
-	special    = words(`address applet area article aside base basefont bgsound blockquote body br button
+	impliedEndSet = words("dd dt li optgroup option p rb rp rt rtc")
+	specialSet    = words(`address applet area article aside base basefont bgsound blockquote body br button
 		caption center col colgroup dd details dir div dl dt embed fieldset figcaption figure footer
 		form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html iframe img input li link
 		listing main marquee menu meta nav noembed noframes noscript object ol p param plaintext pre
 		script section select source style summary table tbody td template textarea tfoot th thead
 		title tr track ul wbr`)
-	headings = words("h1 h2 h3 h4 h5 h6")
+	headingsSet = words("h1 h2 h3 h4 h5 h6")
 )
 
 // generateImpliedEnd closes dd, dt, li, p… except the one named.
 func (t *tidier) generateImpliedEnd(except string) {
-	for impliedEnd[t.current()] && t.current() != except {
+	for t.currentBits()&impliedEnd != 0 && t.current() != except {
 		t.pop()
 	}
 }

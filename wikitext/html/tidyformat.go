@@ -2,7 +2,7 @@ package html
 
 // formatting elements are reopened after a block closes them, as the
 // HTML5 tree builder's "active formatting elements" do.
-var formatting = words("a b big code em font i nobr s small strike strong tt u")
+var formattingSet = words("a b big code em font i nobr s small strike strong tt u")
 
 // maxActive bounds the list of active formatting elements.
 const maxActive = 64
@@ -92,7 +92,7 @@ func (t *tidier) endFormatting(name string) {
 		return
 	}
 	for _, n := range t.stack[si+1:] {
-		if special[n.name] {
+		if n.bits&special != 0 {
 			return
 		}
 	}

@@ -4,8 +4,9 @@ import "strings"
 
 // startTag handles an opening tag.
 func (t *tidier) startTag(name, tag string) {
-	if voidElements[name] {
-		if closesP[name] {
+	nb := bitsOf(name)
+	if nb&voidElements != 0 {
+		if nb&closesP != 0 {
 			t.closeP()
 		} else {
 			t.reconstruct()
@@ -30,25 +31,25 @@ func (t *tidier) startTag(name, tag string) {
 	case "script", "style":
 		t.raw = name
 	}
-	if !phrasing[name] {
+	if nb&phrasing == 0 {
 		t.breakPWrap()
 	}
-	if closesP[name] {
+	if nb&closesP != 0 {
 		t.closeP()
 	}
-	if headings[name] && headings[t.current()] {
+	if nb&headings != 0 && t.currentBits()&headings != 0 {
 		t.pop()
 	}
 	if strings.HasSuffix(tag, "/>") {
 		// HTML5 ignores the slash on non-void elements.
 		tag = strings.TrimRight(strings.TrimSuffix(tag, "/>"), " ") + ">"
 	}
-	if phrasing[name] {
+	if nb&phrasing != 0 {
 		t.reconstruct()
 	}
 	t.insertElement(name, tag)
 	switch {
-	case formatting[name]:
+	case nb&formatting != 0:
 		t.pushActive(t.stack[len(t.stack)-1])
 	case name == "td" || name == "th" || name == "caption":
 		t.pushMarker()
@@ -123,7 +124,7 @@ func (t *tidier) closeListItem(names []string) {
 				return
 			}
 		}
-		if special[n] && n != "address" && n != "div" && n != "p" {
+		if t.stack[i].bits&special != 0 && n != "address" && n != "div" && n != "p" {
 			return
 		}
 	}
@@ -131,6 +132,7 @@ func (t *tidier) closeListItem(names []string) {
 
 // endTag handles a closing tag.
 func (t *tidier) endTag(name string) {
+	nb := bitsOf(name)
 	switch {
 	case name == "p":
 		if !t.inScope("p", buttonScope) {
@@ -142,7 +144,7 @@ func (t *tidier) endTag(name string) {
 	case name == "br":
 		t.insertElement("br", "<br />")
 		t.pop()
-	case voidElements[name]:
+	case nb&voidElements != 0:
 	case name == "table" || name == "tbody" || name == "tr" || name == "td" || name == "th" || name == "thead" || name == "tfoot":
 		if t.inScope(name, tableScope) {
 			t.popThrough(name)
@@ -152,9 +154,9 @@ func (t *tidier) endTag(name string) {
 			t.generateImpliedEnd("li")
 			t.popThrough("li")
 		}
-	case special[name] || headings[name]:
+	case nb&(special|headings) != 0:
 		t.endBlock(name)
-	case formatting[name]:
+	case nb&formatting != 0:
 		t.endFormatting(name)
 	default:
 		t.endInline(name)
@@ -162,14 +164,14 @@ func (t *tidier) endTag(name string) {
 }
 
 func (t *tidier) endBlock(name string) {
-	if headings[name] {
+	if bitsOf(name)&headings != 0 {
 		for i := len(t.stack) - 1; i >= 0; i-- {
-			if n := t.stack[i].name; headings[n] {
+			if n := t.stack[i]; n.bits&headings != 0 {
 				t.generateImpliedEnd("")
-				t.popThrough(n)
+				t.popThrough(n.name)
 				return
 			}
-			if defaultScope[t.stack[i].name] {
+			if t.stack[i].bits&defaultScope != 0 {
 				return
 			}
 		}
@@ -186,12 +188,12 @@ func (t *tidier) endBlock(name string) {
 // special element.
 func (t *tidier) endInline(name string) {
 	for i := len(t.stack) - 1; i >= 0; i-- {
-		n := t.stack[i].name
-		if n == name {
+		n := t.stack[i]
+		if n.name == name {
 			t.popThrough(name)
 			return
 		}
-		if special[n] {
+		if n.bits&special != 0 {
 			return
 		}
 	}

@@ -8,17 +8,18 @@ type tnode struct {
 	tag      string // start tag as written, or the text
 	children []*tnode
 	parent   *tnode
-	pwrap    bool // a paragraph added around inline content
-	nonblank int  // non-blank children of a pwrap
+	bits     elemBits // what the tidier needs to know about the element
+	pwrap    bool     // a paragraph added around inline content
+	nonblank int      // non-blank children of a pwrap
 }
 
-var phrasing = words(`a abbr b bdi bdo big br cite code data del dfn em font i img ins kbd
+var phrasingSet = words(`a abbr b bdi bdo big br cite code data del dfn em font i img ins kbd
 	mark q rb rp rt rtc ruby s samp small span strike strong sub sup time tt u var wbr
 	meta link audio video`)
 
-var fosterParents = words("table tbody thead tfoot tr")
+var fosterParentsSet = words("table tbody thead tfoot tr")
 
-var emptyMarked = words("p li tr")
+var emptyMarkedSet = words("p li tr")
 
 func (t *tidier) currentNode() *tnode {
 	if len(t.stack) == 0 {
@@ -53,7 +54,7 @@ func (t *tidier) insertText(s string) {
 	}
 	n := &tnode{tag: s}
 	cur := t.currentNode()
-	if fosterParents[cur.name] && !n.blank() {
+	if cur.bits&fosterParents != 0 && !n.blank() {
 		t.foster(n)
 		return
 	}
@@ -65,14 +66,14 @@ func (t *tidier) insertText(s string) {
 
 // insertElement adds an element and pushes it on the stack.
 func (t *tidier) insertElement(name, tag string) {
-	n := &tnode{name: name, tag: tag}
+	n := &tnode{name: name, tag: tag, bits: bitsOf(name)}
 	cur := t.currentNode()
 	switch {
-	case fosterParents[cur.name] && !tableContent[name]:
+	case cur.bits&fosterParents != 0 && n.bits&tableContent == 0:
 		t.foster(n)
-	case (cur == t.root || cur.name == "blockquote") && phrasing[name]:
+	case (cur == t.root || cur.name == "blockquote") && n.bits&phrasing != 0:
 		t.openPWrap().append(n)
-	case !phrasing[name]:
+	case n.bits&phrasing == 0:
 		cur = t.breakPWrap()
 		cur.append(n)
 	default:
@@ -82,11 +83,11 @@ func (t *tidier) insertElement(name, tag string) {
 	t.open[name]++
 }
 
-var tableContent = words("caption colgroup col tbody thead tfoot tr td th table script style template")
+var tableContentSet = words("caption colgroup col tbody thead tfoot tr td th table script style template")
 
 // openPWrap starts a paragraph wrapper at the top level.
 func (t *tidier) openPWrap() *tnode {
-	p := &tnode{name: "p", tag: "<p>", pwrap: true}
+	p := &tnode{name: "p", tag: "<p>", pwrap: true, bits: pBits}
 	t.currentNode().append(p)
 	t.stack = append(t.stack, p)
 	t.open["p"]++
@@ -156,16 +157,18 @@ func (n *tnode) serialize(b *strings.Builder) {
 		b.WriteString(n.tag)
 	case n.pwrap && n.nonblank == 0:
 		n.serializeChildren(b)
-	case voidElements[n.name]:
+	case n.bits&voidElements != 0:
 		b.WriteString(n.tag)
 	default:
 		tag := n.tag
-		if emptyMarked[n.name] && tag == "<"+n.name+">" && n.blankContent() {
+		if n.bits&emptyMarked != 0 && len(tag) == len(n.name)+2 && tag[1:len(tag)-1] == n.name && n.blankContent() {
 			tag = "<" + n.name + ` class="mw-empty-elt">`
 		}
 		b.WriteString(tag)
 		n.serializeChildren(b)
-		b.WriteString("</" + n.name + ">")
+		b.WriteString("</")
+		b.WriteString(n.name)
+		b.WriteByte('>')
 	}
 }
 

@@ -184,6 +184,7 @@ type blockLevels struct {
 // lists.
 func doBlockLevels(text string, lineStart bool) string {
 	b := &blockLevels{}
+	b.out.Grow(len(text) + len(text)/8)
 	lines := strings.Split(text, "\n")
 	lastPrefix := ""
 	prefixLength := 0

@@ -92,6 +92,7 @@ func (c *Context) formatHeadings(text string) string {
 	toc := c.buildTOC(hs)
 	showTOC := c.showTOC(len(hs))
 	var b strings.Builder
+	b.Grow(len(text) + len(toc) + len(hs)*512)
 	last := 0
 	for i, h := range hs {
 		b.WriteString(text[last:h.start])
