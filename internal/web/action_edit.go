@@ -19,6 +19,8 @@ type editData struct {
 	Summary   string
 	Minor     bool
 	CanMinor  bool
+	Watch     bool // wpWatchthis: watch the page and its talk page
+	CanWatch  bool
 	BaseRevID int64
 	StartTime string
 	EditTime  string
@@ -79,6 +81,7 @@ func (s *Server) newEditData(w http.ResponseWriter, r *http.Request, st *editSta
 	if st.cur != nil {
 		d.Text, d.BaseRevID, d.EditTime = st.cur.Text, st.cur.ID, mwTimestamp(st.cur.Timestamp)
 	}
+	d.CanWatch, d.Watch = s.editWatchDefault(r, st)
 	return d, nil
 }
 

@@ -58,6 +58,7 @@ func (s *Server) submittedEditData(w http.ResponseWriter, r *http.Request, st *e
 	d.Text = r.PostFormValue("wpTextbox1")
 	d.Summary = r.PostFormValue("wpSummary")
 	d.Minor = r.PostFormValue("wpMinoredit") != ""
+	d.Watch = r.PostFormValue("wpWatchthis") != ""
 	d.BaseRevID, _ = idParam(r, "baseRevId")
 	d.UndidRev, _ = idParam(r, "wpUndidRevision")
 	d.Section = r.PostFormValue("wpSection")
@@ -136,6 +137,7 @@ func (s *Server) save(w http.ResponseWriter, r *http.Request, v *view, st *editS
 		s.showConflict(w, r, v, st, out)
 	case err == nil:
 		s.logSave(r, st, out)
+		s.applyEditWatch(r, st.t, d)
 		http.Redirect(w, r, titlePath(st.t)+sectionFragment(d), http.StatusSeeOther)
 	case folio.ErrorCode(err) == folio.EInternal:
 		s.writeError(w, r, err)

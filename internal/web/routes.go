@@ -36,5 +36,7 @@ func (s *Server) actions() map[string]http.HandlerFunc {
 		"unprotect": s.handleProtect,
 		"rollback":  s.handleRollback,
 		"revert":    s.handleRevert,
+		"watch":     s.handleWatch,
+		"unwatch":   s.handleWatch,
 	}
 }

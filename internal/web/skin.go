@@ -22,6 +22,10 @@ type skin struct {
 	MainPageURL string
 	LogoURL     string
 	BodyClass   string
+
+	// Watch is the watch star in p-views; nil for visitors without a
+	// watchlist.
+	Watch *watchStar
 }
 
 // tab is a menu item; New marks a missing page (a red link).
@@ -87,6 +91,7 @@ func (s *Server) personalTools(r *http.Request, v *view) {
 			{ID: "pt-userpage", Href: titlePath(s.userTitle(folio.NSUser, u.Name)), Text: u.Name},
 			{ID: "pt-mytalk", Href: titlePath(s.userTitle(folio.NSUserTalk, u.Name)), Text: "Talk"},
 			{ID: "pt-preferences", Href: s.specialURL("Preferences"), Text: "Preferences"},
+			{ID: "pt-watchlist", Href: s.specialURL("Watchlist"), Text: "Watchlist"},
 			{ID: "pt-mycontris", Href: s.specialURL("Contributions/" + u.Name), Text: "Contributions"},
 		}
 		sk.LogoutURL = s.specialURL("UserLogout")
@@ -164,6 +169,7 @@ func (s *Server) pageTabs(r *http.Request, v *view, t folio.Title) {
 	}
 	exists := (onTalk && talkExists) || (!onTalk && subjExists)
 	s.viewTabs(r, v, t, exists)
+	sk.Watch = s.watchStarFor(r, t)
 }
 
 func (s *Server) viewTabs(r *http.Request, v *view, t folio.Title, exists bool) {

@@ -52,6 +52,8 @@ func (s *Server) specialPages() map[string]specialPage {
 		"ChangeEmail":         {Handler: s.handleChangeEmail, Group: "login"},
 		"ConfirmEmail":        {Handler: s.handleConfirmEmail, Group: "login"},
 		"Preferences":         {Handler: s.handlePreferences, Listed: true, Group: "login"},
+		"Watchlist":           {Handler: s.handleWatchlist, Listed: true, Group: "changes"},
+		"EditWatchlist":       {Handler: s.handleEditWatchlist, Listed: true, Group: "changes"},
 		"SpecialPages":        {Handler: s.handleSpecialPages, Listed: true, Group: "other"},
 		"Version":             {Handler: s.handleVersion, Listed: true, Group: "wiki"},
 		"Status":              {Handler: s.handleStatus, Listed: true, Group: "wiki", Right: "viewstatus"},
@@ -97,6 +99,8 @@ var specialAliases = map[string]string{
 // Special:SpecialPages.
 var specialHeadings = map[string]string{
 	"RecentChanges":       "Recent changes",
+	"Watchlist":           "Watchlist",
+	"EditWatchlist":       "Edit watchlist",
 	"Undelete":            "Restore deleted pages",
 	"NewPages":            "Newest pages",
 	"RecentChangesLinked": "Related changes",

@@ -11,6 +11,7 @@ import (
 // that renders it.
 var specialTemplateURLs = map[string]string{
 	"special_recentchanges":      "/wiki/Special:RecentChanges",
+	"special_editwatchlist":      "/wiki/Special:EditWatchlist",
 	"special_changepassword":     "/wiki/Special:ChangePassword",
 	"special_passwordreset":      "/wiki/Special:PasswordReset",
 	"special_requestaccount":     "/wiki/Special:RequestAccount",
