@@ -128,7 +128,11 @@ func (s *Server) parseResult(c *call, src *parseSource, out *render.Output, prop
 		o.set("revid", src.revID)
 	}
 	if props["text"] {
-		o.set("text", bcText(out.HTML))
+		html := out.HTML
+		if c.boolean("disablelimitreport") {
+			html = stripLimitReport(html)
+		}
+		o.set("text", bcText(html))
 	}
 	if props["langlinks"] {
 		o.set("langlinks", []any{})
@@ -182,7 +186,7 @@ func (s *Server) parseExtras(c *call, o *obj, src *parseSource, out *render.Outp
 		}
 	}
 	if props["limitreportdata"] {
-		o.set("limitreportdata", []any{})
+		o.set("limitreportdata", limitReportData(out.LimitReport))
 	}
 }
 
