@@ -143,6 +143,11 @@ func TestCompatOnPage(t *testing.T) {
 			t.Errorf("page lacks %s\n%s", w, pageExcerpt(resp.Body))
 		}
 	}
+	// The dependency on a special page does not trouble the edit form.
+	resp = b.Do(http.MethodGet, "/index.php?title=Rounded_corners&action=edit", nil)
+	if resp.Status != http.StatusOK || !strings.Contains(resp.Body, "{{#compat:css.properties.border-radius}}") {
+		t.Errorf("edit form = %d\n%s", resp.Status, pageExcerpt(resp.Body))
+	}
 	resp = b.Do(http.MethodGet, "/wiki/Special:WhatLinksHere/Special:Compatables/css.properties.border-radius", nil)
 	if !strings.Contains(resp.Body, "Rounded corners") {
 		t.Errorf("WhatLinksHere does not list the page using the feature: %d", resp.Status)
