@@ -175,12 +175,23 @@ var safeAttrReplacer = strings.NewReplacer(
 	"|", "&#124;", "__", "&#95;_", "\u00a0", "&#160;",
 )
 
+// needsSafeAttrReplace reports whether v holds something safeAttrReplacer
+// changes; its Replace allocates even when nothing changes.
+func needsSafeAttrReplace(v string) bool {
+	return strings.ContainsAny(v, "\n\r\t{}[]|") || strings.Contains(v, "''") || strings.Contains(v, "ISBN") ||
+		strings.Contains(v, "RFC") || strings.Contains(v, "PMID") || strings.Contains(v, "__") ||
+		strings.Contains(v, "\u00a0")
+}
+
 var protoColonRegex = regexp.MustCompile(`(?i:` + URLProtocolsPattern + `)`)
 
 // SafeEncodeAttribute escapes an attribute value so that no later parser
 // pass (links, templates, quotes, magic links) can act on it.
 func SafeEncodeAttribute(v string) string {
-	v = safeAttrReplacer.Replace(EscapeHTMLQuotes(v))
+	v = EscapeHTMLQuotes(v)
+	if needsSafeAttrReplace(v) {
+		v = safeAttrReplacer.Replace(v)
+	}
 	if !strings.Contains(v, ":") {
 		return v // only the colons of URL protocols change below
 	}

@@ -8,9 +8,27 @@ type tnode struct {
 	tag      string // start tag as written, or the text
 	children []*tnode
 	parent   *tnode
-	bits     elemBits // what the tidier needs to know about the element
-	pwrap    bool     // a paragraph added around inline content
-	nonblank int      // non-blank children of a pwrap
+	bits     elemBits  // what the tidier needs to know about the element
+	pwrap    bool      // a paragraph added around inline content
+	nonblank int       // non-blank children of a pwrap
+	kids     [2]*tnode // first children, without a separate allocation
+}
+
+// nodeSlab is how many nodes the tidier allocates at once.
+const nodeSlab = 128
+
+// newNode returns a node from the tidier's current slab.
+func (t *tidier) newNode(name, tag string, bits elemBits) *tnode {
+	if len(t.slab) == 0 {
+		t.slab = make([]tnode, nodeSlab)
+	}
+	n := &t.slab[0]
+	t.slab = t.slab[1:]
+	n.name, n.tag, n.bits = name, tag, bits
+	if name != "" {
+		n.children = n.kids[:0:len(n.kids)]
+	}
+	return n
 }
 
 var phrasingSet = words(`a abbr b bdi bdo big br cite code data del dfn em font i img ins kbd
@@ -43,7 +61,7 @@ func (n *tnode) blank() bool {
 // insertRaw adds text that is neither wrapped nor fostered (comments,
 // script content).
 func (t *tidier) insertRaw(s string) {
-	t.currentNode().append(&tnode{tag: s})
+	t.currentNode().append(t.newNode("", s, 0))
 }
 
 // insertText adds text, wrapping non-blank top-level text in a paragraph
@@ -52,7 +70,7 @@ func (t *tidier) insertText(s string) {
 	if s == "" {
 		return
 	}
-	n := &tnode{tag: s}
+	n := t.newNode("", s, 0)
 	cur := t.currentNode()
 	if cur.bits&fosterParents != 0 && !n.blank() {
 		t.foster(n)
@@ -66,7 +84,7 @@ func (t *tidier) insertText(s string) {
 
 // insertElement adds an element and pushes it on the stack.
 func (t *tidier) insertElement(name, tag string) {
-	n := &tnode{name: name, tag: tag, bits: bitsOf(name)}
+	n := t.newNode(name, tag, bitsOf(name))
 	cur := t.currentNode()
 	switch {
 	case cur.bits&fosterParents != 0 && n.bits&tableContent == 0:
@@ -87,7 +105,8 @@ var tableContentSet = words("caption colgroup col tbody thead tfoot tr td th tab
 
 // openPWrap starts a paragraph wrapper at the top level.
 func (t *tidier) openPWrap() *tnode {
-	p := &tnode{name: "p", tag: "<p>", pwrap: true, bits: pBits}
+	p := t.newNode("p", "<p>", pBits)
+	p.pwrap = true
 	t.currentNode().append(p)
 	t.stack = append(t.stack, p)
 	t.open["p"]++

@@ -19,6 +19,9 @@ func doAllQuotes(text string) string {
 // doQuotes turns ” and ”' runs on one line into <i> and <b>, with
 // MediaWiki's rules for unbalanced runs.
 func doQuotes(text string) string {
+	if !strings.Contains(text, "''") {
+		return text
+	}
 	arr := splitQuotes(text)
 	if len(arr) == 1 {
 		return text

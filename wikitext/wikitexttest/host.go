@@ -234,6 +234,9 @@ func (h *Host) PageURL(t env.Title, query string) string {
 func wikiURLEncode(s string) string {
 	e := url.QueryEscape(s)
 	e = strings.ReplaceAll(e, "+", "%20")
+	if !strings.Contains(e, "%") {
+		return e
+	}
 	return urlDecodeKept.Replace(e)
 }
 
