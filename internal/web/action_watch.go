@@ -114,3 +114,15 @@ func (s *Server) applyEditWatch(r *http.Request, t folio.Title, d *editData) {
 		s.Logger.Error("watch after edit", "request_id", state(r).id, "title", t.PrefixedDBKey(), "err", err)
 	}
 }
+
+// watchIfTicked watches t after a form whose "Watch this…" box (field)
+// was ticked, such as Special:Upload's. A failure is logged: the form's
+// own change was made.
+func (s *Server) watchIfTicked(r *http.Request, t folio.Title, field string) {
+	if r.PostFormValue(field) == "" {
+		return
+	}
+	if err := s.Wiki.ApplyWatchOption(r.Context(), s.currentUser(r), t, wiki.WatchOptionWatch, false, time.Time{}); err != nil {
+		s.Logger.Error("watch after form", "request_id", state(r).id, "title", t.PrefixedDBKey(), "err", err)
+	}
+}

@@ -113,6 +113,7 @@ func (s *Server) submitUpload(w http.ResponseWriter, r *http.Request, repo *file
 		}
 		return false
 	}
+	s.watchIfTicked(r, s.fileTitle(res.File.Name), "wpWatchthis")
 	http.Redirect(w, r, titlePath(s.fileTitle(res.File.Name)), http.StatusSeeOther)
 	return true
 }

@@ -84,3 +84,22 @@ func TestWatchlistPages(t *testing.T) {
 		})
 	})
 }
+
+// TestUploadWatches: Special:Upload's "Watch this file" box adds the file
+// page to the watchlist; unticked, it does not.
+func TestUploadWatches(t *testing.T) {
+	env := MustStartFiles(t, MustOpenSQLite(t))
+	env.MustCreateUser("Uploader")
+	b := env.NewBrowser()
+	b.MustLogin("Uploader")
+	if resp := b.Upload(map[string]string{"wpWatchthis": "1"}, "Watched.png", testPNG(8, 8)); resp.Status != http.StatusSeeOther {
+		t.Fatalf("upload with the box = %d\n%s", resp.Status, pageExcerpt(resp.Body))
+	}
+	if resp := b.Upload(map[string]string{}, "Unwatched.png", testPNG(9, 9)); resp.Status != http.StatusSeeOther {
+		t.Fatalf("upload without the box = %d\n%s", resp.Status, pageExcerpt(resp.Body))
+	}
+	Run(t, map[string]*Browser{"b": b}, []Scenario{
+		{Name: "watchlist", As: "b", URL: "/wiki/Special:EditWatchlist", Status: http.StatusOK,
+			Want: []string{`value="File:Watched.png"`}, DontWant: []string{"Unwatched.png"}},
+	})
+}
