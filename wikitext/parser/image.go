@@ -231,6 +231,9 @@ func (c *Context) missingImage(t env.Title, o imageOptions) string {
 		w := o.width
 		if w == 0 {
 			w = c.thumbSize()
+			if o.upright > 0 {
+				w = 130 // MediaWiki's fixed width of an upright missing file
+			}
 		}
 		return c.thumbFrame(t, o, w, link, o.caption, false)
 	}
