@@ -47,6 +47,7 @@ type builder struct {
 	headingIndex int
 	forInclusion bool
 	elements     *regexp.Regexp
+	textSlab     []Node // text nodes not handed out yet
 	ignoredTags  map[string]bool
 	ignoredElems map[string]bool
 	noMoreGT     bool
@@ -138,9 +139,18 @@ func (b *builder) addText(s string) {
 	if s == "" {
 		return
 	}
+	if len(b.textSlab) == 0 {
+		b.textSlab = make([]Node, textSlab)
+	}
+	n := &b.textSlab[0]
+	b.textSlab = b.textSlab[1:]
+	n.Kind, n.Text = Text, s
 	acc := b.accum()
-	*acc = append(*acc, &Node{Kind: Text, Text: s})
+	*acc = append(*acc, n)
 }
+
+// textSlab is how many text nodes the builder allocates at once.
+const textSlab = 32
 
 func appendNodes(dst, src []*Node) []*Node { return append(dst, src...) }
 
