@@ -71,6 +71,11 @@ type Edit struct {
 
 	// Redirect is the redirect target when Text is a redirect.
 	Redirect *LinkTarget
+
+	// SuppressRC leaves the edit out of RecentChanges, as MediaWiki's
+	// EDIT_SUPPRESS_RC: the description page an upload creates is listed
+	// through the upload's log entry only.
+	SuppressRC bool
 }
 
 // EditResult reports a save. When the text equals the current text, nothing is

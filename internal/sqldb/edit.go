@@ -168,12 +168,14 @@ func recordEdit(ctx context.Context, tx *Tx, e *folio.Edit, r *folio.Revision, r
 	if res.New {
 		typ = folio.RCNew
 	}
-	if _, err := insertRC(ctx, tx, &folio.RecentChange{
-		Timestamp: tx.Now, Type: typ, Namespace: e.Namespace, DBKey: e.DBKey, PageID: r.PageID,
-		Actor: r.Actor, Comment: e.Comment, Minor: e.Minor && !res.New, Bot: e.Bot, New: res.New,
-		ThisOldID: r.ID, LastOldID: r.ParentID, OldLen: res.OldLen, NewLen: r.Len,
-	}, ""); err != nil {
-		return err
+	if !e.SuppressRC {
+		if _, err := insertRC(ctx, tx, &folio.RecentChange{
+			Timestamp: tx.Now, Type: typ, Namespace: e.Namespace, DBKey: e.DBKey, PageID: r.PageID,
+			Actor: r.Actor, Comment: e.Comment, Minor: e.Minor && !res.New, Bot: e.Bot, New: res.New,
+			ThisOldID: r.ID, LastOldID: r.ParentID, OldLen: res.OldLen, NewLen: r.Len,
+		}, ""); err != nil {
+			return err
+		}
 	}
 	if r.Actor.UserID == 0 {
 		return nil

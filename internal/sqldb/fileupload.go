@@ -116,7 +116,7 @@ func describeFile(ctx context.Context, tx *Tx, u *folio.FileUpload, f *folio.Fil
 		return nil, err
 	}
 	return createPage(ctx, tx, &folio.Edit{Namespace: folio.NSFile, DBKey: f.Name, Text: u.PageText,
-		Comment: f.Comment, Actor: f.Actor, Links: u.Links})
+		Comment: f.Comment, Actor: f.Actor, Links: u.Links, SuppressRC: true})
 }
 
 // logUpload writes the upload/upload or upload/overwrite log entry.

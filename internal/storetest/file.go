@@ -90,6 +90,17 @@ func testFileUpload(t *testing.T, s folio.Store) {
 	if err != nil || len(logs) != 1 || logs[0].Params["img_sha1"] != folio.SHA1Base36("sun") || logs[0].PageID != page.ID {
 		t.Errorf("upload log = %+v, %v; want one entry with the SHA-1 and page", logs, err)
 	}
+	fileNS := folio.NSFile
+	all, err := s.FindRecentChanges(ctx, folio.RecentChangeFilter{Namespace: &fileNS})
+	var rcs []*folio.RecentChange // other subtests upload too
+	for _, rc := range all {
+		if rc.DBKey == "Sun.png" {
+			rcs = append(rcs, rc)
+		}
+	}
+	if err != nil || len(rcs) != 1 || rcs[0].Type != folio.RCLog {
+		t.Errorf("recent changes of the upload = %+v, %v; want only the upload's log entry, as MediaWiki lists it", rcs, err)
+	}
 	_, err = fs.SaveFile(ctx, &folio.FileUpload{File: newFile("Sun.png", "other", 5, actor)})
 	wantCode(t, "SaveFile(existing) without overwrite", err, folio.EFileExists)
 	_, err = fs.SaveFile(ctx, &folio.FileUpload{File: newFile("Sun.png", "sun", 120, anon), Overwrite: true})
