@@ -26,4 +26,7 @@ type PatrolStore interface {
 	// change of its own). A change already patrolled is left alone and
 	// gives a nil entry.
 	MarkPatrolled(ctx context.Context, rcID int64, actor Actor) (*LogEntry, error)
+	// PatrolStates returns rc_patrolled of the given recent changes;
+	// unknown ids are left out.
+	PatrolStates(ctx context.Context, ids []int64) (map[int64]int, error)
 }

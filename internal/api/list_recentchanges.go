@@ -26,7 +26,8 @@ type rcQuery struct {
 	newer  bool
 	limit  int
 	title  *folio.Title
-	minID  int64 // oldest first: only changes from this id on
+	minID  int64         // oldest first: only changes from this id on
+	patrol map[int64]int // rc_patrolled by rc id, when needed (rc_patrol.go)
 }
 
 func (s *Server) parseRC(c *call, l *listRun) (*rcQuery, error) {
@@ -35,7 +36,7 @@ func (s *Server) parseRC(c *call, l *listRun) (*rcQuery, error) {
 		show:  c.set(l.p("show"), nil, rcShow...),
 		types: c.set(l.p("type"), []string{"edit", "new", "log", "categorize"}, "edit", "new", "log", "external", "categorize"),
 	}
-	if rq.props["patrolled"] && !s.Wiki.Allowed(c.user(), "patrol") {
+	if rq.needsPatrol() && !s.Wiki.Allowed(c.user(), "patrol") {
 		return nil, usageError("permissiondenied", "The patrolled flag needs the \"patrol\" right.")
 	}
 	var err error
@@ -145,7 +146,9 @@ func (s *Server) listRecentChanges(c *call, q *query) error {
 		return err
 	}
 	for _, rc := range rows {
-		l.emit(s.rcObj(rc, rq.props), s.Namespaces.MakeTitle(rc.Namespace, rc.DBKey))
+		o := s.rcObj(rc, rq.props)
+		rq.addPatrol(o, rc)
+		l.emit(o, s.Namespaces.MakeTitle(rc.Namespace, rc.DBKey))
 	}
 	if more != nil {
 		c.moreResults(l, fmt.Sprintf("%s|%d", more.Timestamp.UTC().Format("20060102150405"), more.ID))
@@ -167,8 +170,11 @@ func (s *Server) findRC(c *call, rq *rcQuery) (rows []*folio.RecentChange, more 
 		if err != nil {
 			return nil, nil, err
 		}
+		if err := s.loadPatrol(c, rq, batch); err != nil {
+			return nil, nil, err
+		}
 		for _, rc := range batch {
-			if rq.wanted(rc) {
+			if rq.wanted(rc) && rq.patrolWanted(rc) {
 				all = append(all, rc)
 			}
 		}

@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -145,6 +146,20 @@ func TestPatrolModule(t *testing.T) {
 					}
 				}
 			})
+		}
+		rcList := func(c *Client, show string) *Response {
+			return c.Get(Params("action", "query", "list", "recentchanges", "rcprop", "ids|patrolled", "rcshow", show,
+				"rctype", "edit|new", "format", "json", "formatversion", "2"))
+		}
+		if r := rcList(sysop, "patrolled"); fmt.Sprint(Path(r.JSON, "query", "recentchanges", 0, "rcid")) != rcid ||
+			Path(r.JSON, "query", "recentchanges", 0, "patrolled") != true || Path(r.JSON, "query", "recentchanges", 0, "autopatrolled") != false {
+			t.Errorf("rcshow=patrolled = %s, want rcid %s first, patrolled", r.Body, rcid)
+		}
+		if r := rcList(sysop, "!patrolled"); strings.Contains(r.Body, `"rcid":`+rcid+",") {
+			t.Errorf("rcshow=!patrolled = %s, want rcid %s left out", r.Body, rcid)
+		}
+		if r := rcList(alice, "!patrolled"); Path(r.JSON, "error", "code") != "permissiondenied" {
+			t.Errorf("rcshow=!patrolled without the patrol right = %s, want permissiondenied", r.Body)
 		}
 		log := sysop.Get(Params("action", "query", "list", "logevents", "letype", "patrol", "format", "json", "formatversion", "2"))
 		if got := Path(log.JSON, "query", "logevents", 0, "action"); got != "patrol" {

@@ -58,6 +58,37 @@ type scanWith struct {
 
 func (w scanWith) Scan(dest ...any) error { return w.s.Scan(append(dest, w.extra)...) }
 
+// PatrolStates returns rc_patrolled of the given recent changes; unknown
+// ids are left out.
+func (db *DB) PatrolStates(ctx context.Context, ids []int64) (map[int64]int, error) {
+	out := make(map[int64]int, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	err := db.read(ctx, func(tx *Tx) error {
+		rows, err := tx.query(ctx, `SELECT rc_id, rc_patrolled FROM recentchanges WHERE rc_id IN (`+
+			placeholders(len(ids))+`)`, args...)
+		if err != nil {
+			return fmt.Errorf("find patrol states: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id int64
+			var state int
+			if err := rows.Scan(&id, &state); err != nil {
+				return fmt.Errorf("scan patrol state: %w", err)
+			}
+			out[id] = state
+		}
+		return rows.Err()
+	})
+	return out, err
+}
+
 // MarkPatrolled marks a recent change patrolled and logs patrol/patrol.
 func (db *DB) MarkPatrolled(ctx context.Context, rcID int64, actor folio.Actor) (*folio.LogEntry, error) {
 	var le *folio.LogEntry

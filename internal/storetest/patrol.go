@@ -30,6 +30,10 @@ func testPatrol(t *testing.T, s folio.Store) {
 	if _, patrolled, _ := ps.FindRecentChangeByID(ctx, rc.ID); patrolled != folio.PatrolledManual {
 		t.Errorf("rc_patrolled after MarkPatrolled = %d, want 1", patrolled)
 	}
+	states, err := ps.PatrolStates(ctx, []int64{rc.ID, 999999})
+	if err != nil || len(states) != 1 || states[rc.ID] != folio.PatrolledManual {
+		t.Errorf("PatrolStates() = %v, %v; want only %d patrolled", states, err, rc.ID)
+	}
 	if again, err := ps.MarkPatrolled(ctx, rc.ID, patroller); err != nil || again != nil {
 		t.Errorf("second MarkPatrolled() = %+v, %v; want nothing logged", again, err)
 	}
