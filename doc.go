@@ -17,7 +17,7 @@
 //	internal/diff      line and word diffs, three-way merge
 //	internal/web       HTML user interface: /wiki/, index.php actions, Special pages
 //	internal/api       the Action API (api.php), one module per file
-//	internal/session   server-side sessions shared by web and api
+//	internal/session   server-side sessions shared by web and api (database or Redis)
 //	internal/dump      MediaWiki XML dump reader, writer, importer and exporter
 //	internal/filerepo  uploads, file versions and thumbnails over a BlobStore
 //	internal/media     file verification (magic bytes, SVG safety) and scaling
