@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/folio-wiki/folio"
 )
@@ -123,8 +124,14 @@ func (r *Repo) send(w http.ResponseWriter, req *http.Request, key, mime, etag, n
 	}
 	defer rc.Close()
 	h.Set("Content-Type", mime)
-	h.Set("Content-Length", strconv.FormatInt(info.Size, 10))
 	h.Set("Content-Disposition", "inline; filename*=UTF-8''"+url.PathEscape(name))
+	// Seekable blobs (local files, S3 objects) answer Range requests, which
+	// players of audio and video and resumed downloads need.
+	if rs, ok := rc.(io.ReadSeeker); ok {
+		http.ServeContent(w, req, "", time.Time{}, rs)
+		return
+	}
+	h.Set("Content-Length", strconv.FormatInt(info.Size, 10))
 	if req.Method == http.MethodHead {
 		return
 	}
