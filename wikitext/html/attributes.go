@@ -153,6 +153,11 @@ func FixTagAttributesMode(text, el string, mode FragmentMode) string {
 // armoured against later wikitext passes.
 func EncodeAttributes(attrs Attrs) string {
 	var b strings.Builder
+	n := 0
+	for _, a := range attrs {
+		n += len(a.Name) + len(a.Value) + 4
+	}
+	b.Grow(n + n/4)
 	for _, a := range attrs {
 		b.WriteString(" ")
 		b.WriteString(EscapeHTML(a.Name))

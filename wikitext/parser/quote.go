@@ -124,6 +124,11 @@ func demoteOneBold(arr []string) {
 // renderQuotes is the state machine that emits the tags.
 func renderQuotes(arr []string) string {
 	var out, buffer strings.Builder
+	n := 0
+	for _, r := range arr {
+		n += len(r)
+	}
+	out.Grow(n + 8*len(arr))
 	state := ""
 	for i, r := range arr {
 		if i%2 == 0 {

@@ -140,6 +140,7 @@ func (c *Context) tableCells(ts *tableState, line string) string {
 		line = replaceOutsideTags(line, "!!", "||")
 	}
 	var out strings.Builder
+	out.Grow(len(line) + 64)
 	for _, cell := range strings.Split(line, "||") {
 		out.WriteString(c.tableCell(ts, first, cell))
 	}

@@ -298,6 +298,7 @@ var spanDirRegex = regexp.MustCompile(`dir="(?:rtl|ltr)"`)
 // headingHTML renders one heading with its anchor span and edit link.
 func (c *Context) headingHTML(h *heading, editIndex string) string {
 	var b strings.Builder
+	b.Grow(len(h.attrs) + len(h.text) + len(h.anchor) + 400)
 	n := strconv.Itoa(h.level)
 	b.WriteString("<h" + n + h.attrs)
 	if h.legacy != "" {
