@@ -211,10 +211,11 @@ func peerHost(s *wikitest.PeerSite) (*wikitexttest.Host, *wikitext.Parser) {
 	if s.Extensions["SyntaxHighlight"] {
 		exts = append(exts, syntaxhighlight.New())
 	}
-	// MediaWiki 1.39's default $wgFragmentMode is html5 ids with legacy
-	// fallback anchors (the parser tests use legacy ids only).
+	// MediaWiki 1.39's defaults differ from its parser tests' settings:
+	// $wgFragmentMode is html5 ids with legacy fallback anchors, and
+	// $wgEnableMagicLinks turns ISBN, PMID and RFC links off.
 	return h, wikitext.New(wikitext.WithExtensions(exts...), wikitext.WithEditSections(false),
-		wikitext.WithFragmentMode(html.FragmentHTML5, true))
+		wikitext.WithFragmentMode(html.FragmentHTML5, true), wikitext.WithMagicLinks(false, false, false))
 }
 
 func comparePage(ctx context.Context, t *testing.T, peer *wikitest.Peer, p *wikitext.Parser, h *wikitexttest.Host,

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/folio-wiki/folio/internal/diff"
 )
@@ -56,10 +57,11 @@ func Compare(want, got string) (float64, []Difference) {
 			equal += e.A1 - e.A0
 			continue
 		}
+		w, g := around(strings.Join(a[e.A0:e.A1], ""), strings.Join(b[e.B0:e.B1], ""))
 		diffs = append(diffs, Difference{
 			Construct:  construct(a, e.A0, e.A1, b, e.B0, e.B1),
-			Want:       clip(strings.Join(a[e.A0:e.A1], "")),
-			Got:        clip(strings.Join(b[e.B0:e.B1], "")),
+			Want:       w,
+			Got:        g,
 			WantTokens: e.A1 - e.A0, GotTokens: e.B1 - e.B0,
 		})
 	}
@@ -108,10 +110,38 @@ func tagKey(tok string) string {
 	return key
 }
 
+// around cuts two differing texts to the part near their first
+// difference.
+func around(a, b string) (string, string) {
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	start := max(0, i-40)
+	for start > 0 && start < len(a) && !utf8.RuneStart(a[start]) {
+		start--
+	}
+	cut := func(s string) string {
+		if start >= len(s) {
+			return clip(s)
+		}
+		prefix := ""
+		if start > 0 {
+			prefix = "…"
+		}
+		return prefix + clip(s[start:])
+	}
+	return cut(a), cut(b)
+}
+
 func clip(s string) string {
 	const max = 160
 	if len(s) > max {
-		return s[:max] + "…"
+		n := max
+		for n > 0 && !utf8.RuneStart(s[n]) {
+			n--
+		}
+		return s[:n] + "…"
 	}
 	return s
 }

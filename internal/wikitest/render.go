@@ -98,6 +98,11 @@ func parserOptions(t *Test) []wikitext.Option {
 		limits.MaxIncludeSize = n
 	}
 	opts = append(opts, wikitext.WithLimits(limits))
+	if v, ok := t.Options["wgenablemagiclinks"]; ok {
+		m := map[string]bool{"ISBN": true, "PMID": true, "RFC": true}
+		_ = json.Unmarshal([]byte(v.First()), &m)
+		opts = append(opts, wikitext.WithMagicLinks(m["ISBN"], m["PMID"], m["RFC"]))
+	}
 	if v, ok := t.Config["wgParserEnableLegacyMediaDOM"]; ok && v == "false" {
 		opts = append(opts, wikitext.WithLegacyMediaDOM(false))
 	}

@@ -180,6 +180,9 @@ func (c *Context) freeExternalLink(u string, numPostProto int) string {
 }
 
 func (c *Context) rfcOrPMID(m, num string) string {
+	if (strings.HasPrefix(m, "PMID") && c.Config.NoMagicLinks["PMID"]) || (strings.HasPrefix(m, "RFC") && c.Config.NoMagicLinks["RFC"]) {
+		return m
+	}
 	class, href := "mw-magiclink-rfc", "https://tools.ietf.org/html/rfc"+num
 	if strings.HasPrefix(m, "PMID") {
 		class, href = "mw-magiclink-pmid", "//www.ncbi.nlm.nih.gov/pubmed/"+num+"?dopt=Abstract"
@@ -200,6 +203,9 @@ var spaceLikeRegex = regexp.MustCompile(spaceNotNL)
 var isbnStrip = regexp.MustCompile(`[\-\s]|&nbsp;|&#0*160;|&#[Xx]0*[Aa]0;|\p{Zs}`)
 
 func (c *Context) isbnLink(m, num string) string {
+	if c.Config.NoMagicLinks["ISBN"] {
+		return m
+	}
 	n := strings.ToUpper(isbnStrip.ReplaceAllString(num, ""))
 	t, err := c.Host.ParseTitle("Special:BookSources/"+n, 0)
 	if err != nil {

@@ -34,6 +34,9 @@ type Config struct {
 	ThumbSize          int    // default thumbnail width (180)
 	LegacyMediaDOM     bool   // render images with MediaWiki 1.39's legacy markup
 	Subpages           bool   // subpages in every namespace
+	// NoMagicLinks lists the magic link kinds ("ISBN", "PMID", "RFC")
+	// left as text ($wgEnableMagicLinks).
+	NoMagicLinks map[string]bool
 }
 
 // Output is what a parse produces besides HTML.
