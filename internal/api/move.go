@@ -2,6 +2,7 @@ package api
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/folio-wiki/folio"
 	"github.com/folio-wiki/folio/internal/wiki"
@@ -23,7 +24,16 @@ func (s *Server) runMove(c *call) error {
 		return err
 	}
 	to = s.Namespaces.MakeTitle(to.Namespace, to.DBKey)
-	for _, x := range []string{"watch", "unwatch", "watchlist", "watchlistexpiry", "ignorewarnings", "tags"} {
+	watch, err := c.enum("watchlist", "preferences", "watch", "unwatch", "preferences", "nochange")
+	if err != nil {
+		return err
+	}
+	if c.boolean("watch") {
+		watch = "watch"
+	} else if c.boolean("unwatch") {
+		watch = "unwatch"
+	}
+	for _, x := range []string{"watchlistexpiry", "ignorewarnings", "tags"} {
 		c.str(x)
 	}
 	reason := c.str("reason")
@@ -52,7 +62,29 @@ func (s *Server) runMove(c *call) error {
 		}
 	}
 	c.result.set("move", r)
+	s.watchMoved(c, watch, out)
 	return nil
+}
+
+// watchMoved adds the old and new titles to the mover's watchlist, or
+// removes them, as the watchlist parameter asks; "preferences" and
+// "nochange" leave the watchlist alone. A failure is a warning: the move
+// is done.
+func (s *Server) watchMoved(c *call, watch string, out *wiki.MoveOutcome) {
+	u := c.user()
+	if u == nil || (watch != "watch" && watch != "unwatch") {
+		return
+	}
+	titles := []folio.Title{out.From, out.To} // talk pages come along
+	var err error
+	if watch == "watch" {
+		err = s.Wiki.WatchTitles(c.ctx, u, titles, time.Time{})
+	} else {
+		err = s.Wiki.UnwatchTitles(c.ctx, u, titles)
+	}
+	if err != nil {
+		c.warn("watchlist", "The move was done, but the watchlist could not be changed: "+folio.ErrorMessage(err))
+	}
 }
 
 // moveSource reads from or fromid; the page must exist.
