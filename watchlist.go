@@ -64,6 +64,10 @@ type WatchlistStore interface {
 	FindWatchedItems(ctx context.Context, userID int64, titles []LinkTarget) (map[LinkTarget]*WatchedItem, error)
 	// FindWatchlist lists watched titles matching f.
 	FindWatchlist(ctx context.Context, f WatchlistFilter) ([]*WatchedItem, error)
+	// CopyWatchers adds to to the watchlist of every user who watches
+	// from, with the same expiry (a page move keeps its watchers), and
+	// returns how many users that was.
+	CopyWatchers(ctx context.Context, from, to LinkTarget) (int, error)
 	// FindWatchlistChanges lists the recent changes to titles a user
 	// watches, matching f, newest first.
 	FindWatchlistChanges(ctx context.Context, f WatchlistChangeFilter) ([]*RecentChange, error)

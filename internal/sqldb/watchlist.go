@@ -46,6 +46,32 @@ func (db *DB) UnwatchPages(ctx context.Context, userID int64, titles []folio.Lin
 	})
 }
 
+// CopyWatchers gives to the watchers of from.
+func (db *DB) CopyWatchers(ctx context.Context, from, to folio.LinkTarget) (int, error) {
+	n := 0
+	err := db.write(ctx, func(tx *Tx) error {
+		items, err := findWatched(ctx, tx, `SELECT wl_user, wl_namespace, wl_title, wl_expiry FROM watchlist
+			WHERE wl_namespace = ? AND wl_title = ?`, from.Namespace, from.DBKey)
+		if err != nil {
+			return err
+		}
+		ins := tx.db.Dialect.InsertIgnore("watchlist", "wl_user, wl_namespace, wl_title, wl_expiry")
+		for _, w := range items {
+			var exp *string
+			if !w.Expiry.IsZero() {
+				s := ts(w.Expiry)
+				exp = &s
+			}
+			if _, err := tx.exec(ctx, ins, w.UserID, to.Namespace, to.DBKey, exp); err != nil {
+				return fmt.Errorf("copy watcher %d to %d:%s: %w", w.UserID, to.Namespace, to.DBKey, err)
+			}
+		}
+		n = len(items)
+		return nil
+	})
+	return n, err
+}
+
 // ClearWatchlist empties a watchlist.
 func (db *DB) ClearWatchlist(ctx context.Context, userID int64) (int, error) {
 	var n int64

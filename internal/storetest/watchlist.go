@@ -84,6 +84,20 @@ func testWatchlist(t *testing.T, s folio.Store) {
 		}
 	})
 	t.Run("Changes", func(t *testing.T) { testWatchlistChanges(t, s, ws, u) })
+	t.Run("CopyWatchers", func(t *testing.T) {
+		n, err := ws.CopyWatchers(ctx, lt(0, "Beta"), lt(0, "Beta_moved"))
+		if err != nil || n != 1 {
+			t.Fatalf("CopyWatchers() = %d, %v; want 1", n, err)
+		}
+		if n, err := ws.CopyWatchers(ctx, lt(0, "Beta"), lt(0, "Beta_moved")); err != nil || n != 1 {
+			t.Fatalf("CopyWatchers() again = %d, %v; want 1 and no duplicate", n, err)
+		}
+		got, err := ws.FindWatchedItems(ctx, u.ID, []folio.LinkTarget{lt(0, "Beta_moved")})
+		if err != nil || got[lt(0, "Beta_moved")] == nil {
+			t.Errorf("after CopyWatchers, FindWatchedItems = %v, %v", got, err)
+		}
+		must(ws.UnwatchPages(ctx, u.ID, []folio.LinkTarget{lt(0, "Beta_moved")}))
+	})
 	t.Run("Unwatch", func(t *testing.T) {
 		must(ws.UnwatchPages(ctx, u.ID, []folio.LinkTarget{lt(0, "Alpha"), lt(1, "Alpha"), lt(0, "Nowhere")}))
 		items, err := ws.FindWatchlist(ctx, folio.WatchlistFilter{UserID: u.ID})

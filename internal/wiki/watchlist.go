@@ -103,6 +103,32 @@ func (s *Service) watchTargets(u *folio.User, titles []folio.Title) (folio.Watch
 	return st, targets, nil
 }
 
+// MoveWatchers gives the page to and its talk page the watchers of the
+// page from and its talk page, as a page move does in MediaWiki; the old
+// titles stay watched.
+func (s *Service) MoveWatchers(ctx context.Context, from, to folio.Title) error {
+	st, err := s.watchlists()
+	if err != nil {
+		return err
+	}
+	src, err := s.watchPair(from)
+	if err != nil {
+		return err
+	}
+	dst, err := s.watchPair(to)
+	if err != nil {
+		return err
+	}
+	for i := range src {
+		if i < len(dst) {
+			if _, err := st.CopyWatchers(ctx, src[i], dst[i]); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
 // ClearWatchlist empties u's watchlist and returns how many titles it held.
 func (s *Service) ClearWatchlist(ctx context.Context, u *folio.User) (int, error) {
 	if err := s.checkWritable(); err != nil {

@@ -130,6 +130,23 @@ func TestApplyWatchOption(t *testing.T) {
 	}
 }
 
+func TestMoveWatchers(t *testing.T) {
+	s := MustOpen(t)
+	ctx := context.Background()
+	u := mustUser(t, s, "Watcher")
+	if err := s.Watch(ctx, u, mustTitle(t, s, "Old name"), time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.MoveWatchers(ctx, mustTitle(t, s, "Old name"), mustTitle(t, s, "Help:New name")); err != nil {
+		t.Fatal(err)
+	}
+	for _, title := range []string{"Old name", "Help:New name", "Help talk:New name"} {
+		if ok, err := s.IsWatched(ctx, u, mustTitle(t, s, title)); err != nil || !ok {
+			t.Errorf("after MoveWatchers, IsWatched(%s) = %v, %v; want true", title, ok, err)
+		}
+	}
+}
+
 func TestWatchlistChanges(t *testing.T) {
 	s := MustOpen(t)
 	ctx := context.Background()
