@@ -136,9 +136,9 @@ func (s *Server) moveError(c *call, err error) *obj {
 	if internal {
 		s.Logger.Error("api move", "err", err)
 	}
-	fmtc := *c
-	if fmtc.errfmt == "bc" || fmtc.errfmt == "" {
-		fmtc.errfmt = "plaintext"
+	if c.errfmt == "bc" || c.errfmt == "" {
+		// MediaWiki's backwards-compatible shape of a status error.
+		return newObj().set("message", e.Code).set("params", []any{}).set("code", e.Code).set("type", "error")
 	}
-	return fmtc.message(e.Code, e.Info, "move").set("type", "error")
+	return c.message(e.Code, e.Info, "move").set("type", "error")
 }

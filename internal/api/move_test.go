@@ -13,6 +13,9 @@ func setupMove(env *Env) {
 	env.MustEdit("Help:Guide", "Guide.", nil)
 	env.MustEdit("Help:Guide/Part", "Part.", nil)
 	env.MustEdit("Back", "#REDIRECT [[Gamma]]", nil)
+	env.MustEdit("Delta", "Delta.", nil)
+	env.MustEdit("Talk:Delta", "Talk.", nil)
+	env.MustEdit("Talk:Delta2", "Taken.", nil)
 }
 
 // TestMoveModule covers action=move: rights, tokens, errors and the
@@ -72,6 +75,10 @@ var moveScenarios = []scenario{
 	{name: "bad watchlist value", as: "Alice", post: true, token: "csrf",
 		params: P(fv2("action", "move", "from", "Help:Handbook", "to", "Help:Book", "watchlist", "sometimes")...),
 		want:   map[string]any{"error.code": "badvalue"}},
+	{name: "talk page move fails, the page moves", as: "Sysop", post: true, token: "csrf",
+		params: P(fv2("action", "move", "from", "Delta", "to", "Delta2", "movetalk", "1")...),
+		want:   map[string]any{"move.to": "Delta2", "move.talkmove-errors.0.code": "articleexists", "move.talkmove-errors.0.type": "error"},
+		absent: []string{"move.talkfrom"}},
 	{name: "paraminfo knows move", params: P(fv2("action", "paraminfo", "modules", "move|options|patrol|expandtemplates")...),
 		want: map[string]any{"paraminfo.modules.0.name": "move", "paraminfo.modules.0.needstoken": "csrf", "paraminfo.modules.2.needstoken": "patrol"}},
 }
