@@ -136,3 +136,41 @@ func TestHeadsShareSessionsAndThrottles(t *testing.T) {
 		t.Errorf("login after 5 failures spread over both heads: status %d, want 429", st)
 	}
 }
+
+// TestSessionCookieAttributes checks the session cookie a wiki served as
+// https sets, with sessions in the database and, when FOLIO_TEST_REDIS_URL
+// is set, in Redis: HttpOnly, SameSite=Lax and Secure.
+func TestSessionCookieAttributes(t *testing.T) {
+	envs := map[string]map[string]string{"database": {"FOLIO_SERVER": "https://wiki.example.org"}}
+	if u := os.Getenv("FOLIO_TEST_REDIS_URL"); u != "" {
+		b := make([]byte, 6)
+		_, _ = rand.Read(b)
+		prefix := "folio_test_" + hex.EncodeToString(b) + ":"
+		envs["redis"] = map[string]string{"FOLIO_SERVER": "https://wiki.example.org", "FOLIO_REDIS_URL": u, "FOLIO_REDIS_PREFIX": prefix}
+		t.Cleanup(func() {
+			if rc, err := redis.Open(context.Background(), u, prefix); err == nil {
+				_ = rc.DeletePrefix(context.Background())
+				rc.Close()
+			}
+		})
+	}
+	for name, env := range envs {
+		t.Run(name, func(t *testing.T) {
+			w := MustRunMain(t, env)
+			resp, err := http.Get(w.URL + "/index.php?title=Special:UserLogin")
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+			var c *http.Cookie
+			for _, ck := range resp.Cookies() {
+				if ck.Name == session.CookieName {
+					c = ck
+				}
+			}
+			if c == nil || !c.HttpOnly || !c.Secure || c.SameSite != http.SameSiteLaxMode {
+				t.Errorf("session cookie = %+v, want HttpOnly, Secure and SameSite=Lax", c)
+			}
+		})
+	}
+}
