@@ -82,20 +82,34 @@ func isHexDigit(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
 
-// replaceCharRefs returns s with each '&' passed to repl, which writes its
-// replacement and returns how many bytes of s it replaced.
-func replaceCharRefs(s string, repl func(b *strings.Builder, s string) int) string {
+// replaceCharRefs returns s with each '&' passed to repl, which returns
+// the replacement of the first n bytes of its argument. s itself comes
+// back when nothing changes.
+func replaceCharRefs(s string, repl func(s string) (out string, n int)) string {
 	var b strings.Builder
-	b.Grow(len(s) + 16)
-	for {
-		i := strings.IndexByte(s, '&')
+	done := 0 // s[:done] is in b, once b is in use
+	for pos := 0; ; {
+		i := strings.IndexByte(s[pos:], '&')
 		if i < 0 {
-			b.WriteString(s)
-			return b.String()
+			break
 		}
-		b.WriteString(s[:i])
-		s = s[i+repl(&b, s[i:]):]
+		i += pos
+		out, n := repl(s[i:])
+		if out != s[i:i+n] {
+			if b.Cap() == 0 {
+				b.Grow(len(s) + len(s)/16 + 16)
+			}
+			b.WriteString(s[done:i])
+			b.WriteString(out)
+			done = i + n
+		}
+		pos = i + n
 	}
+	if b.Cap() == 0 {
+		return s
+	}
+	b.WriteString(s[done:])
+	return b.String()
 }
 
 // DecodeCharReferences decodes named and numeric character references.
@@ -104,20 +118,17 @@ func DecodeCharReferences(s string) string {
 	if !strings.Contains(s, "&") {
 		return s
 	}
-	return replaceCharRefs(s, func(b *strings.Builder, s string) int {
+	return replaceCharRefs(s, func(s string) (string, int) {
 		kind, val, n := charRefAt(s)
 		switch kind {
 		case refNamed:
-			b.WriteString(decodeEntity(val, s[:n]))
+			return decodeEntity(val, s[:n]), n
 		case refDecimal:
-			b.WriteString(decodeCodepoint(val, 10, s[:n]))
+			return decodeCodepoint(val, 10, s[:n]), n
 		case refHex:
-			b.WriteString(decodeCodepoint(val, 16, s[:n]))
-		default:
-			b.WriteByte('&')
-			return 1
+			return decodeCodepoint(val, 16, s[:n]), n
 		}
-		return n
+		return s[:1], 1
 	})
 }
 
@@ -151,34 +162,22 @@ func NormalizeCharReferences(s string) string {
 	if !strings.Contains(s, "&") {
 		return s
 	}
-	return replaceCharRefs(s, func(b *strings.Builder, s string) int {
+	return replaceCharRefs(s, func(s string) (string, int) {
 		kind, val, n := charRefAt(s)
 		switch kind {
 		case refNamed:
-			writeNormalizedEntity(b, val)
+			switch val {
+			case "lt", "gt", "amp", "quot":
+				return s[:n], n
+			}
+			return normalizeEntity(val), n
 		case refDecimal:
-			b.WriteString(normalizeCodepoint(val, 10, "&#%d;"))
+			return normalizeCodepoint(val, 10, "&#%d;"), n
 		case refHex:
-			b.WriteString(normalizeCodepoint(val, 16, "&#x%x;"))
-		default:
-			b.WriteString("&amp;")
-			return 1
+			return normalizeCodepoint(val, 16, "&#x%x;"), n
 		}
-		return n
+		return "&amp;", 1
 	})
-}
-
-// writeNormalizedEntity writes normalizeEntity(name), without allocating
-// for the common names.
-func writeNormalizedEntity(b *strings.Builder, name string) {
-	switch name {
-	case "lt", "gt", "amp", "quot":
-		b.WriteByte('&')
-		b.WriteString(name)
-		b.WriteByte(';')
-		return
-	}
-	b.WriteString(normalizeEntity(name))
 }
 
 func normalizeEntity(name string) string {

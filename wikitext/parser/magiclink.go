@@ -29,22 +29,34 @@ var trailingEntityRegex = regexp.MustCompile(`(?i)&([a-z]+|#x[0-9a-f]+|#[0-9]+)$
 // doMagicLinks links bare URLs and ISBN, RFC and PMID numbers, skipping
 // existing links and tags.
 func (c *Context) doMagicLinks(text string) string {
+	// The builder starts at the first segment that changes: most text
+	// has no magic links and is returned as it is.
 	var b strings.Builder
-	b.Grow(len(text))
-	for len(text) > 0 {
-		i := strings.IndexByte(text, '<')
+	done := 0 // text[:done] is in b, once b is in use
+	for pos := 0; pos < len(text); {
+		i := strings.IndexByte(text[pos:], '<')
 		if i < 0 {
 			i = len(text)
+		} else {
+			i += pos
 		}
-		b.WriteString(c.magicSegment(text[:i]))
-		text = text[i:]
-		if text == "" {
-			break
+		if seg := c.magicSegment(text[pos:i]); seg != text[pos:i] {
+			if b.Cap() == 0 {
+				b.Grow(len(text) + len(seg))
+			}
+			b.WriteString(text[done:pos])
+			b.WriteString(seg)
+			done = i
 		}
-		n := skipMarkup(text)
-		b.WriteString(text[:n])
-		text = text[n:]
+		pos = i
+		if pos < len(text) {
+			pos += skipMarkup(text[pos:])
+		}
 	}
+	if b.Cap() == 0 {
+		return text
+	}
+	b.WriteString(text[done:])
 	return b.String()
 }
 

@@ -9,11 +9,32 @@ func doAllQuotes(text string) string {
 	if !strings.Contains(text, "''") {
 		return text
 	}
-	lines := strings.Split(text, "\n")
-	for i, l := range lines {
-		lines[i] = doQuotes(l)
+	var b strings.Builder
+	done := 0 // text[:done] is in b, once b is in use
+	for start := 0; start <= len(text); {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		if line := text[start:end]; strings.Contains(line, "''") {
+			if q := doQuotes(line); q != line {
+				if b.Cap() == 0 {
+					b.Grow(len(text) + len(text)/8)
+				}
+				b.WriteString(text[done:start])
+				b.WriteString(q)
+				done = end
+			}
+		}
+		start = end + 1
 	}
-	return strings.Join(lines, "\n")
+	if b.Cap() == 0 {
+		return text
+	}
+	b.WriteString(text[done:])
+	return b.String()
 }
 
 // doQuotes turns ” and ”' runs on one line into <i> and <b>, with

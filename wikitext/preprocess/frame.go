@@ -34,6 +34,13 @@ func (f *Frame) Expand(nodes []*Node) string {
 	f.exp.enter()
 	defer f.exp.leave()
 	var b strings.Builder
+	if len(nodes) > 16 {
+		size := 0
+		for _, n := range nodes {
+			size += len(n.Text)
+		}
+		b.Grow(size + size/4)
+	}
 	for _, n := range nodes {
 		f.exp.nodeCount++
 		if f.exp.nodeCount&4095 == 0 && f.exp.Ctx != nil && f.exp.Ctx.Err() != nil {
