@@ -196,6 +196,12 @@ func (s *Service) moveOne(ctx context.Context, req MoveRequest, from, to folio.T
 		return mp
 	}
 	mp.RedirectCreated, mp.MovedOverRedirect = res.RedirectPageID != 0, res.MovedOverRedirect
+	if _, ok := s.Store.(folio.WatchlistStore); ok && !s.Namespaces.IsTalk(from.Namespace) {
+		// The talk page's watchers come along with the subject's.
+		if err := s.MoveWatchers(context.WithoutCancel(ctx), from, to); err != nil {
+			s.Logger.Error("move watchers", "from", from.PrefixedText(), "to", to.PrefixedText(), "err", err)
+		}
+	}
 	s.changed(ctx, to.Namespace, to.DBKey, pagecache.Created)
 	if mp.RedirectCreated {
 		s.changed(ctx, from.Namespace, from.DBKey, pagecache.Edited)

@@ -3,6 +3,7 @@ package wiki_test
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/folio-wiki/folio"
 	"github.com/folio-wiki/folio/internal/wiki"
@@ -43,6 +44,25 @@ func TestMoveTalkAndSubpages(t *testing.T) {
 	}
 	if got := currentText(t, s, "Help:Book"); got != "#REDIRECT [[Help:Novel]]" {
 		t.Errorf("Book text = %q, want a redirect", got)
+	}
+}
+
+func TestMoveKeepsWatchers(t *testing.T) {
+	s := MustOpen(t)
+	u := moveUser(t, s, "Mover")
+	watcher := moveUser(t, s, "Watcher")
+	mustEdit(t, s, u, "Watched page", "x", 0)
+	ctx := context.Background()
+	if err := s.Watch(ctx, watcher, mustTitle(t, s, "Watched page"), time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Move(ctx, wiki.MoveRequest{From: mustTitle(t, s, "Watched page"), To: mustTitle(t, s, "Renamed page"), User: u}); err != nil {
+		t.Fatal(err)
+	}
+	for _, title := range []string{"Renamed page", "Talk:Renamed page", "Watched page"} {
+		if ok, err := s.IsWatched(ctx, watcher, mustTitle(t, s, title)); err != nil || !ok {
+			t.Errorf("after the move, IsWatched(%s) = %v, %v; want true", title, ok, err)
+		}
 	}
 }
 
