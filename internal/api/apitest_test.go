@@ -155,6 +155,7 @@ func MustStart(tb testing.TB, store folio.Store) *Env {
 	svc := wiki.New(store, ns)
 	rr := &render.Renderer{Store: store, Namespaces: ns, SiteName: "Folio Test"}
 	svc.Linker = rr
+	svc.PreSaver = rr
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
 	svc.Logger = logger
 	srv := &api.Server{

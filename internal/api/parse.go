@@ -23,6 +23,8 @@ type parseSource struct {
 	page  *folio.Page
 	revID int64
 	text  string
+	// original is the text before the pre-save transform (pst=1), else "".
+	original string
 }
 
 // runParse is action=parse: text (with title), page, pageid or oldid.
@@ -40,7 +42,13 @@ func (s *Server) runParse(c *call) error {
 		src.text = text
 	}
 	props := c.set("prop", defaultParseProps, parseProps...)
-	for _, p := range []string{"summary", "pst", "onlypst", "redirects", "wrapoutputclass", "disablelimitreport",
+	if c.boolean("pst") || c.boolean("onlypst") {
+		done, err := s.parsePreSave(c, src, props)
+		if done || err != nil {
+			return err
+		}
+	}
+	for _, p := range []string{"summary", "redirects", "wrapoutputclass", "disablelimitreport",
 		"disabletoc", "disablestylededuplication", "preview", "sectionpreview", "useskin", "contentformat",
 		"sectiontitle", "mobileformat", "effectivelanglinks", "showstrategykeys", "generatexml", "templatesandboxprefix"} {
 		c.str(p)
@@ -176,7 +184,12 @@ func (s *Server) parseExtras(c *call, o *obj, src *parseSource, out *render.Outp
 		o.set("iwlinks", []any{})
 	}
 	if props["wikitext"] {
-		o.set("wikitext", bcText(src.text))
+		if src.original != "" {
+			o.set("wikitext", bcText(src.original))
+			o.set("psttext", bcText(src.text))
+		} else {
+			o.set("wikitext", bcText(src.text))
+		}
 	}
 	if props["properties"] {
 		if c.fv == 1 {

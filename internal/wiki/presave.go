@@ -40,3 +40,12 @@ func (s *Service) preSave(ctx context.Context, req EditRequest, text string, aut
 	}
 	return out, nil
 }
+
+// PreSaveTransform applies the pre-save transform to text as an edit of
+// page t by u (nil for an anonymous editor at ip) would, without saving;
+// the API's parse uses it for pst and onlypst. Without a PreSaver the
+// text is returned unchanged.
+func (s *Service) PreSaveTransform(ctx context.Context, t folio.Title, text string, u *folio.User, ip string) (string, error) {
+	req := EditRequest{Title: t, User: u, IP: ip}
+	return s.preSave(ctx, req, normalizeText(text), s.Actor(u, ip))
+}
