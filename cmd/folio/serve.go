@@ -37,6 +37,8 @@ type ServeCommand struct {
 	accounts *accountState
 	// status gives Special:Status its figures once serve has built them.
 	status func(ctx context.Context) []web.StatusSection
+	// parserCache renders page views once serve has opened the caches.
+	parserCache web.PageRenderer
 }
 
 // Run parses flags, opens the database, and serves until ctx is cancelled,
@@ -115,6 +117,10 @@ func (cmd *ServeCommand) serve(ctx context.Context, a *app) error {
 	ow.addDependencyChecks(files, cs.Shared)
 	a.Renderer.ObserveParse = ow.Metrics.ObserveParse
 	cmd.status = ow.status
+	cmd.parserCache = cs.Parser
+	if err := ow.Metrics.RegisterCacheStats("parser", cs.Parser.Stats); err != nil {
+		return err
+	}
 	handler := ow.register(http.NewServeMux(), cs.Pages.Handler(cmd.siteHandler(a, base, files)))
 	if a.Config.accessLog() {
 		handler = ops.AccessLog(a.Logger, handler)
@@ -181,6 +187,7 @@ func (cmd *ServeCommand) webServer(a *app, base string) *web.Server {
 		Version:       web.VersionInfo{Folio: Version, Go: runtime.Version(), Extensions: versionExtensions(a.Renderer)},
 		Logger:        a.Logger,
 		Status:        cmd.status,
+		ParserCache:   cmd.parserCache,
 		SecureCookies: len(server) > 5 && server[:6] == "https:",
 	}
 }

@@ -185,3 +185,47 @@ func TestServeStatus(t *testing.T) {
 		t.Errorf("anonymous Special:Status = %d, want 403", code)
 	}
 }
+
+// TestServeParserCacheForLoggedInReaders checks that logged-in readers,
+// who skip the page cache, get the parser cache, and that an edit is seen
+// at once.
+func TestServeParserCacheForLoggedInReaders(t *testing.T) {
+	w := MustRunMain(t, nil)
+	pw := t.TempDir() + "/pw"
+	if err := os.WriteFile(pw, []byte("parser-cache-password\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := runCLI(t, map[string]string{"FOLIO_DATA": w.Data, "FOLIO_LOG_LEVEL": "warn"}, "user", "create", "Reader", "--password-file", pw, "--group", "sysop"); err != nil {
+		t.Fatal(err)
+	}
+	api := loginAPI(t, w.URL, "Reader", "parser-cache-password")
+	view := func() (string, string) {
+		resp, err := api.client.Get(w.URL + "/wiki/Cached_for_members")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.Header.Get("X-Cache"), string(b)
+	}
+	api.edit(t, "Cached for members", "First words.")
+	for range 3 {
+		if xc, body := view(); xc == "HIT" || !strings.Contains(body, "First words.") {
+			t.Fatalf("logged-in view: X-Cache %q, text shown %v; want no page-cache hit and the text", xc, strings.Contains(body, "First words."))
+		}
+	}
+	api.edit(t, "Cached for members", "Second words.")
+	if _, body := view(); !strings.Contains(body, "Second words.") {
+		t.Errorf("the view after an edit shows the old rendering")
+	}
+	resp, err := api.client.Get(w.URL + "/wiki/Special:Status")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	m := regexp.MustCompile(`parser cache hit ratio</th><td>([0-9.]+)% of ([0-9]+) lookups`).FindStringSubmatch(string(b))
+	if m == nil || m[1] == "0.0" {
+		t.Errorf("Special:Status shows no parser cache hits: %v", m)
+	}
+}

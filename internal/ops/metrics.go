@@ -135,3 +135,26 @@ func (c *queueCollector) Collect(ch chan<- prometheus.Metric) {
 
 // codeLabel returns the status code as a label value.
 func codeLabel(code int) string { return strconv.Itoa(code) }
+
+// RegisterCacheStats exports the hit and miss counts of a cache that keeps
+// its own (the parser cache) as folio_cache_lookups_total{cache=name}
+// would be; stats is read at each scrape.
+func (m *Metrics) RegisterCacheStats(name string, stats func() (hits, misses int64)) error {
+	return m.Registry.Register(&cacheStatsCollector{stats: stats,
+		desc: prometheus.NewDesc("folio_cache_counted_lookups_total", "Lookups of caches that count their own hits, by cache and result.",
+			[]string{"cache", "result"}, nil), name: name})
+}
+
+type cacheStatsCollector struct {
+	stats func() (int64, int64)
+	desc  *prometheus.Desc
+	name  string
+}
+
+func (c *cacheStatsCollector) Describe(ch chan<- *prometheus.Desc) { ch <- c.desc }
+
+func (c *cacheStatsCollector) Collect(ch chan<- prometheus.Metric) {
+	hits, misses := c.stats()
+	ch <- prometheus.MustNewConstMetric(c.desc, prometheus.CounterValue, float64(hits), c.name, "hit")
+	ch <- prometheus.MustNewConstMetric(c.desc, prometheus.CounterValue, float64(misses), c.name, "miss")
+}

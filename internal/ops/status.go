@@ -115,16 +115,18 @@ func requestStatus(f map[string]*dto.MetricFamily) StatusSection {
 
 func cacheStatus(f map[string]*dto.MetricFamily) StatusSection {
 	s := StatusSection{Title: "Caches"}
-	mf := f["folio_cache_lookups_total"]
-	if mf == nil {
-		return s
-	}
 	hits, all := map[string]float64{}, map[string]float64{}
-	for _, m := range mf.GetMetric() {
-		c := label(m, "cache")
-		all[c] += m.GetCounter().GetValue()
-		if label(m, "result") == "hit" {
-			hits[c] += m.GetCounter().GetValue()
+	for _, name := range []string{"folio_cache_lookups_total", "folio_cache_counted_lookups_total"} {
+		mf := f[name]
+		if mf == nil {
+			continue
+		}
+		for _, m := range mf.GetMetric() {
+			c := label(m, "cache")
+			all[c] += m.GetCounter().GetValue()
+			if label(m, "result") == "hit" {
+				hits[c] += m.GetCounter().GetValue()
+			}
 		}
 	}
 	for _, c := range sortedKeys(all) {

@@ -137,3 +137,21 @@ func TestAccessLog(t *testing.T) {
 		t.Errorf("access log = %+v, want %+v", line, want)
 	}
 }
+
+func TestStatusCountsSelfCountingCaches(t *testing.T) {
+	m := ops.NewMetrics()
+	if err := m.RegisterCacheStats("parser", func() (int64, int64) { return 9, 1 }); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range ops.Status(context.Background(), nil, m, time.Now()) {
+		for _, r := range s.Rows {
+			if r.Name == "parser cache hit ratio" {
+				if r.Value != "90.0% of 10 lookups" {
+					t.Errorf("parser cache hit ratio = %q", r.Value)
+				}
+				return
+			}
+		}
+	}
+	t.Errorf("no parser cache row")
+}

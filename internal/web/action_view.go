@@ -125,7 +125,11 @@ func (s *Server) fillPage(ctx context.Context, v *view, t folio.Title, rev *foli
 		return nil
 	}
 	current := v.page != nil && rev.ID == v.page.Latest
-	out, err := s.Renderer.Render(ctx, t, rev.Text, render.Options{RevID: rev.ID, Revision: rev, NoEditSections: !current})
+	var pr PageRenderer = s.Renderer
+	if current && s.ParserCache != nil {
+		pr = s.ParserCache // keyed by title: only the current revision goes there
+	}
+	out, err := pr.Render(ctx, t, rev.Text, render.Options{RevID: rev.ID, Revision: rev, NoEditSections: !current})
 	if err != nil {
 		return fmt.Errorf("render %s: %w", t.PrefixedText(), err)
 	}

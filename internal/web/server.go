@@ -127,6 +127,10 @@ type Server struct {
 	// TrustedProxies are the reverse proxies whose X-Forwarded-For header
 	// names the client, as MediaWiki's $wgCdnServers; empty trusts none.
 	TrustedProxies []netip.Prefix
+	// ParserCache, when set, renders the current revisions of pages for
+	// views (logged-in readers skip the page cache but not this one); old
+	// revisions and previews go to Renderer.
+	ParserCache PageRenderer
 	// Status, when set, gives the figures of Special:Status (health,
 	// requests, caches, job queue, backups) to operators.
 	Status func(ctx context.Context) []StatusSection
@@ -137,6 +141,11 @@ type Server struct {
 	templates map[string]*templateSet
 	assets    *assetSet
 	specials  specialTable
+}
+
+// PageRenderer renders page text as Renderer does; a parser cache is one.
+type PageRenderer interface {
+	Render(ctx context.Context, t folio.Title, text string, opt render.Options) (*render.Output, error)
 }
 
 // specialPage is one entry of the Special page table returned by

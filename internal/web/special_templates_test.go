@@ -16,9 +16,9 @@ var specialTemplateURLs = map[string]string{
 	"special_passwordreset":      "/wiki/Special:PasswordReset",
 	"special_requestaccount":     "/wiki/Special:RequestAccount",
 	"special_confirmaccounts":    "/wiki/Special:ConfirmAccounts",
+	"special_block":              "/wiki/Special:Block/Alice",
 	"special_blocklist":          "/wiki/Special:BlockList",
 	"special_createaccount":      "/wiki/Special:CreateAccount",
-	"special_block":              "/wiki/Special:Block/Alice",
 	"special_userrights":         "/wiki/Special:UserRights/Alice",
 	"special_changeemail":        "/wiki/Special:ChangeEmail",
 	"special_preferences":        "/wiki/Special:Preferences",
@@ -42,6 +42,7 @@ var specialTemplateURLs = map[string]string{
 	"special_compatables":        "/wiki/Special:Compatables",
 	"special_movepage":           "/wiki/Special:MovePage/Beta",
 	"special_botpasswords":       "/wiki/Special:BotPasswords",
+	"special_status":             "/wiki/Special:Status",
 }
 
 // testEveryTemplate renders every special page template with the fixture,
@@ -74,6 +75,7 @@ func testEveryTemplate(t *testing.T, f *specialFixture) {
 var templateUsers = map[string][2]string{
 	"special_confirmaccounts":    {"Sysop", "sysop"},
 	"special_block":              {"Sysop", "sysop"},
+	"special_status":             {"Sysop", "sysop"},
 	"special_importfrometherpad": {"Sysop", "sysop"},
 	"special_userrights":         {"Crat", "bureaucrat"},
 }
