@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/folio-wiki/folio"
+	"github.com/folio-wiki/folio/internal/mail"
 	"github.com/folio-wiki/folio/internal/throttle"
 )
 
@@ -149,3 +150,30 @@ func TestBlockedWritesCarryBlockInfo(t *testing.T) {
 		t.Errorf("edit of the own talk page = %s, want Success", r.Body)
 	}
 }
+
+// TestResetPasswordRateLimited checks action=resetpassword: the same
+// answer for existing and missing accounts, then the "ratelimited" error
+// once the client asked too often.
+func TestResetPasswordRateLimited(t *testing.T) {
+	env := MustStart(t, MustOpenSQLite(t))
+	env.Wiki.Accounts.Mailer = discardMailer{}
+	env.Wiki.Accounts.PasswordResetThrottle = throttle.New(throttle.Rule{Count: 2, Window: time.Hour})
+	env.MustCreateUser("Alice")
+	c := env.NewClient()
+	reset := func(user string) *Response {
+		return c.Post(P("action", "resetpassword", "user", user, "token", c.Token("csrf"), "format", "json", "formatversion", "2"))
+	}
+	for _, u := range []string{"Alice", "Nobody"} {
+		if r := reset(u); Path(r.JSON, "resetpassword", "status") != "success" {
+			t.Errorf("resetpassword(%s) = %s, want success", u, r.Body)
+		}
+	}
+	if r := reset("Alice"); Path(r.JSON, "error", "code") != "ratelimited" {
+		t.Errorf("third reset from one client = %s, want error ratelimited", r.Body)
+	}
+}
+
+// discardMailer accepts every mail.
+type discardMailer struct{}
+
+func (discardMailer) Send(context.Context, *mail.Message) error { return nil }

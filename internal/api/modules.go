@@ -18,6 +18,7 @@ func (s *Server) actionModules() map[string]*module {
 		"login":           {run: s.runLogin, post: true, desc: "Log in and get session cookies."},
 		"clientlogin":     {run: s.runClientLogin, post: true, desc: "Log in with the interactive flow."},
 		"createaccount":   {run: s.runCreateAccount, post: true, write: true, desc: "Create a new user account."},
+		"resetpassword":   {run: s.runResetPassword, post: true, token: "csrf", write: true, desc: "Send a password reset email to a user."},
 		"logout":          {run: s.runLogout, post: true, token: "csrf", desc: "Log out and clear session data."},
 		"edit":            {run: s.runEdit, post: true, token: "csrf", write: true, desc: "Create and edit pages."},
 		"delete":          {run: s.runDelete, post: true, token: "csrf", write: true, desc: "Delete a page."},
