@@ -62,7 +62,7 @@ func (c *Context) galleryItem(g *Gallery, t env.Title, o imageOptions) string {
 	}
 	text := ""
 	if o.hasCaption {
-		text = c.ParseFully(o.rawCaption) + "\n"
+		text = c.ParseFully(strings.TrimSpace(o.rawCaption)) + "\n"
 	}
 	return "\t\t<li class=\"gallerybox\" style=\"width: " + boxWidth + "px\"><div style=\"width: " + boxWidth + "px\">\n" +
 		"\t\t\t" + thumb + "\n" +
