@@ -12,9 +12,11 @@ func (s *Service) Delete(ctx context.Context, u *folio.User, ip string, p *folio
 	if err := s.adminCheck(ctx, u, "delete", p.Namespace, p.DBKey, p); err != nil {
 		return nil, err
 	}
+	cats := s.categoriesOf(ctx, p.ID)
 	le, err := s.Store.DeletePage(ctx, folio.DeleteRequest{PageID: p.ID, Actor: s.Actor(u, ip), Comment: truncateComment(reason)})
 	if err == nil {
 		s.changed(ctx, p.Namespace, p.DBKey, pagecache.Deleted)
+		s.categoriesChanged(ctx, cats, 0)
 	}
 	return le, err
 }

@@ -58,10 +58,18 @@ func (s *Service) Edit(ctx context.Context, req EditRequest) (*EditOutcome, erro
 	}
 	base := req.BaseRevID
 	merged := false
+	var pageID int64
+	if page != nil {
+		pageID = page.ID
+	}
+	cats := s.categoriesOf(ctx, pageID)
 	for attempt := 0; ; attempt++ {
 		res, err := s.save(ctx, req, text, base)
 		if err == nil {
 			s.editChanged(ctx, res)
+			if res.Page != nil && !res.NoChange {
+				s.categoriesChanged(ctx, cats, res.Page.ID)
+			}
 			return &EditOutcome{Result: res, Merged: merged}, nil
 		}
 		if folio.ErrorCode(err) != folio.EEditConflict && folio.ErrorCode(err) != folio.EArticleExists {
@@ -95,6 +103,7 @@ func (s *Service) save(ctx context.Context, req EditRequest, text string, base i
 		Actor:     actor,
 		BaseRevID: base,
 	}
+	e.AutoPatrol = s.Allowed(req.User, "autopatrol")
 	if s.Linker != nil {
 		links, redirect, err := s.Linker.Links(ctx, req.Title, text)
 		if err != nil {

@@ -38,6 +38,42 @@ func (s *Service) editChanged(ctx context.Context, res *folio.EditResult) {
 	s.changed(ctx, res.Page.Namespace, res.Page.DBKey, c)
 }
 
+// categoriesOf returns the categories page id is in, when an Invalidator
+// will want them; nil otherwise or for no page.
+func (s *Service) categoriesOf(ctx context.Context, id int64) map[string]bool {
+	if s.Invalidator == nil || id == 0 {
+		return nil
+	}
+	ls, err := s.Store.FindLinks(ctx, id)
+	if err != nil || ls == nil {
+		return nil
+	}
+	cats := map[string]bool{}
+	for _, c := range ls.Categories {
+		cats[c.Category] = true
+	}
+	return cats
+}
+
+// categoriesChanged purges the category pages that gained or lost page id
+// (before: its categories before the change), since they list it.
+func (s *Service) categoriesChanged(ctx context.Context, before map[string]bool, id int64) {
+	if s.Invalidator == nil {
+		return
+	}
+	after := s.categoriesOf(ctx, id)
+	for c := range before {
+		if !after[c] {
+			s.changed(ctx, folio.NSCategory, c, pagecache.Purged)
+		}
+	}
+	for c := range after {
+		if !before[c] {
+			s.changed(ctx, folio.NSCategory, c, pagecache.Purged)
+		}
+	}
+}
+
 // Purge asks for page t to be rendered again (action=purge).
 func (s *Service) Purge(ctx context.Context, u *folio.User, t folio.Title) error {
 	if !s.Allowed(u, "purge") && u != nil {
