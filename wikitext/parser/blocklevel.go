@@ -9,11 +9,56 @@ import (
 // one is not wrapped in a paragraph. Each is matched case-insensitively as
 // a prefix of the text after a '<', so "p" also matches "<pre".
 var (
-	blockOpenTags  = []string{"table", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "tr", "p", "ul", "ol", "dl", "li", "dt", "dd", "/tr", "/td", "/th", "/li", "/dt", "/dd"}
-	blockCloseTags = []string{"/table", "/h1", "/h2", "/h3", "/h4", "/h5", "/h6", "td", "th", "/blockquote", "blockquote", "/div", "div", "hr", "/pre", "/p", "/mw:", "/ul", "/ol", "/dl", "/center", "center", "/figure", "figure"}
-	preOpenTags    = []string{"pre"}
-	preCloseTags   = []string{"/pre"}
+	blockOpenTags  = newTagSet("table", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "tr", "p", "ul", "ol", "dl", "li", "dt", "dd", "/tr", "/td", "/th", "/li", "/dt", "/dd")
+	blockCloseTags = newTagSet("/table", "/h1", "/h2", "/h3", "/h4", "/h5", "/h6", "td", "th", "/blockquote", "blockquote", "/div", "div", "hr", "/pre", "/p", "/mw:", "/ul", "/ol", "/dl", "/center", "center", "/figure", "figure")
+	preOpenTags    = newTagSet("pre")
+	preCloseTags   = newTagSet("/pre")
 )
+
+// tagSet is a set of lower-case tag-name prefixes ("p", "/td") indexed by
+// their first significant byte (the one after a leading '/').
+type tagSet struct {
+	open, closing [256][]string
+}
+
+func newTagSet(names ...string) *tagSet {
+	s := &tagSet{}
+	for _, n := range names {
+		if n[0] == '/' {
+			c := n[1]
+			s.closing[c] = append(s.closing[c], n)
+			s.closing[c-'a'+'A'] = append(s.closing[c-'a'+'A'], n)
+		} else {
+			c := n[0]
+			s.open[c] = append(s.open[c], n)
+			s.open[c-'a'+'A'] = append(s.open[c-'a'+'A'], n)
+		}
+	}
+	return s
+}
+
+// matchAt reports whether s (the text after a '<') starts with one of the
+// set's names, ignoring ASCII case.
+func (ts *tagSet) matchAt(s string) bool {
+	var names []string
+	switch {
+	case s == "":
+		return false
+	case s[0] == '/':
+		if len(s) < 2 {
+			return false
+		}
+		names = ts.closing[s[1]]
+	default:
+		names = ts.open[s[0]]
+	}
+	for _, n := range names {
+		if hasPrefixFoldASCII(s, n) {
+			return true
+		}
+	}
+	return false
+}
 
 // The regexps below are the definitions the scanners implement; they are
 // used only for lines holding a character that case-folds to ASCII (the
@@ -36,24 +81,15 @@ func hasFoldTrap(s string) bool {
 
 // hasTagPrefix reports whether a '<' in s is followed by one of names,
 // ignoring ASCII case.
-func hasTagPrefix(s string, names []string) bool {
+func hasTagPrefix(s string, names *tagSet) bool {
 	for {
 		i := strings.IndexByte(s, '<')
 		if i < 0 {
 			return false
 		}
 		s = s[i+1:]
-		if s == "" {
-			return false
-		}
-		if c := s[0] | 0x20; c != '/' && c != 'b' && c != 'c' && c != 'd' && c != 'f' &&
-			c != 'h' && c != 'l' && c != 'o' && c != 'p' && c != 't' && c != 'u' {
-			continue // no block tag starts so ('/' | 0x20 is '/')
-		}
-		for _, n := range names {
-			if hasPrefixFoldASCII(s, n) {
-				return true
-			}
+		if names.matchAt(s) {
+			return true
 		}
 	}
 }
