@@ -43,7 +43,7 @@ func (m *Manager) MarkBotPassword(ctx context.Context, st *State, app string, gr
 		st.Session.Data = map[string]string{}
 	}
 	st.Session.Data[BotPasswordKey] = app
-	if err := m.Store.UpdateSession(ctx, st.Session); err != nil {
+	if err := m.sessions().UpdateSession(ctx, st.Session); err != nil {
 		return fmt.Errorf("store bot password of session: %w", err)
 	}
 	if st.User != nil {
