@@ -76,6 +76,10 @@ type Edit struct {
 	// EDIT_SUPPRESS_RC: the description page an upload creates is listed
 	// through the upload's log entry only.
 	SuppressRC bool
+
+	// AutoPatrol marks the edit's recent change patrolled automatically
+	// (rc_patrolled 2), for editors with the autopatrol right.
+	AutoPatrol bool
 }
 
 // EditResult reports a save. When the text equals the current text, nothing is

@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -172,6 +173,12 @@ func TestPatrolModule(t *testing.T) {
 		}
 		if r := rcList(sysop, "!patrolled"); strings.Contains(r.Body, `"rcid":`+rcid+",") {
 			t.Errorf("rcshow=!patrolled = %s, want rcid %s left out", r.Body, rcid)
+		}
+		sysopUser, _ := env.Store.FindUserByName(context.Background(), "Sysop")
+		env.MustEdit("Sysop page", "text", sysopUser)
+		if r := rcList(sysop, "autopatrolled"); Path(r.JSON, "query", "recentchanges", 0, "autopatrolled") != true ||
+			strings.Contains(r.Body, `"rcid":`+rcid+",") {
+			t.Errorf("rcshow=autopatrolled = %s, want the sysop's edit only", r.Body)
 		}
 		if r := rcList(alice, "!patrolled"); Path(r.JSON, "error", "code") != "permissiondenied" {
 			t.Errorf("rcshow=!patrolled without the patrol right = %s, want permissiondenied", r.Body)

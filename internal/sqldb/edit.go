@@ -169,11 +169,15 @@ func recordEdit(ctx context.Context, tx *Tx, e *folio.Edit, r *folio.Revision, r
 		typ = folio.RCNew
 	}
 	if !e.SuppressRC {
-		if _, err := insertRC(ctx, tx, &folio.RecentChange{
+		rcID, err := insertRC(ctx, tx, &folio.RecentChange{
 			Timestamp: tx.Now, Type: typ, Namespace: e.Namespace, DBKey: e.DBKey, PageID: r.PageID,
 			Actor: r.Actor, Comment: e.Comment, Minor: e.Minor && !res.New, Bot: e.Bot, New: res.New,
 			ThisOldID: r.ID, LastOldID: r.ParentID, OldLen: res.OldLen, NewLen: r.Len,
-		}, ""); err != nil {
+		}, "")
+		if err != nil {
+			return err
+		}
+		if err := autoPatrol(ctx, tx, e, rcID); err != nil {
 			return err
 		}
 	}

@@ -134,3 +134,16 @@ func insertLogOnly(ctx context.Context, tx *Tx, le *folio.LogEntry) error {
 	}
 	return nil
 }
+
+// autoPatrol marks the recent change of an edit by an autopatrolling
+// editor patrolled (rc_patrolled 2) within the edit's transaction.
+func autoPatrol(ctx context.Context, tx *Tx, e *folio.Edit, rcID int64) error {
+	if !e.AutoPatrol {
+		return nil
+	}
+	if _, err := tx.exec(ctx, `UPDATE recentchanges SET rc_patrolled = ? WHERE rc_id = ?`,
+		folio.PatrolledAuto, rcID); err != nil {
+		return fmt.Errorf("autopatrol recent change %d: %w", rcID, err)
+	}
+	return nil
+}

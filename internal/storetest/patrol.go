@@ -54,3 +54,18 @@ func testPatrol(t *testing.T, s folio.Store) {
 	_, err = ps.MarkPatrolled(ctx, 999999, patroller)
 	wantCode(t, "MarkPatrolled(missing)", err, folio.ENoSuchRCID)
 }
+
+func testAutoPatrol(t *testing.T, s folio.Store) {
+	ps, ok := s.(folio.PatrolStore)
+	if !ok {
+		t.Skip("the store does not patrol")
+	}
+	ctx := context.Background()
+	res := MustSave(t, s, &folio.Edit{Namespace: 0, DBKey: "Auto_patrolled", Text: "x", Actor: anon, AutoPatrol: true})
+	if _, st, err := ps.FindRecentChangeByRevID(ctx, res.Revision.ID); err != nil || st != folio.PatrolledAuto {
+		t.Errorf("rc_patrolled of an autopatrolled edit = %d, %v; want %d", st, err, folio.PatrolledAuto)
+	}
+	if _, err := ps.MarkPatrolled(ctx, 0, anon); folio.ErrorCode(err) != folio.ENoSuchRCID {
+		t.Errorf("MarkPatrolled(0) error %v, want %s", err, folio.ENoSuchRCID)
+	}
+}

@@ -40,6 +40,7 @@ func Run(t *testing.T, open Opener) {
 		{"MoveRefused", testMoveRefused},
 		{"MoveOverRedirect", testMoveOverRedirect},
 		{"Patrol", testPatrol},
+		{"AutoPatrol", testAutoPatrol},
 		{"BotPasswords", testBotPasswords},
 		{"Links", testLinks},
 		{"CategoryMembers", testCategoryMembers},
