@@ -84,6 +84,11 @@ func TestRedisSharedSessions(t *testing.T) {
 	if err != nil || ttl <= session.Lifetime-time.Minute || ttl > session.Lifetime {
 		t.Errorf("TTL of the session key = %v, %v; want about %v", ttl, err, session.Lifetime)
 	}
+	if err := a.MarkBotPassword(ctx, stA, "mybot", nil); err != nil {
+		t.Errorf("MarkBotPassword() with Redis sessions: %v", err)
+	} else if got, err := ra.Sessions().FindSession(ctx, stA.Session.ID); err != nil || got.Data[session.BotPasswordKey] != "mybot" {
+		t.Errorf("session in Redis after MarkBotPassword = %+v, %v; want the bot password recorded", got, err)
+	}
 	if err := b.End(ctx, httptest.NewRecorder(), stB); err != nil {
 		t.Fatalf("End() error: %v", err)
 	}
