@@ -35,6 +35,17 @@ func (t *tidier) pushActive(n *tnode) {
 	t.active = append(t.active, n)
 }
 
+// activeAfterMarker reports whether a formatting element named name is
+// active since the last marker.
+func (t *tidier) activeAfterMarker(name string) bool {
+	for i := len(t.active) - 1; i >= 0 && t.active[i] != nil; i-- {
+		if t.active[i].name == name {
+			return true
+		}
+	}
+	return false
+}
+
 func (t *tidier) pushMarker() { t.active = append(t.active, nil) }
 
 func (t *tidier) clearToMarker() {

@@ -44,6 +44,10 @@ func (t *tidier) startTag(name, tag string) {
 		// HTML5 ignores the slash on non-void elements.
 		tag = strings.TrimRight(strings.TrimSuffix(tag, "/>"), " ") + ">"
 	}
+	if name == "a" && t.activeAfterMarker("a") {
+		// An <a> inside an <a> closes the first one (HTML5).
+		t.endFormatting("a")
+	}
 	if nb&phrasing != 0 {
 		t.reconstruct()
 	}
