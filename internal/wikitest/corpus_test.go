@@ -140,7 +140,9 @@ func renderPage(p *wikitext.Parser, h wikitext.Host, tt wikitext.Title, text str
 // namespaces and interwiki table, its pages and its extensions. It
 // measures; it fails only when Folio or the peer fails to render.
 // FOLIO_TEST_CORPUS_LIMIT caps the pages per dump (default 150, 0 for
-// all); FOLIO_TEST_CORPUS_REPORT names a TSV file for the per-page figures.
+// all); FOLIO_TEST_CORPUS_REPORT names a TSV file for the per-page figures;
+// FOLIO_TEST_CORPUS_PAGE limits the run to one title and logs each of its
+// differences.
 func TestCorpusDifferential(t *testing.T) {
 	base := os.Getenv("FOLIO_TEST_MEDIAWIKI_URL")
 	if base == "" {
@@ -171,10 +173,18 @@ func TestCorpusDifferential(t *testing.T) {
 			if pg.Namespace != 0 || pg.Redirect || pg.Model != "wikitext" || (limit > 0 && n >= limit) {
 				continue
 			}
+			if only := os.Getenv("FOLIO_TEST_CORPUS_PAGE"); only != "" && pg.Title != only {
+				continue
+			}
 			n++
 			row, diffs := comparePage(ctx, t, peer, p, h, name, pg)
 			rows = append(rows, row)
 			byPage[name+": "+pg.Title] = diffs
+			if os.Getenv("FOLIO_TEST_CORPUS_PAGE") != "" {
+				for _, d := range diffs {
+					t.Logf("%s\n  MediaWiki: %q\n  Folio:     %q", d.Construct, d.Want, d.Got)
+				}
+			}
 		}
 	}
 	reportDifferential(t, rows, byPage, site)
