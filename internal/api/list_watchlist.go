@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/folio-wiki/folio"
 )
@@ -90,7 +91,8 @@ func (s *Server) listWatchlist(c *call, q *query) error {
 		return err
 	}
 	f := folio.WatchlistChangeFilter{RecentChangeFilter: rq.filter, AllRevisions: c.boolean(l.p("allrev"))}
-	rows, more, err := s.findWL(c, u, rq, f)
+	end, _ := c.ts(l.p("end")) // parseWL checked it
+	rows, more, err := s.findWL(c, u, rq, f, end)
 	if err != nil {
 		return err
 	}
@@ -118,7 +120,7 @@ func (s *Server) listWatchlist(c *call, q *query) error {
 
 // findWL pages through the watchlist's changes until limit rows pass the
 // filters; more is the first row of the next batch.
-func (s *Server) findWL(c *call, u *folio.User, rq *rcQuery, f folio.WatchlistChangeFilter) (rows []*folio.RecentChange, more *folio.RecentChange, err error) {
+func (s *Server) findWL(c *call, u *folio.User, rq *rcQuery, f folio.WatchlistChangeFilter, end time.Time) (rows []*folio.RecentChange, more *folio.RecentChange, err error) {
 	f.Limit = 500
 	var all []*folio.RecentChange
 	// Folio does not track which changes a user has seen: every change
@@ -129,6 +131,9 @@ func (s *Server) findWL(c *call, u *folio.User, rq *rcQuery, f folio.WatchlistCh
 			return nil, nil, err
 		}
 		for _, rc := range batch {
+			if rq.newer && !end.IsZero() && rc.Timestamp.After(end) {
+				continue // oldest first: the end is the newest change wanted
+			}
 			if rq.wanted(rc) {
 				all = append(all, rc)
 			}

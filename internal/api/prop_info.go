@@ -70,6 +70,9 @@ func (s *Server) pageInfo(c *call, e *pageEntry, props map[string]bool) {
 	if props["watched"] {
 		s.infoWatched(c, o, e.title)
 	}
+	if props["notificationtimestamp"] {
+		o.set("notificationtimestamp", "") // Folio does not track visits
+	}
 }
 
 func (s *Server) infoProtection(o *obj, p *folio.Page) {
