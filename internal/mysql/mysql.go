@@ -180,3 +180,8 @@ func (Dialect) Classify(err error) sqldb.ErrorKind {
 
 // VersionQuery selects the server version.
 func (Dialect) VersionQuery() string { return "SELECT version()" }
+
+// SkipLocked lets concurrent job workers (several web heads) claim
+// different jobs without waiting on each other's row locks; MariaDB has
+// SKIP LOCKED since 10.6 and MySQL since 8.0.
+func (Dialect) SkipLocked() string { return "FOR UPDATE SKIP LOCKED" }

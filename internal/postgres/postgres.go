@@ -113,3 +113,7 @@ func (Dialect) Classify(err error) sqldb.ErrorKind {
 
 // VersionQuery selects the server version.
 func (Dialect) VersionQuery() string { return "SHOW server_version" }
+
+// SkipLocked lets concurrent job workers (several web heads) claim
+// different jobs without waiting on each other's row locks.
+func (Dialect) SkipLocked() string { return "FOR UPDATE SKIP LOCKED" }
