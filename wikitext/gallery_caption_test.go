@@ -14,3 +14,12 @@ func TestGalleryCaptionLeadingSpace(t *testing.T) {
 		t.Errorf("caption not a paragraph:\n%s", got)
 	}
 }
+
+// TestGalleryMissingFileName checks that the name shown for a missing
+// file escapes quotes as MediaWiki does.
+func TestGalleryMissingFileName(t *testing.T) {
+	got := mustParse(t, "<gallery>\nFile:Sa'dah.jpg\n</gallery>").HTML
+	if !strings.Contains(got, "Sa&#39;dah.jpg</div>") {
+		t.Errorf("quote not escaped:\n%s", got)
+	}
+}

@@ -48,7 +48,7 @@ func (c *Context) AddGalleryLine(g *Gallery, line string) {
 func (c *Context) galleryItem(g *Gallery, t env.Title, o imageOptions) string {
 	c.addImage(t)
 	boxWidth := strconv.Itoa(g.Widths + 35)
-	thumb := `<div class="thumb" style="height: ` + strconv.Itoa(g.Heights+30) + `px;">` + html.EscapeHTML(t.Text()) + `</div>`
+	thumb := `<div class="thumb" style="height: ` + strconv.Itoa(g.Heights+30) + `px;">` + html.EscapeHTMLQuotesAttr(t.Text()) + `</div>`
 	repo, _ := c.Host.(env.FileRepo)
 	if repo != nil && !c.isBadImage(t) {
 		if f, found, err := repo.FindFile(c.Ctx, t.Page()); err == nil && found {
