@@ -1,12 +1,16 @@
 package main
 
 import (
+	"encoding/json"
+	"fmt"
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -107,5 +111,56 @@ func TestBrowserImportFromEtherpad(t *testing.T) {
 	history := mustRun(t, ctx, "read history", chromedp.Text(chromedp.ID("pagehistory")))
 	if !strings.Contains(history, "Imported from Etherpad pad "+pad.URL+"/p/team-meeting") {
 		t.Errorf("history lacks the pad URL in the summary:\n%s", history)
+	}
+}
+
+// TestBrowserImportFromRealEtherpad imports a pad of a real Etherpad
+// (.ci/etherpad.sh) through Special:ImportFromEtherpad.
+func TestBrowserImportFromRealEtherpad(t *testing.T) {
+	base, key := os.Getenv("FOLIO_TEST_ETHERPAD_URL"), os.Getenv("FOLIO_TEST_ETHERPAD_APIKEY")
+	if base == "" || key == "" {
+		t.Skip("set FOLIO_TEST_ETHERPAD_URL and FOLIO_TEST_ETHERPAD_APIKEY (see .ci/etherpad.sh) to import from a real Etherpad")
+	}
+	ctx := newBrowser(t)
+	pad := fmt.Sprintf("folio-browser-%d", time.Now().UnixNano())
+	html := `<html><body><h1>Sprint review</h1><br>Notes by <b>Ann</b><br><ul class="bullet"><li>demo</li>` +
+		`<li>retro<ul class="bullet"><li>what went well</li></ul></li></ul><br></body></html>`
+	for _, call := range []struct {
+		method string
+		params url.Values
+	}{
+		{"createPad", url.Values{"padID": {pad}}},
+		{"setHTML", url.Values{"padID": {pad}, "html": {html}}},
+	} {
+		call.params.Set("apikey", key)
+		resp, err := http.PostForm(base+"/api/1.2.13/"+call.method, call.params)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var r struct{ Code int }
+		err = json.NewDecoder(resp.Body).Decode(&r)
+		resp.Body.Close()
+		if err != nil || r.Code != 0 {
+			t.Fatalf("Etherpad %s: code %d, %v", call.method, r.Code, err)
+		}
+	}
+	w := MustRunMain(t, nil)
+	mustCreateUser(t, w, "Padadmin", "a long enough password", "sysop")
+	mustDo(t, ctx, "log in", login(w.URL, "Padadmin", "a long enough password"))
+	mustDo(t, ctx, "preview and save",
+		chromedp.Navigate(w.URL+"/wiki/Special:ImportFromEtherpad"),
+		chromedp.WaitVisible(chromedp.ID("wpPadURL")),
+		chromedp.SetValue(chromedp.ID("wpPadURL"), base+"/p/"+pad),
+		chromedp.SetValue(chromedp.ID("wpTitle"), "Sprint review"),
+		chromedp.Click(chromedp.ID("wpPreview")),
+		chromedp.WaitVisible(chromedp.ID("wpSave")),
+		chromedp.Click(chromedp.ID("wpSave")),
+		chromedp.WaitNotPresent(chromedp.ID("mw-etherpad-form")),
+		chromedp.WaitVisible(chromedp.ID("mw-content-text")))
+	page := mustRun(t, ctx, "read the page", chromedp.OuterHTML(chromedp.ID("mw-content-text")))
+	for _, s := range []string{`id="Sprint_review"`, "<b>Ann</b>", "<li>demo</li>", "<li>what went well</li>"} {
+		if !strings.Contains(page, s) {
+			t.Errorf("the page imported from the real pad lacks %s:\n%s", s, page)
+		}
 	}
 }
