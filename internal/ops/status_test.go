@@ -114,8 +114,8 @@ func TestAccessLog(t *testing.T) {
 	get(t, site, "/wiki/Missing?action=view")
 	var line struct {
 		Msg, Method, Path, RequestID, Cache string
-		Status                             int
-		Bytes                              int64
+		Status                              int
+		Bytes                               int64
 	}
 	if err := json.Unmarshal([]byte(buf.String()), &struct {
 		Msg       *string `json:"msg"`
@@ -130,8 +130,8 @@ func TestAccessLog(t *testing.T) {
 	}
 	want := struct {
 		Msg, Method, Path, RequestID, Cache string
-		Status                             int
-		Bytes                              int64
+		Status                              int
+		Bytes                               int64
 	}{"request", "GET", "/wiki/Missing?action=view", "req123", "HIT", 404, 12}
 	if line != want {
 		t.Errorf("access log = %+v, want %+v", line, want)
