@@ -22,6 +22,7 @@ func (s *Server) handleDelete(w http.ResponseWriter, r *http.Request) {
 		Action: s.actionURL(t, "delete"), Reason: true, Button: "Delete page", ButtonID: "wpConfirmB",
 		Destructive: true, FormID: "deleteconfirm",
 		Intro: "You are about to delete this page and all of its history. Administrators can restore it later. Please give a reason.",
+		Watch: s.watchBoxFor(r, t, "wpWatch"),
 	}
 	if r.Method != http.MethodPost {
 		s.showConfirm(w, r, http.StatusOK, v, d)
@@ -39,6 +40,7 @@ func (s *Server) handleDelete(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
+	s.applyWatchBox(r, t, d.Watch)
 	s.Logger.Info("page deleted", "request_id", state(r).id, "page_id", p.ID)
 	v = s.actionView(r, "Action complete", t, nil, "delete")
 	s.showResult(w, r, v, "“"+t.PrefixedText()+"” has been deleted.",

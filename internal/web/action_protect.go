@@ -26,6 +26,7 @@ type protectData struct {
 	Other   string // the expiry when it is not a preset
 	Reason  string
 	Choices []string
+	Watch   *watchBox // the "Watch this page" box, nil for none
 }
 
 // protectType is the current level of one action and the options to
@@ -56,6 +57,7 @@ func (s *Server) handleProtect(w http.ResponseWriter, r *http.Request) {
 	v := s.actionView(r, "Change protection level of \""+t.PrefixedText()+"\"", t, p, "protect")
 	v.Robots = "noindex,nofollow"
 	d := s.protectForm(t, p)
+	d.Watch = s.watchBoxFor(r, t, "mwProtectWatch")
 	status := http.StatusOK
 	if r.Method == http.MethodPost {
 		if err := s.protect(r, p, u); err != nil {
@@ -66,6 +68,7 @@ func (s *Server) handleProtect(w http.ResponseWriter, r *http.Request) {
 			v.addNotice("error", folio.ErrorMessage(err))
 			status = errorStatusOf(err)
 		} else {
+			s.applyWatchBox(r, t, d.Watch)
 			s.showResult(w, r, s.actionView(r, "Action complete", t, nil, "protect"),
 				"The protection of “"+t.PrefixedText()+"” has been changed.", link{Href: titlePath(t), Text: t.PrefixedText()})
 			return

@@ -126,3 +126,42 @@ func (s *Server) watchIfTicked(r *http.Request, t folio.Title, field string) {
 		s.Logger.Error("watch after form", "request_id", state(r).id, "title", t.PrefixedDBKey(), "err", err)
 	}
 }
+
+// watchBox is the "Watch this page" box of the delete and protect forms.
+type watchBox struct {
+	Name    string // the form field: wpWatch, mwProtectWatch
+	Checked bool
+}
+
+// watchBoxFor returns the box for t, ticked when the user watches t (or,
+// on a form sent back, as the user left it); nil for visitors without a
+// watchlist.
+func (s *Server) watchBoxFor(r *http.Request, t folio.Title, name string) *watchBox {
+	u := s.currentUser(r)
+	if u == nil || !s.Wiki.Allowed(u, "editmywatchlist") {
+		return nil
+	}
+	if r.Method == http.MethodPost {
+		return &watchBox{Name: name, Checked: r.PostFormValue(name) != ""}
+	}
+	watched, err := s.Wiki.IsWatched(r.Context(), u, t)
+	if err != nil {
+		return nil
+	}
+	return &watchBox{Name: name, Checked: watched}
+}
+
+// applyWatchBox watches or unwatches t as the box of a sent form says.
+// A failure is logged: the form's own change was made.
+func (s *Server) applyWatchBox(r *http.Request, t folio.Title, box *watchBox) {
+	if box == nil {
+		return
+	}
+	opt := wiki.WatchOptionUnwatch
+	if r.PostFormValue(box.Name) != "" {
+		opt = wiki.WatchOptionWatch
+	}
+	if err := s.Wiki.ApplyWatchOption(r.Context(), s.currentUser(r), t, opt, false, time.Time{}); err != nil {
+		s.Logger.Error("watch after form", "request_id", state(r).id, "title", t.PrefixedDBKey(), "err", err)
+	}
+}

@@ -18,6 +18,7 @@ type confirmData struct {
 	ButtonID    string
 	Destructive bool
 	FormID      string
+	Watch       *watchBox // the "Watch this page" box, nil for none
 }
 
 // resultData reports a finished action (templates/result.html).

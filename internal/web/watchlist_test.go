@@ -103,3 +103,41 @@ func TestUploadWatches(t *testing.T) {
 			Want: []string{`value="File:Watched.png"`}, DontWant: []string{"Unwatched.png"}},
 	})
 }
+
+// TestWatchBoxOnDeleteAndProtect: the delete and protect forms have a
+// "Watch this page" box; ticked it watches the page, unticked it unwatches.
+func TestWatchBoxOnDeleteAndProtect(t *testing.T) {
+	env := MustStart(t, MustOpenSQLite(t))
+	env.MustCreateUser("Admin", "sysop")
+	env.MustEdit("Doomed", "x", "create", nil)
+	env.MustEdit("Guarded", "y", "create", nil)
+	b := env.NewBrowser()
+	b.MustLogin("Admin")
+	protect := func(watch bool) url.Values {
+		f := url.Values{"mwProtect-level-edit": {"sysop"}, "wpProtectExpirySelection": {"infinite"},
+			"mwProtect-reason": {"test"}, "wpEditToken": {"{token}"}}
+		if watch {
+			f.Set("mwProtectWatch", "1")
+		}
+		return f
+	}
+	Run(t, map[string]*Browser{"b": b}, []Scenario{
+		{Name: "delete form", As: "b", URL: "/index.php?title=Doomed&action=delete", Status: http.StatusOK,
+			Want: []string{`id="wpWatch" name="wpWatch" value="1">`}},
+		{Name: "delete and watch", As: "b", Method: "POST", URL: "/index.php?title=Doomed&action=delete",
+			Form: url.Values{"wpReason": {"test"}, "wpWatch": {"1"}, "wpEditToken": {"{token}"}}, Status: http.StatusOK,
+			Want: []string{"has been deleted"}},
+		{Name: "protect form", As: "b", URL: "/index.php?title=Guarded&action=protect", Status: http.StatusOK,
+			Want: []string{`id="mwProtectWatch" name="mwProtectWatch" value="1">`}},
+		{Name: "protect and watch", As: "b", Method: "POST", URL: "/index.php?title=Guarded&action=protect",
+			Form: protect(true), Status: http.StatusOK, Want: []string{"has been changed"}},
+		{Name: "both watched", As: "b", URL: "/wiki/Special:EditWatchlist", Status: http.StatusOK,
+			Want: []string{`value="Doomed"`, `value="Guarded"`}},
+		{Name: "protect form ticked", As: "b", URL: "/index.php?title=Guarded&action=protect", Status: http.StatusOK,
+			Want: []string{`id="mwProtectWatch" name="mwProtectWatch" value="1" checked>`}},
+		{Name: "protect and unwatch", As: "b", Method: "POST", URL: "/index.php?title=Guarded&action=protect",
+			Form: protect(false), Status: http.StatusOK, Want: []string{"has been changed"}},
+		{Name: "unwatched", As: "b", URL: "/wiki/Special:EditWatchlist", Status: http.StatusOK,
+			Want: []string{`value="Doomed"`}, DontWant: []string{`value="Guarded"`}},
+	})
+}
