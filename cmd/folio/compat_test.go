@@ -126,6 +126,9 @@ func TestCompatImportPurges(t *testing.T) {
 		t.Errorf("refresh printed %q", out)
 	}
 	waitBody(t, page, chromeCell+"7</span>")
+	if _, v := httpBody(t, w.URL+"/wiki/Special:Version"); !strings.Contains(v, "Compatables") {
+		t.Errorf("Special:Version does not list the Compatables extension")
+	}
 	_, sp := httpBody(t, w.URL+"/wiki/Special:Compatables?feature=border-radius&topic=css&format=table&foresi=1")
 	if !strings.HasPrefix(sp, `<div class="compat"><table`) || !strings.Contains(sp, chromeCell+"7</span>") {
 		t.Errorf("naked table after refresh = %.300s", sp)
