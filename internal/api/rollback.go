@@ -20,8 +20,15 @@ func (s *Server) runRollback(c *call) error {
 	for _, x := range []string{"summary", "markbot", "tags", "watchlist", "watchlistexpiry"} {
 		c.str(x)
 	}
+	wr, err := s.watchlistParam(c, false)
+	if err != nil {
+		return err
+	}
 	res, err := s.Wiki.Rollback(c.ctx, c.user(), c.ip(), p, user)
 	if err != nil {
+		return err
+	}
+	if _, err := s.applyWatchlist(c, wr, t, false); err != nil {
 		return err
 	}
 	target, err := s.restoredRevision(c, p.ID, res.OldRevID, user)

@@ -26,7 +26,14 @@ func (s *Server) runUndelete(c *call) error {
 		c.str(x)
 	}
 	reason := c.str("reason")
+	wr, err := s.watchlistParam(c, false)
+	if err != nil {
+		return err
+	}
 	if _, err := s.Wiki.Undelete(c.ctx, c.user(), c.ip(), t, nil, reason); err != nil {
+		return err
+	}
+	if _, err := s.applyWatchlist(c, wr, t, false); err != nil {
 		return err
 	}
 	c.result.set("undelete", newObj().set("title", t.PrefixedText()).set("revisions", len(archived)).

@@ -8,6 +8,7 @@ import (
 func setupWatch(env *Env) {
 	env.MustCreateUser("Alice")
 	env.MustCreateUser("Bob")
+	env.MustCreateUser("Sysop", "sysop")
 	env.MustEdit("Watched page", "one", nil)
 	env.MustEdit("Watched page", "two", nil)
 	env.MustEdit("Other page", "other", nil)
@@ -92,6 +93,14 @@ var watchScenarios = []scenario{
 		want: map[string]any{"query.pages.0.missing": true}},
 	{name: "anonymous edit ignores watchlist", post: true, token: "csrf", params: P(edit("title", "Anonymous edit", "text", "x", "watchlist", "watch")...),
 		want: map[string]any{"edit.result": "Success"}, absent: []string{"edit.watched"}},
+	{name: "delete with watchlist=watch", as: "Sysop", post: true, token: "csrf", params: P("action", "delete", "title", "Other page", "watchlist", "watch", "format", "json"),
+		want: map[string]any{"delete.title": "Other page"}},
+	{name: "deleted page is watched", as: "Sysop", params: P(queryParams("prop", "info", "inprop", "watched", "titles", "Other page")...),
+		want: map[string]any{"query.pages.0.watched": true}},
+	{name: "undelete with watchlist=unwatch", as: "Sysop", post: true, token: "csrf", params: P("action", "undelete", "title", "Other page", "watchlist", "unwatch", "format", "json"),
+		want: map[string]any{"undelete.title": "Other page"}},
+	{name: "undeleted page is not watched", as: "Sysop", params: P(queryParams("prop", "info", "inprop", "watched", "titles", "Other page")...),
+		want: map[string]any{"query.pages.0.watched": false}},
 	{name: "unwatch", as: "Alice", post: true, token: "watch", params: P(watchParams("titles", "Talk:Watched page", "unwatch", "1")...),
 		want: map[string]any{"watch.0.title": "Talk:Watched page", "watch.0.unwatched": true}},
 	{name: "unwatched pair is gone", as: "Alice", params: P(queryParams("list", "watchlistraw")...),
