@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/folio-wiki/folio"
 )
 
 // setupMove adds a page with a talk page and a subpage to setupBasic.
@@ -88,7 +90,11 @@ var moveScenarios = []scenario{
 func TestExpandTemplatesModule(t *testing.T) {
 	runScenarios(t, func(env *Env) {
 		setupBasic(env)
-		env.MustEdit("Template:Hello", "Hello {{{1|you}}}", nil)
+		// Saved past the pre-save transform, which is not under test here.
+		if _, err := env.Store.SaveRevision(context.Background(), &folio.Edit{Namespace: folio.NSTemplate, DBKey: "Hello",
+			Text: "Hello {{{1|you}}}", Actor: folio.Actor{Name: "192.0.2.8"}}); err != nil {
+			env.T.Fatal(err)
+		}
 	}, []scenario{
 		{name: "prop=wikitext", params: P(fv2("action", "expandtemplates", "text", "{{Hello|World}} {{PAGENAME}}", "title", "Some page", "prop", "wikitext")...),
 			want: map[string]any{"expandtemplates.wikitext": "Hello World Some page"}},
