@@ -46,7 +46,7 @@ func TestSpecialCompatables(t *testing.T) {
 			[]string{`Browser compatibility: css.properties.border-radius`, `<table class="compat-table`,
 				`<th scope="col" class="compat-browser compat-browser-firefox">Firefox</th>`,
 				`data-browser="chrome"><span class="compat-version">4</span>`,
-				`foresi=1`, `action=purge`, `<option value="css" selected>`}, nil},
+				`foresi=1`, `action=purge`, `<option value="css" selected>`, `href="/static/compat.`}, nil},
 		{"full path", "/wiki/Special:Compatables?feature=html.elements.dialog", http.StatusOK,
 			[]string{`data-browser="safari"><span class="compat-version">15.4</span>`}, nil},
 		{"subpage", "/wiki/Special:Compatables/css.properties.color", http.StatusOK,
