@@ -11,8 +11,57 @@ import (
 // extLinkURLClass matches one character allowed in an external link URL.
 const extLinkURLClass = `[^\]\[<>"\x00-\x20\x7F\p{Zs}\x{FFFD}]`
 
-var extLinkBracketed = regexp.MustCompile(`\[((?i:` + html.URLProtocolsPattern + `)` +
-	extLinkURLClass + `+)\p{Zs}*([^\]\x00-\x08\x0a-\x1F\x{FFFD}]*?)\]`)
+const extLinkBracketedPattern = `\[((?i:` + "PROTOCOLS" + `)` +
+	extLinkURLClass + `+)\p{Zs}*([^\]\x00-\x08\x0a-\x1F\x{FFFD}]*?)\]`
+
+// extLinkBracketed matches [url text]; extLinkAt is the same pattern
+// anchored, tried only where a '[' is followed by a URL protocol.
+var (
+	extLinkBracketed = regexp.MustCompile(strings.Replace(extLinkBracketedPattern, "PROTOCOLS", html.URLProtocolsPattern, 1))
+	extLinkAt        = regexp.MustCompile("^" + strings.Replace(extLinkBracketedPattern, "PROTOCOLS", html.URLProtocolsPattern, 1))
+)
+
+// extLinkMatches returns what extLinkBracketed.FindAllStringSubmatchIndex
+// returns, trying the anchored pattern at each '[' followed by a URL
+// protocol (at each '[' when the text holds a character that case-folds
+// to ASCII).
+func extLinkMatches(text string) [][]int {
+	trap := hasFoldTrap(text)
+	var out [][]int
+	for off := 0; ; {
+		i := strings.IndexByte(text[off:], '[')
+		if i < 0 {
+			return out
+		}
+		i += off
+		off = i + 1
+		if !trap && !startsWithProtocol(text[i+1:]) {
+			continue
+		}
+		m := extLinkAt.FindStringSubmatchIndex(text[i:])
+		if m == nil {
+			continue
+		}
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += i
+			}
+		}
+		out = append(out, m)
+		off = m[1]
+	}
+}
+
+// startsWithProtocol reports whether s starts with a URL protocol,
+// ignoring ASCII case.
+func startsWithProtocol(s string) bool {
+	for _, p := range html.URLProtocols {
+		if hasPrefixFoldASCII(s, p) {
+			return true
+		}
+	}
+	return false
+}
 
 var ltGtRegex = regexp.MustCompile(`&(lt|gt);`)
 
@@ -26,7 +75,7 @@ func (c *Context) doExternalLinks(text string) string {
 	var b strings.Builder
 	b.Grow(len(text) + 64)
 	last := 0
-	for _, m := range extLinkBracketed.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range extLinkMatches(text) {
 		b.WriteString(text[last:m[0]])
 		last = m[1]
 		u, label := text[m[2]:m[3]], text[m[4]:m[5]]
@@ -70,10 +119,8 @@ func mayHaveExtLink(text string) bool {
 			return false
 		}
 		s = s[i+1:]
-		for _, p := range html.URLProtocols {
-			if hasPrefixFoldASCII(s, p) {
-				return true
-			}
+		if startsWithProtocol(s) {
+			return true
 		}
 	}
 }

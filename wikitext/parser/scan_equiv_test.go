@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"regexp"
 	"strconv"
@@ -103,4 +104,20 @@ func TestSmallScannersMatchRegexps(t *testing.T) {
 			t.Fatalf("blockMatches(%q) = %v %v", s, o, c)
 		}
 	})
+}
+
+func TestExtLinkMatchesMatchRegexp(t *testing.T) {
+	tokens := []string{"[", "]", "http://", "HTTPS://", "mailto:", "//", "a", "é", " ", "\u00a0", "\n", "<", "x.org", "|", "\ufffd", "ſ"}
+	r := rand.New(rand.NewPCG(5, 6))
+	for i := range 20000 {
+		var b strings.Builder
+		for range 1 + i%30 {
+			b.WriteString(tokens[r.IntN(len(tokens))])
+		}
+		s := b.String()
+		got, want := extLinkMatches(s), extLinkBracketed.FindAllStringSubmatchIndex(s, -1)
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Fatalf("extLinkMatches(%q) = %v, want %v", s, got, want)
+		}
+	}
 }

@@ -71,17 +71,42 @@ func Build(text string, tags []string, forInclusion bool) []*Node {
 	return b.root
 }
 
+// Tags the builder ignores or drops, by whether the text is transcluded.
+var (
+	ignoredTagsIncluded  = map[string]bool{"includeonly": true, "/includeonly": true}
+	ignoredElemsIncluded = map[string]bool{"noinclude": true}
+	ignoredTagsPage      = map[string]bool{"noinclude": true, "/noinclude": true, "onlyinclude": true, "/onlyinclude": true}
+	ignoredElemsPage     = map[string]bool{"includeonly": true}
+)
+
+// setupKey names a tag set and mode in setupCache.
+type setupKey struct {
+	tags         string // the tag names joined by NUL
+	forInclusion bool
+}
+
+// setupCache holds the element pattern of each tag set and mode: a
+// parser has one tag set, and Build runs for every page, template and
+// extension tag content.
+var setupCache sync.Map // setupKey → *regexp.Regexp
+
 func (b *builder) setup(tags []string) {
-	elems := append([]string(nil), tags...)
 	if b.forInclusion {
-		b.ignoredTags = map[string]bool{"includeonly": true, "/includeonly": true}
-		b.ignoredElems = map[string]bool{"noinclude": true}
-		elems = append(elems, "noinclude")
+		b.ignoredTags, b.ignoredElems = ignoredTagsIncluded, ignoredElemsIncluded
 		b.enableOnly = strings.Contains(b.text, "<onlyinclude>") && strings.Contains(b.text, "</onlyinclude>")
 		b.findOnly = b.enableOnly
 	} else {
-		b.ignoredTags = map[string]bool{"noinclude": true, "/noinclude": true, "onlyinclude": true, "/onlyinclude": true}
-		b.ignoredElems = map[string]bool{"includeonly": true}
+		b.ignoredTags, b.ignoredElems = ignoredTagsPage, ignoredElemsPage
+	}
+	key := setupKey{strings.Join(tags, "\x00"), b.forInclusion}
+	if re, ok := setupCache.Load(key); ok {
+		b.elements = re.(*regexp.Regexp)
+		return
+	}
+	elems := append([]string(nil), tags...)
+	if b.forInclusion {
+		elems = append(elems, "noinclude")
+	} else {
 		elems = append(elems, "includeonly")
 	}
 	for t := range b.ignoredTags {
@@ -100,6 +125,7 @@ func (b *builder) setup(tags []string) {
 		q[i] = regexp.QuoteMeta(e)
 	}
 	b.elements = elementsRegex(`(?i)^(?:(` + strings.Join(q, "|") + `)(?:\s|/>|>)|!--)`)
+	setupCache.Store(key, b.elements)
 }
 
 // elementsCache holds the compiled element patterns by source: a parser
