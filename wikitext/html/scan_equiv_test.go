@@ -102,3 +102,11 @@ func TestProtocolColonsMatchRegexp(t *testing.T) {
 		}
 	})
 }
+
+func TestHasURLProtocolMatchesRegexp(t *testing.T) {
+	forRandomTexts(t, func(s string) {
+		if got, want := HasURLProtocol(s), protoPrefix.MatchString(s); got != want {
+			t.Fatalf("HasURLProtocol(%q) = %v, want %v", s, got, want)
+		}
+	})
+}

@@ -31,7 +31,15 @@ func protocolsPattern(ps []string) string {
 var protoPrefix = regexp.MustCompile(`^(?i:` + URLProtocolsPattern + `)`)
 
 // HasURLProtocol reports whether s starts with a known URL scheme.
-func HasURLProtocol(s string) bool { return protoPrefix.MatchString(s) }
+func HasURLProtocol(s string) bool {
+	for _, p := range URLProtocols {
+		if hasPrefixFoldLower(s, p) {
+			return true
+		}
+	}
+	// The regexp also folds the long s and the Kelvin sign to s and k.
+	return strings.ContainsAny(s, "\u017f\u212a") && protoPrefix.MatchString(s)
+}
 
 // CleanURL percent-encodes characters that may not appear raw in a URL
 // attribute (spaces and a few others) and removes invisible characters.
