@@ -52,7 +52,7 @@ func (s *Server) runMove(c *call) error {
 			r.set("talkmove-errors", []any{s.moveError(c, t.Err)})
 		} else {
 			r.set("talkfrom", t.From.PrefixedText()).set("talkto", t.To.PrefixedText()).
-				set("talkredirectcreated", flag(t.RedirectCreated)).set("talkmoveoverredirect", flag(t.MovedOverRedirect))
+				set("talkmoveoverredirect", flag(t.MovedOverRedirect))
 		}
 	}
 	if c.boolean("movesubpages") {

@@ -49,7 +49,7 @@ var moveScenarios = []scenario{
 	{name: "move with talk page, formatversion 2", as: "Alice", post: true, token: "csrf",
 		params: P(fv2("action", "move", "from", "Alpha", "to", "Alpha moved", "reason", "tidy", "movetalk", "1")...),
 		want: map[string]any{"move.from": "Alpha", "move.to": "Alpha moved", "move.reason": "tidy", "move.redirectcreated": true,
-			"move.moveoverredirect": false, "move.talkfrom": "Talk:Alpha", "move.talkto": "Talk:Alpha moved", "move.talkredirectcreated": true}},
+			"move.moveoverredirect": false, "move.talkfrom": "Talk:Alpha", "move.talkto": "Talk:Alpha moved", "move.talkmoveoverredirect": false}},
 	{name: "old title is a redirect", params: P(fv2("action", "query", "titles", "Alpha", "prop", "info")...),
 		want: map[string]any{"query.pages.0.redirect": true}},
 	{name: "move log", params: P(fv2("action", "query", "list", "logevents", "letype", "move", "lelimit", "1")...),
