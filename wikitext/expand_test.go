@@ -2,6 +2,7 @@ package wikitext_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/folio-wiki/folio/wikitext"
@@ -40,4 +41,26 @@ func TestExpandTemplates(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzExpandTemplates checks that expansion never panics and that text
+// without markup comes back unchanged.
+func FuzzExpandTemplates(f *testing.F) {
+	for _, s := range []string{"{{Greet|you}}", "{{#if:x|y}}", "<ref>{{Greet}}</ref>", "== {{Greet}} ==", "{{{1}}}", "{{", "<nowiki>", "plain text"} {
+		f.Add(s)
+	}
+	h := wikitexttest.NewHost()
+	if err := h.SetPage("Template:Greet", "Hello, {{{1|world}}}!"); err != nil {
+		f.Fatal(err)
+	}
+	p := wikitext.New(wikitext.WithExtensions(parserfunctions.New(), cite.New()))
+	f.Fuzz(func(t *testing.T, src string) {
+		out, err := p.ExpandTemplates(context.Background(), src, wikitext.ParseOptions{Title: wikitext.Title{DBKey: "Sandbox"}, Host: h})
+		if err != nil {
+			return
+		}
+		if strings.Contains(out.Text, "UNIQ--") && !strings.Contains(src, "UNIQ--") {
+			t.Errorf("ExpandTemplates(%q) leaks a strip marker: %q", src, out.Text)
+		}
+	})
 }
