@@ -42,7 +42,9 @@ func (s *Server) runMove(c *call) error {
 		MoveSubpages: c.boolean("movesubpages"), NoRedirect: c.boolean("noredirect"),
 		Bot: s.Wiki.Allowed(c.user(), "bot"), User: c.user(), IP: c.ip(),
 	})
-	if err != nil {
+	if folio.ErrorCode(err) == folio.EPermissionDenied && c.user() == nil {
+		return usageError("cantmove-anon", "You must be logged in to move pages.")
+	} else if err != nil {
 		return err
 	}
 	r := newObj().set("from", out.From.PrefixedText()).set("to", out.To.PrefixedText()).set("reason", reason).

@@ -35,7 +35,7 @@ var moveScenarios = []scenario{
 	{name: "move must be posted", as: "Alice", params: P(fv2("action", "move", "from", "Alpha", "to", "Alpha2")...),
 		want: map[string]any{"error.code": "mustbeposted"}},
 	{name: "anonymous users cannot move", post: true, token: "csrf", params: P(fv2("action", "move", "from", "Alpha", "to", "Alpha2")...),
-		want: map[string]any{"error.code": "permissiondenied"}},
+		want: map[string]any{"error.code": "cantmove-anon"}},
 	{name: "move to an existing page", as: "Alice", post: true, token: "csrf", params: P(fv2("action", "move", "from", "Alpha", "to", "Beta")...),
 		want: map[string]any{"error.code": "articleexists"}},
 	{name: "move to itself", as: "Alice", post: true, token: "csrf", params: P(fv2("action", "move", "from", "Alpha", "to", "alpha")...),

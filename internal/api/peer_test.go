@@ -121,6 +121,7 @@ var shapeCases = []shapeCase{
 			"action=edit&title=Help:Shape Moved3/Sub&text=x", "action=delete&title=Help:Shape Moved3/Sub",
 			"action=edit&title=Help talk:Shape Moved3&text=x", "action=delete&title=Help talk:Shape Moved3"},
 		params: "action=move&from=Help:Shape Move3&to=Help:Shape Moved3&movetalk=1&movesubpages=1&reason=shape"},
+	{name: "error_cantmove_anon", post: true, token: "csrf", params: "action=move&from=Shape Test&to=Shape Test moved"},
 	{name: "error_articleexists", admin: true, post: true, token: "csrf", params: "action=move&from=Shape Test&to=Shape Target"},
 	{name: "expandtemplates", params: "action=expandtemplates&text={{Shape Template}} {{PAGENAME}}&title=Shape Test&prop=wikitext|categories|properties|volatile|modules|jsconfigvars"},
 	{name: "expandtemplates_legacy", params: "action=expandtemplates&text={{Shape Template}}"},
