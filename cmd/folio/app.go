@@ -89,7 +89,7 @@ func (m *Main) openApp(ctx context.Context, c Config, migrate bool) (*app, error
 		ns, c.SiteName = sns, name
 	}
 	r := &render.Renderer{Store: store, Namespaces: ns, SiteName: c.SiteName, Server: c.Server,
-		Disabled: disabledExtensions(c.Extensions)}
+		Disabled: disabledExtensions(c.Extensions), GraphvizWorker: m.graphvizWorker()}
 	comp := newCompatService(store, ns, logger, r)
 	if err := configureBugzilla(&c, r); err != nil {
 		store.Close()

@@ -41,6 +41,15 @@ func disabledExtensions(m map[string]bool) map[string]bool {
 	return off
 }
 
+// graphvizWorker is the command line of GraphViz layout workers: this
+// program, which serves one layout when graphviz.WorkerEnv is set (main).
+func (m *Main) graphvizWorker() []string {
+	if m.Executable == "" {
+		return nil
+	}
+	return []string{m.Executable}
+}
+
 // versionExtensions lists the loaded extensions for Special:Version.
 func versionExtensions(r *render.Renderer) []web.Extension {
 	var out []web.Extension

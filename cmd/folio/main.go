@@ -10,12 +10,18 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"github.com/folio-wiki/folio/wikitext/ext/graphviz"
 )
 
 // Version is the Folio release, set at build time with -ldflags.
 var Version = "0.1.0-dev"
 
 func main() {
+	if os.Getenv(graphviz.WorkerEnv) == "1" {
+		// A GraphViz layout worker started by the renderer (extensions.go).
+		os.Exit(graphviz.RunWorker(os.Stdin, os.Stdout))
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	m := NewMain()
@@ -47,11 +53,16 @@ type Main struct {
 	Getenv func(string) string
 	// Ready, when set, receives the base URL once serve listens (tests).
 	Ready chan<- string
+	// Executable is this program's path, for helper processes such as
+	// GraphViz layout workers; empty (as in tests) keeps that work
+	// in-process.
+	Executable string
 }
 
 // NewMain returns a Main wired to the process.
 func NewMain() *Main {
-	return &Main{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}
+	exe, _ := os.Executable()
+	return &Main{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, Executable: exe}
 }
 
 // usageError is a mistake on the command line.

@@ -24,6 +24,9 @@ type Extension struct {
 	load func(r *Renderer) wikitext.Extender
 }
 
+// graphvizProcs is how many GraphViz layout workers may run at once.
+const graphvizProcs = 2
+
 // extensions lists every extension the renderer knows, in load order. To
 // add one, append an entry here (with load set when it can be turned off).
 var extensions = []Extension{
@@ -39,7 +42,9 @@ var extensions = []Extension{
 		Description: "Special:ImportFromEtherpad and folio import-etherpad: an Etherpad pad's HTML export converted to wikitext and saved as a page."},
 	{Key: "graphviz", Name: "GraphViz", Version: graphviz.Version, Optional: true,
 		Description: "Graphs written in the DOT language with <graphviz> or <graph>, laid out in-process by Graphviz (dot, neato, circo, fdp, twopi) and shown as sanitised SVG.",
-		load:        func(*Renderer) wikitext.Extender { return graphviz.New() }},
+		load: func(r *Renderer) wikitext.Extender {
+			return graphviz.New(graphviz.WithWorker(r.GraphvizWorker, graphvizProcs))
+		}},
 	{Key: "widgets", Name: "Widgets", Version: widgets.Version, Optional: true,
 		Description: "Google Calendar, Document, Spreadsheet and Presentation embeds with {{#widget:}} or tags, as sandboxed iframes to Google's embed addresses only.",
 		load:        func(*Renderer) wikitext.Extender { return widgets.New() }},

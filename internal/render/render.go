@@ -68,6 +68,9 @@ type Renderer struct {
 	// Disabled lists the keys of optional extensions turned off
 	// (extensions.go).
 	Disabled map[string]bool
+	// GraphvizWorker is the command that runs GraphViz layouts in child
+	// processes (graphviz.WithWorker); nil lays them out in-process.
+	GraphvizWorker []string
 	// Bugzilla runs <bugzilla> searches; nil shows an error box instead.
 	Bugzilla bugzilla.Client
 

@@ -19,7 +19,8 @@ import (
 // Wazero cannot interrupt a running Wasm call, so the render timeout is
 // enforced by waiting: a caller gives up after its deadline while the
 // layout finishes in the background and keeps the engine busy until then.
-// The input limits (DOT size, node and edge counts) keep that time short.
+// Servers should therefore use WithWorker, whose child processes are
+// killed at the deadline; the in-process engine suits tests and tools.
 var engine = &wasmEngine{slot: make(chan struct{}, 1)}
 
 type wasmEngine struct {

@@ -2,10 +2,14 @@
 // alias <graph>) lays out a graph written in the DOT language and shows it
 // as inline SVG, or as an image with format="image".
 //
-// Graphviz runs in-process as WebAssembly (github.com/goccy/go-graphviz on
-// wazero), so no system install is needed. Layouts are cached by a hash
-// of the engine and the DOT source. The DOT size, the node and edge
-// counts and the layout time are limited. The SVG Graphviz writes is
+// Graphviz runs as WebAssembly (github.com/goccy/go-graphviz on wazero),
+// so no system install is needed: in-process by default, or with
+// WithWorker in short-lived child processes of the same program, which
+// are killed at the time limit. Layouts are cached by a hash of the engine
+// and the DOT source. The DOT is first checked against a DOT grammar of
+// this package (clear, line-numbered errors; attributes that read files
+// refused). The DOT size, the node and edge counts and the layout time are
+// limited. The SVG Graphviz writes is
 // parsed and rebuilt from an allowlist of drawing elements and
 // attributes; links in the graph (URL= and href= attributes) are kept
 // only for http(s) URLs, local paths and [[wiki links]]. Invalid DOT, an
@@ -18,6 +22,7 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -62,6 +67,7 @@ type extension struct {
 	maxSize int
 	lim     limits
 	cache   *cache
+	worker  *worker // nil: lay out in-process
 }
 
 // New returns the extension.
@@ -122,16 +128,11 @@ func (e *extension) render(ctx context.Context, layout, dot string, host env.Hos
 	}
 	key := sha256.Sum256([]byte(layout + "\x00" + dot))
 	res, ok := e.cache.get(key)
-	if !ok && checkDOT(dot) != nil {
-		res = result{err: fmt.Errorf("the graph source is not valid DOT: %w", checkDOT(dot))}
-		e.cache.put(key, res)
-	} else if !ok {
-		if ctx == nil {
-			ctx = context.Background()
-		}
-		svg, err := engine.render(ctx, layout, dot, e.lim)
-		res = result{svg: svg, err: err}
-		if err != errTimeout && err != errBusy && ctx.Err() == nil {
+	if !ok {
+		res = e.layout(ctx, layout, dot)
+		// A busy renderer or a cancelled request may do better next
+		// time; anything else, a timeout included, is the graph's own.
+		if !errors.Is(res.err, errBusy) && (ctx == nil || ctx.Err() == nil) {
 			e.cache.put(key, res)
 		}
 	}
@@ -140,6 +141,23 @@ func (e *extension) render(ctx context.Context, layout, dot string, host env.Hos
 	}
 	prefix := "gv-" + hex.EncodeToString(key[:4]) + "-"
 	return sanitizeSVG(res.svg, prefix, wikiLinker(host))
+}
+
+// layout checks the DOT and has it laid out by a worker or in-process.
+func (e *extension) layout(ctx context.Context, layout, dot string) result {
+	if err := checkDOT(dot); err != nil {
+		return result{err: fmt.Errorf("the graph source is not valid DOT: %w", err)}
+	}
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	var r result
+	if e.worker != nil {
+		r.svg, r.err = e.worker.render(ctx, layout, dot, e.lim)
+	} else {
+		r.svg, r.err = engine.render(ctx, layout, dot, e.lim)
+	}
+	return r
 }
 
 func validLayout(l string) bool {
