@@ -27,6 +27,7 @@ type MoveRequest struct {
 	PageID      int64
 	ToNamespace int
 	ToDBKey     string
+	ToText      string // the new title as text, logged as the "target" parameter
 	Actor       Actor
 	Comment     string // the mover's reason
 	Summary     string // edit summary of the null revision and the redirect

@@ -228,6 +228,9 @@ func moveLogEntry(p *folio.Page, req folio.MoveRequest, actor folio.Actor, overR
 		"target_ns":    strconv.Itoa(req.ToNamespace),
 		"target_title": req.ToDBKey,
 	}
+	if req.ToText != "" {
+		params["target"] = req.ToText
+	}
 	if !req.LeaveRedirect {
 		params["suppressredirect"] = "1"
 	}

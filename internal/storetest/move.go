@@ -30,7 +30,7 @@ func testMovePage(t *testing.T, s folio.Store) {
 		Links: &folio.LinkSet{Links: []folio.LinkTarget{{DBKey: "Elsewhere"}}}})
 	before, _ := s.Stats(ctx)
 	res := mustMove(t, ms, folio.MoveRequest{PageID: src.Page.ID, ToNamespace: folio.NSHelp, ToDBKey: "New_name",
-		Actor: mover, Comment: "better name", Summary: "moved it", LeaveRedirect: true,
+		ToText: "Help:New name", Actor: mover, Comment: "better name", Summary: "moved it", LeaveRedirect: true,
 		RedirectText: "#REDIRECT [[Help:New name]]"})
 	if res.Page.ID != src.Page.ID || res.Page.Namespace != folio.NSHelp || res.Page.DBKey != "New_name" {
 		t.Errorf("moved page = %+v, want id %d at 12:New_name", res.Page, src.Page.ID)
@@ -40,7 +40,8 @@ func testMovePage(t *testing.T, s folio.Store) {
 		t.Errorf("null revision = %+v, want a minor copy of %d with the summary, latest", res.Revision, src.Revision.ID)
 	}
 	if res.LogEntry.Type != "move" || res.LogEntry.Action != "move" || res.LogEntry.DBKey != "Old_name" ||
-		res.LogEntry.Params["target_title"] != "New_name" || res.LogEntry.Params["target_ns"] != "12" {
+		res.LogEntry.Params["target_title"] != "New_name" || res.LogEntry.Params["target_ns"] != "12" ||
+		res.LogEntry.Params["target"] != "Help:New name" {
 		t.Errorf("log entry = %+v, want move/move from Old_name to 12:New_name", res.LogEntry)
 	}
 	checkRCLog(t, s, "move", "move")

@@ -47,7 +47,8 @@ func TestMovePage(t *testing.T) {
 				Want: []string{"has been moved to", "Alpha &amp; new", "Talk:Alpha &amp; new", "redirect"}},
 			{Name: "old title redirects", As: "anon", URL: "/wiki/Alpha?redirect=no", Status: http.StatusOK, Want: []string{"Alpha_%26_new"}},
 			{Name: "moved page", As: "anon", URL: "/wiki/Alpha_%26_new", Status: http.StatusOK, Want: []string{"Alpha text."}},
-			{Name: "move log", As: "anon", URL: "/wiki/Special:Log?type=move", Status: http.StatusOK, Want: []string{"Alpha"}},
+			{Name: "move log", As: "anon", URL: "/wiki/Special:Log?type=move", Status: http.StatusOK,
+				Want: []string{"moved the page", "to Alpha &amp; new", "to Talk:Alpha &amp; new"}},
 		})
 	})
 }

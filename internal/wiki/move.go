@@ -177,7 +177,7 @@ func (s *Service) moveOne(ctx context.Context, req MoveRequest, from, to folio.T
 		return mp
 	}
 	mr := folio.MoveRequest{
-		PageID: p.ID, ToNamespace: to.Namespace, ToDBKey: to.DBKey, Actor: s.Actor(req.User, req.IP),
+		PageID: p.ID, ToNamespace: to.Namespace, ToDBKey: to.DBKey, ToText: to.PrefixedText(), Actor: s.Actor(req.User, req.IP),
 		Comment: truncateComment(req.Reason), Summary: moveSummary(from, to, req.Reason), Bot: req.Bot,
 		LeaveRedirect: !req.NoRedirect,
 	}
