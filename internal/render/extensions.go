@@ -31,21 +31,26 @@ const graphvizProcs = 2
 // add one, append an entry here (with load set when it can be turned off).
 var extensions = []Extension{
 	{Key: "parserfunctions", Name: "ParserFunctions", Version: "1.0.0",
+		URL:         "https://www.mediawiki.org/wiki/Extension:ParserFunctions",
 		Description: "Parser functions for logic, arithmetic, time and strings ({{#if:}}, {{#expr:}}, {{#time:}}…)."},
 	{Key: "cite", Name: "Cite", Version: "1.0.0",
+		URL:         "https://www.mediawiki.org/wiki/Extension:Cite",
 		Description: "Footnotes with <ref> and <references>."},
 	{Key: "poem", Name: "Poem", Version: "1.0.0",
+		URL:         "https://www.mediawiki.org/wiki/Extension:Poem",
 		Description: "The <poem> tag, which keeps the line breaks of verse."},
 	{Key: "bugzilla", Name: "Bugzilla", Version: "1.0.0",
 		Description: "The <bugzilla> tag: bugs matching a JSON query to a Bugzilla REST API (bugzilla_url), shown as a table, a list or a count, cached on the server."},
 	{Key: "etherpad", Name: "ImportFromEtherpad", Version: "1.0.0",
 		Description: "Special:ImportFromEtherpad and folio import-etherpad: an Etherpad pad's HTML export converted to wikitext and saved as a page."},
 	{Key: "graphviz", Name: "GraphViz", Version: graphviz.Version, Optional: true,
-		Description: "Graphs written in the DOT language with <graphviz> or <graph>, laid out in-process by Graphviz (dot, neato, circo, fdp, twopi) and shown as sanitised SVG.",
+		URL:         "https://www.mediawiki.org/wiki/Extension:GraphViz",
+		Description: "Graphs written in the DOT language with <graphviz> or <graph>, laid out by Graphviz built in as WebAssembly (dot, neato, circo, fdp, twopi) and shown as sanitised SVG.",
 		load: func(r *Renderer) wikitext.Extender {
 			return graphviz.New(graphviz.WithWorker(r.GraphvizWorker, graphvizProcs))
 		}},
 	{Key: "widgets", Name: "Widgets", Version: widgets.Version, Optional: true,
+		URL:         "https://www.mediawiki.org/wiki/Extension:Widgets",
 		Description: "Google Calendar, Document, Spreadsheet and Presentation embeds with {{#widget:}} or tags, as sandboxed iframes to Google's embed addresses only.",
 		load:        func(*Renderer) wikitext.Extender { return widgets.New() }},
 	{Key: "compat", Name: "Compatables", Version: "1.0.0", Optional: true,
