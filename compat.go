@@ -22,6 +22,9 @@ type CompatFeature struct {
 type CompatImportResult struct {
 	Added, Changed, Unchanged int
 	ChangedPaths              []string // added or changed, in input order
+	// Purged counts the changed features some page shows, whose pages
+	// were purged; the import service fills it in, not the store.
+	Purged int
 }
 
 // CompatStore keeps the browser-compatibility data behind {{#compat:…}}

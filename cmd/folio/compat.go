@@ -77,8 +77,8 @@ func (cmd *CompatCommand) Run(ctx context.Context, args []string) error {
 	if res != nil {
 		fmt.Fprintf(cmd.m.Stdout, "Read %d features from %s: %d added, %d changed, %d unchanged (%s).\n",
 			len(features), fs.Arg(0), res.Added, res.Changed, res.Unchanged, time.Since(start).Round(time.Millisecond))
-		if n := len(res.ChangedPaths); n > 0 {
-			fmt.Fprintf(cmd.m.Stdout, "Queued the purge of the pages showing %d feature(s).\n", n)
+		if res.Purged > 0 {
+			fmt.Fprintf(cmd.m.Stdout, "Queued the purge of the pages showing %d of the changed features.\n", res.Purged)
 		}
 	}
 	return err
@@ -106,6 +106,7 @@ func wireCompatCaches(svc *compat.Service, cs *cacheStack) {
 	}
 	svc.Cache = cs.Parser.Cache
 	svc.Invalidator = cs.Invalidator
+	svc.Links = cs.Invalidator.Links
 }
 
 // compatTables returns svc for the web server, or nil without data.

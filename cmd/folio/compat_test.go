@@ -122,7 +122,7 @@ func TestCompatImportPurges(t *testing.T) {
 		t.Errorf("same import again printed %q", out)
 	}
 	out = mustFolio(t, w.Data, "compat", "import", modifiedCompatData(t, "7"))
-	if !strings.Contains(out, "0 added, 1 changed, 2 unchanged") || !strings.Contains(out, "Queued the purge of the pages showing 1 feature(s).") {
+	if !strings.Contains(out, "0 added, 1 changed, 2 unchanged") || !strings.Contains(out, "Queued the purge of the pages showing 1 of the changed features.") {
 		t.Errorf("refresh printed %q", out)
 	}
 	waitBody(t, page, chromeCell+"7</span>")

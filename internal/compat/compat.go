@@ -54,7 +54,11 @@ type Service struct {
 	TTL   time.Duration
 	// Invalidator purges the pages showing a feature whose data changed.
 	Invalidator Invalidator
-	Logger      *slog.Logger
+	// Links, when set, is asked first whether any page shows a changed
+	// feature, so that a first import of thousands of features queues
+	// no purges for features nobody uses.
+	Links  pagecache.Backlinks
+	Logger *slog.Logger
 }
 
 var (
@@ -158,12 +162,31 @@ func (s *Service) Import(ctx context.Context, features []*folio.CompatFeature) (
 	var errs []error
 	for _, p := range res.ChangedPaths {
 		t := s.Namespaces.MakeTitle(folio.NSSpecial, SpecialPage+"/"+p)
+		if used, err := s.used(ctx, t); err != nil || !used {
+			errs = append(errs, err)
+			continue
+		}
+		res.Purged++
 		errs = append(errs, s.Invalidator.PageChanged(context.WithoutCancel(ctx), t, pagecache.Edited))
 	}
 	if err := errors.Join(errs...); err != nil {
 		return res, fmt.Errorf("purge pages showing changed features: %w", err)
 	}
 	return res, nil
+}
+
+// used reports whether a page transcludes t, the pseudo page of a
+// feature; true when there is no Links to ask.
+func (s *Service) used(ctx context.Context, t folio.Title) (bool, error) {
+	if s.Links == nil {
+		return true, nil
+	}
+	pages, err := s.Links.FindBacklinks(ctx, folio.BacklinkFilter{
+		Target: folio.LinkTarget{Namespace: t.Namespace, DBKey: t.DBKey}, Kind: "template", Limit: 1})
+	if err != nil {
+		return false, fmt.Errorf("find pages showing %s: %w", t.PrefixedText(), err)
+	}
+	return len(pages) > 0, nil
 }
 
 func (s *Service) logger() *slog.Logger {

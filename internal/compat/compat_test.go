@@ -158,7 +158,7 @@ func TestImportRefresh(t *testing.T) {
 		t.Fatal(err)
 	}
 	res, err = s.Import(ctx, fs2)
-	if err != nil || res.Added != 0 || res.Changed != 1 || res.Unchanged != 2 {
+	if err != nil || res.Added != 0 || res.Changed != 1 || res.Unchanged != 2 || res.Purged != 1 {
 		t.Errorf("refresh = %+v, %v", res, err)
 	}
 	if want := []string{"Special:Compatables/css.properties.border-radius"}; !slices.Equal(inv.changed, want) {
@@ -219,4 +219,36 @@ func mustFeature(t *testing.T, s *compat.Service, path string) wtcompat.Feature 
 		t.Fatalf("CompatFeature(%s) = %v, %v", path, found, err)
 	}
 	return f
+}
+
+// TestImportPurgesOnlyUsed asks the link tables first: only features that
+// a page shows are purged.
+func TestImportPurgesOnlyUsed(t *testing.T) {
+	ctx := context.Background()
+	s, inv := newService(t)
+	db := s.Store.(folio.Store)
+	res, err := db.SaveRevision(ctx, &folio.Edit{Namespace: folio.NSMain, DBKey: "Corners", Text: "x",
+		Actor: folio.Actor{Name: "192.0.2.1"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.UpdateLinks(ctx, res.Page.ID, &folio.LinkSet{Templates: []folio.LinkTarget{
+		{Namespace: folio.NSSpecial, DBKey: "Compatables/css.properties.color"}}}); err != nil {
+		t.Fatal(err)
+	}
+	s.Links = db
+	fs, err := compat.Load("testdata/bcd")
+	if err != nil {
+		t.Fatal(err)
+	}
+	imp, err := s.Import(ctx, fs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"Special:Compatables/css.properties.color"}; !slices.Equal(inv.changed, want) {
+		t.Errorf("purged %v, want %v", inv.changed, want)
+	}
+	if imp.Purged != 1 {
+		t.Errorf("Purged = %d, want 1", imp.Purged)
+	}
 }
