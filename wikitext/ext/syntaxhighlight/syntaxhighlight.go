@@ -70,7 +70,7 @@ func tag(f *preprocess.Frame, name, attrText string, content *string) string {
 	if lexer == nil && lang != "" {
 		exp.AddTracking(ErrorCategory)
 	}
-	body, ok := highlight(code, lexer, attrs, inline)
+	body, ok := highlight(code, lexer, attrs, inline, newBudget(f))
 	if !ok {
 		exp.AddTracking(ErrorCategory)
 	}
@@ -132,7 +132,7 @@ func wrap(body string, attrs html.Attrs, lexer chroma.Lexer, lang string, inline
 
 // highlight renders the code: coloured with a lexer, plain without one
 // or when it is too long. ok is false when the limits were exceeded.
-func highlight(code string, lexer chroma.Lexer, attrs html.Attrs, inline bool) (string, bool) {
+func highlight(code string, lexer chroma.Lexer, attrs html.Attrs, inline bool, b *budget) (string, bool) {
 	if inline {
 		code = strings.TrimSpace(strings.ReplaceAll(code, "\n", " "))
 	} else {
@@ -149,9 +149,13 @@ func highlight(code string, lexer chroma.Lexer, attrs html.Attrs, inline bool) (
 		}
 		return plain, !tooBig
 	}
-	it, err := chroma.Coalesce(lexer).Tokenise(nil, code+"\n")
-	if err != nil {
-		return escapeNoQuotes(code), false
+	tokens, ok := b.tokenise(lexer, code+"\n")
+	if !ok {
+		plain := escapeNoQuotes(code)
+		if !inline {
+			plain = "<pre>" + plain + "</pre>"
+		}
+		return plain, false
 	}
 	o := formatOptions{inline: inline}
 	if _, ok := attrs.Get("line"); ok {
@@ -166,7 +170,7 @@ func highlight(code string, lexer chroma.Lexer, attrs html.Attrs, inline bool) (
 	if h, ok := attrs.Get("highlight"); ok {
 		o.highlight = parseLines(h)
 	}
-	return format(it.Tokens(), o), true
+	return format(tokens, o), true
 }
 
 var plainEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/folio-wiki/folio/wikitext"
 	"github.com/folio-wiki/folio/wikitext/ext/syntaxhighlight"
@@ -135,4 +136,21 @@ func FuzzSyntaxHighlight(f *testing.F) {
 			t.Fatalf("script element in output of %q", src)
 		}
 	})
+}
+
+// TestTimeBudget feeds input that makes a lexer slow: the block must end
+// within its budget, uncoloured and tracked.
+func TestTimeBudget(t *testing.T) {
+	old := syntaxhighlight.BlockBudget
+	syntaxhighlight.BlockBudget = 200 * time.Millisecond
+	defer func() { syntaxhighlight.BlockBudget = old }()
+	start := time.Now()
+	code := strings.Repeat(`"'\`+"`"+`/*&lt;!--{{[[`, 5000)
+	out := render(t, "<syntaxhighlight lang=\"antlr\">"+code+"</syntaxhighlight>")
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("took %v", d)
+	}
+	if !hasCategory(out, syntaxhighlight.ErrorCategory) || !strings.Contains(out.HTML, "<pre>\"'") {
+		t.Errorf("slow block not shown plain and tracked: %.300s", out.HTML)
+	}
 }
