@@ -122,6 +122,9 @@ func (s *Server) listWatchlist(c *call, q *query) error {
 // filters; more is the first row of the next batch.
 func (s *Server) findWL(c *call, u *folio.User, rq *rcQuery, f folio.WatchlistChangeFilter, end time.Time) (rows []*folio.RecentChange, more *folio.RecentChange, err error) {
 	f.Limit = 500
+	if !rq.newer {
+		f.Limit = min(500, rq.limit+1) // newest first: one more row tells whether to continue
+	}
 	var all []*folio.RecentChange
 	// Folio does not track which changes a user has seen: every change
 	// counts as read.
