@@ -63,19 +63,33 @@ func WithCache(entries, bytes int) Option {
 	return func(e *extension) { e.cache = newCache(entries, bytes) }
 }
 
+// WithPageBudget sets how long the layouts of one page may take in all
+// (15 seconds by default); graphs past it show an error box. Cached
+// graphs cost nothing.
+func WithPageBudget(d time.Duration) Option { return func(e *extension) { e.pageBudget = d } }
+
 type extension struct {
-	maxSize int
-	lim     limits
-	cache   *cache
-	worker  *worker // nil: lay out in-process
+	maxSize    int
+	lim        limits
+	pageBudget time.Duration
+	cache      *cache
+	worker     *worker // nil: lay out in-process
 }
+
+// deadlineKey holds, in the parse's Data, when the page's layout budget
+// runs out.
+const deadlineKey = "graphviz.deadline"
+
+// errPageBudget is shown for graphs past the page's layout budget.
+var errPageBudget = errors.New("this page has spent its time for laying out graphs; the graph is shown on a later view")
 
 // New returns the extension.
 func New(opts ...Option) wikitext.Extender {
 	e := &extension{
-		maxSize: 64 << 10,
-		lim:     limits{maxNodes: 1000, maxEdges: 3000, timeout: 5 * time.Second},
-		cache:   newCache(256, 16<<20),
+		maxSize:    64 << 10,
+		lim:        limits{maxNodes: 1000, maxEdges: 3000, timeout: 5 * time.Second},
+		pageBudget: 15 * time.Second,
+		cache:      newCache(256, 16<<20),
 	}
 	for _, o := range opts {
 		o(e)
@@ -107,16 +121,27 @@ func (e *extension) tag(f *preprocess.Frame, name, attrText string, content *str
 	format, _ := attrs.Get("format")
 	alt, _ := attrs.Get("alt")
 	caption, _ := attrs.Get("caption")
-	svg, err := e.render(f.Expander().Ctx, layout, dot, f.Expander().Host)
+	svg, err := e.render(f.Expander().Ctx, e.pageDeadline(f.Expander()), layout, dot, f.Expander().Host)
 	if err != nil {
 		return errorBox(err.Error())
 	}
 	return figure(svg, strings.ToLower(strings.TrimSpace(format)), alt, caption)
 }
 
+// pageDeadline returns when the page's layout budget runs out; the first
+// graph of the page sets it.
+func (e *extension) pageDeadline(exp *preprocess.Expander) time.Time {
+	deadline, ok := exp.Data[deadlineKey].(time.Time)
+	if !ok {
+		deadline = time.Now().Add(e.pageBudget)
+		exp.Data[deadlineKey] = deadline
+	}
+	return deadline
+}
+
 // render checks the input, lays it out (or takes the cached layout) and
 // returns the sanitised SVG.
-func (e *extension) render(ctx context.Context, layout, dot string, host env.Host) (string, error) {
+func (e *extension) render(ctx context.Context, deadline time.Time, layout, dot string, host env.Host) (string, error) {
 	if !validLayout(layout) {
 		return "", fmt.Errorf("unknown layout engine \"%s\"; use one of %s", layout, strings.Join(Layouts, ", "))
 	}
@@ -129,10 +154,9 @@ func (e *extension) render(ctx context.Context, layout, dot string, host env.Hos
 	key := sha256.Sum256([]byte(layout + "\x00" + dot))
 	res, ok := e.cache.get(key)
 	if !ok {
-		res = e.layout(ctx, layout, dot)
-		// A busy renderer or a cancelled request may do better next
-		// time; anything else, a timeout included, is the graph's own.
-		if !errors.Is(res.err, errBusy) && (ctx == nil || ctx.Err() == nil) {
+		var retry bool
+		res, retry = e.layoutBefore(ctx, deadline, layout, dot)
+		if !retry {
 			e.cache.put(key, res)
 		}
 	}
@@ -141,6 +165,30 @@ func (e *extension) render(ctx context.Context, layout, dot string, host env.Hos
 	}
 	prefix := "gv-" + hex.EncodeToString(key[:4]) + "-"
 	return sanitizeSVG(res.svg, prefix, wikiLinker(host))
+}
+
+// layoutBefore lays dot out within the page's deadline. retry reports a
+// failure that is not the graph's own (a busy renderer, a cancelled
+// request, the page's budget), which must not be cached.
+func (e *extension) layoutBefore(ctx context.Context, deadline time.Time, layout, dot string) (res result, retry bool) {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	if !time.Now().Before(deadline) {
+		return result{err: errPageBudget}, true
+	}
+	ctx, cancel := context.WithDeadline(ctx, deadline)
+	defer cancel()
+	res = e.layout(ctx, layout, dot)
+	switch {
+	case errors.Is(res.err, errBusy):
+		return res, true
+	case ctx.Err() != nil && !time.Now().Before(deadline):
+		return result{err: errPageBudget}, true
+	case ctx.Err() != nil:
+		return res, true
+	}
+	return res, false
 }
 
 // layout checks the DOT and has it laid out by a worker or in-process.
