@@ -130,6 +130,11 @@ func (s *Service) Table(ctx context.Context, path string) (string, error) {
 	return h, err
 }
 
+// Features lists up to limit stored feature paths starting with prefix.
+func (s *Service) Features(ctx context.Context, prefix string, limit int) ([]string, error) {
+	return s.Store.FindCompatPaths(ctx, prefix, limit)
+}
+
 // PurgeTable drops the cached table of path and the cached copies of its
 // standalone view, so that both render again.
 func (s *Service) PurgeTable(ctx context.Context, path string) error {

@@ -19,7 +19,12 @@ type CompatTables interface {
 	Table(ctx context.Context, path string) (string, error)
 	// PurgeTable drops the cached table of path.
 	PurgeTable(ctx context.Context, path string) error
+	// Features lists up to limit stored feature paths with a prefix.
+	Features(ctx context.Context, prefix string, limit int) ([]string, error)
 }
+
+// maxCompatList bounds the feature list of a topic.
+const maxCompatList = 1000
 
 // compatablesPage is what templates/special_compatables.html shows.
 type compatablesPage struct {
@@ -32,6 +37,9 @@ type compatablesPage struct {
 	Error     string
 	NakedURL  string
 	PurgeURL  string
+	// Features lists the features of Topic when no feature is given.
+	Features []link
+	More     bool
 }
 
 // compatTopics are the topics offered by the form.
@@ -58,6 +66,10 @@ func (s *Server) handleCompatables(w http.ResponseWriter, r *http.Request) {
 	}
 	naked := q.Get("foresi") == "1"
 	if d.Feature == "" && !naked {
+		if err := s.listCompatFeatures(r, d); err != nil {
+			s.writeError(w, r, err)
+			return
+		}
 		s.showCompatables(w, r, http.StatusOK, d)
 		return
 	}
@@ -143,4 +155,28 @@ func (s *Server) purgeCompatable(w http.ResponseWriter, r *http.Request, path st
 	}
 	s.Logger.Info("purge compat table", "request_id", state(r).id, "path", path)
 	http.Redirect(w, r, s.specialURL("Compatables", "feature", path), http.StatusSeeOther)
+}
+
+// listCompatFeatures fills d.Features with the features of d.Topic.
+func (s *Server) listCompatFeatures(r *http.Request, d *compatablesPage) error {
+	if d.Topic == "" || s.Compat == nil {
+		return nil
+	}
+	prefix, err := compat.ResolvePath(d.Topic, "x")
+	if err != nil {
+		d.Error = err.Error()
+		return nil
+	}
+	prefix = strings.TrimSuffix(prefix, "x")
+	paths, err := s.Compat.Features(r.Context(), prefix, maxCompatList+1)
+	if err != nil {
+		return err
+	}
+	if len(paths) > maxCompatList {
+		paths, d.More = paths[:maxCompatList], true
+	}
+	for _, p := range paths {
+		d.Features = append(d.Features, link{Href: s.specialURL("Compatables", "feature", p), Text: p})
+	}
+	return nil
 }
