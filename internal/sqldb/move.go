@@ -162,7 +162,8 @@ func categoryLinkType(ns int) string {
 }
 
 // insertNullRevision records the move in p's history: a minor revision
-// with the current content, which becomes the latest.
+// that shares the current content (its main slot points at the same
+// content row, as MediaWiki's null revisions do) and becomes the latest.
 func insertNullRevision(ctx context.Context, tx *Tx, p *folio.Page, actor folio.Actor, summary string) (*folio.Revision, error) {
 	cur, err := findRevision(ctx, tx, p.Latest)
 	if err != nil {
@@ -171,9 +172,23 @@ func insertNullRevision(ctx context.Context, tx *Tx, p *folio.Page, actor folio.
 	r := &folio.Revision{
 		PageID: p.ID, ParentID: cur.ID, Timestamp: tx.Now, Actor: actor, Comment: summary,
 		Minor: true, Len: cur.Len, SHA1: cur.SHA1, Model: cur.Model, Text: cur.Text,
+		Namespace: p.Namespace, DBKey: p.DBKey,
 	}
-	if err := insertRevision(ctx, tx, r); err != nil {
-		return nil, err
+	var contentID, origin int64
+	if err := tx.queryRow(ctx, `SELECT slot_content_id, slot_origin FROM slots
+		WHERE slot_revision_id = ? AND slot_role_id = ?`, cur.ID, mainSlot).Scan(&contentID, &origin); err != nil {
+		return nil, fmt.Errorf("find content of revision %d: %w", cur.ID, err)
+	}
+	r.ID, err = tx.insertID(ctx, `INSERT INTO revision (rev_page, rev_comment, rev_actor,
+		rev_timestamp, rev_minor_edit, rev_len, rev_parent_id, rev_sha1)
+		VALUES (?, ?, ?, ?, 1, ?, ?, ?)`, "rev_id", r.PageID, r.Comment, actor.ID,
+		ts(r.Timestamp), r.Len, r.ParentID, r.SHA1)
+	if err != nil {
+		return nil, fmt.Errorf("insert null revision: %w", err)
+	}
+	if _, err := tx.exec(ctx, `INSERT INTO slots (slot_revision_id, slot_role_id, slot_content_id,
+		slot_origin) VALUES (?, ?, ?, ?)`, r.ID, mainSlot, contentID, origin); err != nil {
+		return nil, fmt.Errorf("insert slot of null revision: %w", err)
 	}
 	if _, err := tx.exec(ctx, `UPDATE page SET page_latest = ?, page_is_new = 0, page_touched = ?
 		WHERE page_id = ?`, r.ID, ts(tx.Now), p.ID); err != nil {

@@ -58,8 +58,11 @@ func testMovePage(t *testing.T, s folio.Store) {
 		t.Errorf("links to Elsewhere come from %v, want the moved page in Help", titles(back))
 	}
 	after, _ := s.Stats(ctx)
-	if after.Pages != before.Pages+1 || after.Articles != before.Articles-1 {
-		t.Errorf("stats after move = %+v, before %+v; want one page more, one article less", after, before)
+	if after.Pages != before.Pages+1 || after.Articles != before.Articles-1 || after.Edits != before.Edits+2 {
+		t.Errorf("stats after move = %+v, before %+v; want one page and two revisions more, one article less", after, before)
+	}
+	if null, err := s.FindRevisionByID(ctx, res.Revision.ID); err != nil || null.Text != "see [[Elsewhere]]" || null.SHA1 != src.Revision.SHA1 {
+		t.Errorf("stored null revision = %+v, %v; want the moved text", null, err)
 	}
 	hist, _ := s.FindRevisions(ctx, folio.RevisionFilter{PageID: &src.Page.ID})
 	if len(hist) != 2 {
