@@ -18,6 +18,20 @@ type piece struct {
 	startPos   int
 	commentEnd int
 	visualEnd  int
+	srcStart   int // where a brace piece's opening run starts in the text
+}
+
+// plainText reports whether every part of p holds only text, so that the
+// piece, when it breaks, is its source text unchanged.
+func (p *piece) plainText() bool {
+	for _, part := range p.parts {
+		for _, n := range part.Out {
+			if n.Kind != Text && n.Kind != Equals {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func (p *piece) current() *Part { return p.parts[len(p.parts)-1] }

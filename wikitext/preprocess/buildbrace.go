@@ -11,7 +11,7 @@ func (b *builder) openBrace(c byte) {
 		if c == '[' {
 			closeChar = ']'
 		}
-		b.stack = append(b.stack, &piece{open: c, close: closeChar, count: count,
+		b.stack = append(b.stack, &piece{open: c, close: closeChar, count: count, srcStart: b.i,
 			parts:      []*Part{{EqPos: -1}},
 			lineStart:  b.i > 0 && b.text[b.i-1] == '\n',
 			commentEnd: -1})
@@ -48,9 +48,17 @@ func (b *builder) closeBrace() {
 		return
 	}
 	var elem []*Node
-	if p.open == '[' {
+	switch {
+	case p.open == '[' && matching == p.count && p.plainText():
+		// A link: its nodes would join to its source text, so one text
+		// node stands for them.
+		b.i += matching
+		b.stack = b.stack[:len(b.stack)-1]
+		b.addText(b.text[p.srcStart:b.i])
+		return
+	case p.open == '[':
 		elem = append(p.breakSyntax(matching), &Node{Kind: Text, Text: b.text[b.i : b.i+matching]})
-	} else {
+	default:
 		elem = []*Node{b.braceNode(p, matching)}
 	}
 	b.i += matching
