@@ -38,8 +38,9 @@ type tidier struct {
 	open  map[string]int // open elements by name, to skip hopeless scope scans
 	// active lists the open formatting elements; nil marks a table cell.
 	active []*tnode
-	raw    string  // open script or style element
-	slab   []tnode // nodes not handed out yet
+	raw    string   // open script or style element
+	slab   []tnode  // nodes not handed out yet
+	kids   []*tnode // child slots not handed out yet
 	// skipNewline drops a newline right after <pre>, as HTML5 does.
 	skipNewline bool
 }

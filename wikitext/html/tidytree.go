@@ -14,6 +14,9 @@ type tnode struct {
 	kids     [2]*tnode // first children, without a separate allocation
 }
 
+// kidSlab is how many child pointers the tidier allocates at once.
+const kidSlab = 512
+
 // nodeSlab is how many nodes the tidier allocates at once.
 const nodeSlab = 128
 
@@ -46,8 +49,19 @@ func (t *tidier) currentNode() *tnode {
 	return t.stack[len(t.stack)-1]
 }
 
-func (n *tnode) append(c *tnode) {
+func (t *tidier) appendChild(n, c *tnode) {
 	c.parent = n
+	if len(n.children) == cap(n.children) && len(n.children) < kidSlab/4 {
+		// Grow from the tidier's slab instead of the heap.
+		if len(t.kids) < 2*len(n.children)+4 {
+			t.kids = make([]*tnode, kidSlab)
+		}
+		m := 2*len(n.children) + 4
+		grown := t.kids[:len(n.children):m]
+		t.kids = t.kids[m:]
+		copy(grown, n.children)
+		n.children = grown
+	}
 	n.children = append(n.children, c)
 	if n.pwrap && !c.blank() {
 		n.nonblank++
@@ -61,7 +75,7 @@ func (n *tnode) blank() bool {
 // insertRaw adds text that is neither wrapped nor fostered (comments,
 // script content).
 func (t *tidier) insertRaw(s string) {
-	t.currentNode().append(t.newNode("", s, 0))
+	t.appendChild(t.currentNode(), t.newNode("", s, 0))
 }
 
 // insertText adds text, wrapping non-blank top-level text in a paragraph
@@ -79,7 +93,7 @@ func (t *tidier) insertText(s string) {
 	if (cur == t.root || cur.name == "blockquote") && !n.blank() {
 		cur = t.openPWrap()
 	}
-	cur.append(n)
+	t.appendChild(cur, n)
 }
 
 // insertElement adds an element and pushes it on the stack.
@@ -90,12 +104,12 @@ func (t *tidier) insertElement(name, tag string) {
 	case cur.bits&fosterParents != 0 && n.bits&tableContent == 0:
 		t.foster(n)
 	case (cur == t.root || cur.name == "blockquote") && n.bits&phrasing != 0:
-		t.openPWrap().append(n)
+		t.appendChild(t.openPWrap(), n)
 	case n.bits&phrasing == 0:
 		cur = t.breakPWrap()
-		cur.append(n)
+		t.appendChild(cur, n)
 	default:
-		cur.append(n)
+		t.appendChild(cur, n)
 	}
 	t.stack = append(t.stack, n)
 	t.open[name]++
@@ -107,7 +121,7 @@ var tableContentSet = words("caption colgroup col tbody thead tfoot tr td th tab
 func (t *tidier) openPWrap() *tnode {
 	p := t.newNode("p", "<p>", pBits)
 	p.pwrap = true
-	t.currentNode().append(p)
+	t.appendChild(t.currentNode(), p)
 	t.stack = append(t.stack, p)
 	t.open["p"]++
 	return p
@@ -134,7 +148,7 @@ func (t *tidier) breakPWrap() *tnode {
 		if !inline.blank() {
 			p.nonblank--
 		}
-		p.parent.append(inline)
+		t.appendChild(p.parent, inline)
 		t.stack = append(t.stack[:i], t.stack[i+1:]...)
 		t.open["p"]--
 		return t.currentNode()
@@ -161,7 +175,7 @@ func (t *tidier) foster(n *tnode) {
 			}
 		}
 	}
-	t.currentNode().append(n)
+	t.appendChild(t.currentNode(), n)
 }
 
 func (n *tnode) serializeChildren(b *strings.Builder) {
