@@ -61,7 +61,8 @@ type builder struct {
 	headingIndex int
 	forInclusion bool
 	elements     *regexp.Regexp
-	textSlab     []Node // text nodes not handed out yet
+	textSlab     []Node   // text nodes not handed out yet
+	freeLinks    []*piece // pieces of plain links, for reuse
 	ignoredTags  map[string]bool
 	ignoredElems map[string]bool
 	noMoreGT     bool

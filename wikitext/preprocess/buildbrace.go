@@ -11,14 +11,28 @@ func (b *builder) openBrace(c byte) {
 		if c == '[' {
 			closeChar = ']'
 		}
-		b.stack = append(b.stack, &piece{open: c, close: closeChar, count: count, srcStart: b.i,
-			parts:      []*Part{{EqPos: -1}},
-			lineStart:  b.i > 0 && b.text[b.i-1] == '\n',
-			commentEnd: -1})
+		b.stack = append(b.stack, b.newPiece(c, closeChar, count))
 	} else {
 		b.addText(string(c))
 	}
 	b.i += count
+}
+
+// newPiece returns a piece for an opening run of braces or brackets at
+// b.i, reusing the piece of a link that ended as plain text.
+func (b *builder) newPiece(c, closeChar byte, count int) *piece {
+	lineStart := b.i > 0 && b.text[b.i-1] == '\n'
+	if n := len(b.freeLinks); n > 0 {
+		p := b.freeLinks[n-1]
+		b.freeLinks = b.freeLinks[:n-1]
+		part := p.parts[0]
+		*part = Part{EqPos: -1, Out: part.Out[:0]}
+		*p = piece{open: c, close: closeChar, count: count, srcStart: b.i, parts: p.parts[:1],
+			lineStart: lineStart, commentEnd: -1}
+		return p
+	}
+	return &piece{open: c, close: closeChar, count: count, srcStart: b.i,
+		parts: []*Part{{EqPos: -1}}, lineStart: lineStart, commentEnd: -1}
 }
 
 // closeBrace handles '}' or ']' matching the open piece.
@@ -55,6 +69,9 @@ func (b *builder) closeBrace() {
 		b.i += matching
 		b.stack = b.stack[:len(b.stack)-1]
 		b.addText(b.text[p.srcStart:b.i])
+		if len(p.parts) == 1 {
+			b.freeLinks = append(b.freeLinks, p)
+		}
 		return
 	case p.open == '[':
 		elem = append(p.breakSyntax(matching), &Node{Kind: Text, Text: b.text[b.i : b.i+matching]})
