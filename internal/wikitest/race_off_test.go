@@ -1,0 +1,5 @@
+//go:build !race
+
+package wikitest_test
+
+const raceEnabled = false
