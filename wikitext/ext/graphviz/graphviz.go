@@ -4,8 +4,8 @@
 //
 // Graphviz runs as WebAssembly (github.com/goccy/go-graphviz on wazero),
 // so no system install is needed: in-process by default, or with
-// WithWorker in short-lived child processes of the same program, which
-// are killed at the time limit. Layouts are cached by a hash of the engine
+// WithWorker in a small pool of child processes of the same program, where
+// a layout that runs past the time limit is killed. Layouts are cached by a hash of the engine
 // and the DOT source. The DOT is first checked against a DOT grammar of
 // this package (clear, line-numbered errors; attributes that read files
 // refused). The DOT size, the node and edge counts and the layout time are

@@ -37,6 +37,15 @@ func TestWorker(t *testing.T) {
 	}
 }
 
+func TestWorkerFailure(t *testing.T) {
+	for _, argv := range [][]string{{"false"}, {"/nonexistent/worker"}, {"echo", "S 99999999999"}} {
+		got := parse(t, "<graphviz>digraph { a }</graphviz>", graphviz.WithWorker(argv, 1))
+		if !strings.Contains(got, "mw-graphviz-error") || strings.Contains(got, "<svg") {
+			t.Errorf("worker %q: got %q, want an error box", argv, got)
+		}
+	}
+}
+
 // TestWorkerTimeout shows that a graph that is slow to lay out is stopped
 // at the time limit and does not hold up the next one.
 func TestWorkerTimeout(t *testing.T) {
