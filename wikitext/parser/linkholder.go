@@ -75,7 +75,7 @@ func (c *Context) replaceLinkHolders(text string) string {
 	exists := c.linkExistence()
 	return c.replaceHolders(text, func(b *strings.Builder, i int) {
 		h := c.holders[i]
-		b.WriteString(c.renderLink(h.title, h.text, exists[h.title.Page()]))
+		c.renderLink(b, h.title, h.text, exists[h.title.Page()])
 	})
 }
 
@@ -100,22 +100,31 @@ func (c *Context) linkExistence() map[env.Title]bool {
 }
 
 // renderLink renders a resolved internal link.
-func (c *Context) renderLink(t env.Title, text string, exists bool) string {
+func (c *Context) renderLink(b *strings.Builder, t env.Title, text string, exists bool) {
 	name := c.Host.PrefixedText(t.Page())
-	if t.Namespace == env.NSSpecial && !exists {
-		return `<a href="` + html.EscapeHTML(c.Host.PageURL(t.Page(), "")) + `" class="new" title="` +
-			html.EscapeHTMLQuotesAttr(name+" (page does not exist)") + `">` + text + `</a>`
-	}
-	if exists {
-		href := c.Host.PageURL(t.Page(), "")
+	var href, class, title string
+	switch {
+	case t.Namespace == env.NSSpecial && !exists:
+		href, class, title = c.Host.PageURL(t.Page(), ""), "new", name+" (page does not exist)"
+	case exists:
+		href, title = c.Host.PageURL(t.Page(), ""), name
 		if t.Fragment != "" {
 			href += "#" + c.fragmentID(t.Fragment)
 		}
-		return `<a href="` + html.EscapeHTML(href) + `" title="` + html.EscapeHTMLQuotesAttr(name) + `">` + text + `</a>`
+	default:
+		href, class, title = c.Host.PageURL(t.Page(), "action=edit&redlink=1"), "new", name+" (page does not exist)"
 	}
-	href := c.Host.PageURL(t.Page(), "action=edit&redlink=1")
-	return `<a href="` + html.EscapeHTML(href) + `" class="new" title="` +
-		html.EscapeHTMLQuotesAttr(name+" (page does not exist)") + `">` + text + `</a>`
+	b.WriteString(`<a href="`)
+	b.WriteString(html.EscapeHTML(href))
+	if class != "" {
+		b.WriteString(`" class="`)
+		b.WriteString(class)
+	}
+	b.WriteString(`" title="`)
+	b.WriteString(html.EscapeHTMLQuotesAttr(title))
+	b.WriteString(`">`)
+	b.WriteString(text)
+	b.WriteString(`</a>`)
 }
 
 // holderText returns text with holders replaced by their link text, for

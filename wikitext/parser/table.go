@@ -142,23 +142,26 @@ func (c *Context) tableCells(ts *tableState, line string) string {
 	var out strings.Builder
 	out.Grow(len(line) + 64)
 	for _, cell := range strings.Split(line, "||") {
-		out.WriteString(c.tableCell(ts, first, cell))
+		c.tableCell(&out, ts, first, cell)
 	}
 	return out.String()
 }
 
-func (c *Context) tableCell(ts *tableState, first byte, cell string) string {
-	previous := ""
+func (c *Context) tableCell(out *strings.Builder, ts *tableState, first byte, cell string) {
+	if ts.tdOpen {
+		out.WriteString("</")
+		out.WriteString(ts.lastTag)
+		out.WriteString(">\n")
+	}
 	if first != '+' {
 		if !ts.trOpen {
-			previous = "<tr" + ts.trAttrs + ">\n"
+			out.WriteString("<tr")
+			out.WriteString(ts.trAttrs)
+			out.WriteString(">\n")
 		}
 		ts.trOpen = true
 		ts.trAttrs = ""
 		ts.hasOpenTR = true
-	}
-	if ts.tdOpen {
-		previous = "</" + ts.lastTag + ">\n" + previous
 	}
 	switch first {
 	case '|':
@@ -170,15 +173,25 @@ func (c *Context) tableCell(ts *tableState, first byte, cell string) string {
 	}
 	ts.tdOpen = true
 	attrs, data, hasAttrs := strings.Cut(cell, "|")
+	out.WriteByte('<')
+	out.WriteString(ts.lastTag)
 	if !hasAttrs || strings.Contains(attrs, "[[") || strings.Contains(attrs, "-{") {
-		return previous + "<" + ts.lastTag + ">" + strings.TrimSpace(cell)
+		out.WriteByte('>')
+		out.WriteString(strings.TrimSpace(cell))
+		return
 	}
-	return previous + "<" + ts.lastTag + c.cellAttrs(attrs, ts.lastTag) + ">" + strings.TrimSpace(data)
+	out.WriteString(c.cellAttrs(attrs, ts.lastTag))
+	out.WriteByte('>')
+	out.WriteString(strings.TrimSpace(data))
 }
 
 // replaceOutsideTags replaces from with to except inside <…> tags.
 func replaceOutsideTags(s, from, to string) string {
+	if !strings.Contains(s, from) {
+		return s
+	}
 	var b strings.Builder
+	b.Grow(len(s))
 	inTag := false
 	for i := 0; i < len(s); i++ {
 		switch {
