@@ -163,5 +163,13 @@ func FuzzConvert(f *testing.F) {
 		if strings.Contains(strings.ToLower(got), "<script") {
 			t.Errorf("ConvertString(%q) = %q has a script tag", in, got)
 		}
+		// Text never turns into wiki links, templates or preformatted
+		// blocks: those need markup the converter escapes.
+		html := render(t, got)
+		for _, bad := range []string{`href="/wiki/`, "redlink=1", "<pre>", "Template:"} {
+			if strings.Contains(html, bad) {
+				t.Errorf("ConvertString(%q) = %q renders with %s:\n%s", in, got, bad, html)
+			}
+		}
 	})
 }

@@ -14,7 +14,7 @@ func (c *converter) text(s string) {
 	if s == "" {
 		return
 	}
-	if c.cur.Len() == 0 && len(c.formats) == 0 {
+	if c.cur.Len() == 0 {
 		// Leading spaces would make a preformatted line.
 		s = strings.TrimLeft(s, " ")
 		if s == "" {
@@ -172,7 +172,7 @@ func (c *converter) flush() {
 			f.emitted = false
 		}
 	}
-	text := strings.TrimRight(c.cur.String(), " ")
+	text := strings.Trim(c.cur.String(), " ")
 	c.cur.Reset()
 	if strings.TrimSpace(text) == "" {
 		return
