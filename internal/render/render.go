@@ -18,6 +18,7 @@ import (
 	"github.com/folio-wiki/folio/wikitext/ext/parserfunctions"
 	"github.com/folio-wiki/folio/wikitext/ext/poem"
 	"github.com/folio-wiki/folio/wikitext/ext/syntaxhighlight"
+	"github.com/folio-wiki/folio/wikitext/html"
 )
 
 // Output is a rendered page: the HTML body and what the page points at.
@@ -85,8 +86,12 @@ func (r *Renderer) parser(editSections bool) *wikitext.Parser {
 			parserfunctions.New(parserfunctions.WithStringFunctions(r.StringFunctions)),
 			cite.New(), poem.New(), bugzilla.New(bugzilla.WithClient(r.Bugzilla)), syntaxhighlight.New())
 		opt := r.optionalExtensions()
-		r.withES = wikitext.New(exts, opt, wikitext.WithEditSections(true), wikitext.WithLimitReport(true))
-		r.withoutES = wikitext.New(exts, opt, wikitext.WithEditSections(false), wikitext.WithLimitReport(true))
+		// MediaWiki 1.39's defaults, which its parser tests change: html5
+		// ids with legacy fallback anchors, no ISBN, PMID and RFC links.
+		common := []wikitext.Option{exts, opt, wikitext.WithLimitReport(true),
+			wikitext.WithFragmentMode(html.FragmentHTML5, true), wikitext.WithMagicLinks(false, false, false)}
+		r.withES = wikitext.New(append(common, wikitext.WithEditSections(true))...)
+		r.withoutES = wikitext.New(append(common[:len(common):len(common)], wikitext.WithEditSections(false))...)
 	})
 	if editSections {
 		return r.withES
