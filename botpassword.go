@@ -22,7 +22,10 @@ type BotPassword struct {
 	UserID       int64
 	AppID        string // the bot name, at most 32 bytes
 	PasswordHash string
-	Grants       []string // names from BotGrants; "basic" is implied
+	// Token changes whenever the password is reset; sessions logged in
+	// with an older token end (MediaWiki's bp_token).
+	Token  string
+	Grants []string // names from BotGrants; "basic" is implied
 }
 
 // BotPasswordStore keeps bot passwords.
@@ -33,6 +36,9 @@ type BotPasswordStore interface {
 	FindBotPassword(ctx context.Context, userID int64, appID string) (*BotPassword, error)
 	// FindBotPasswords lists a user's bot passwords by bot name.
 	FindBotPasswords(ctx context.Context, userID int64) ([]*BotPassword, error)
+	// UpdateBotPassword replaces the hash, token and grants of an existing
+	// bot password, or returns ENoSuchBotPassword.
+	UpdateBotPassword(ctx context.Context, bp *BotPassword) error
 	// DeleteBotPassword removes one, or ENoSuchBotPassword.
 	DeleteBotPassword(ctx context.Context, userID int64, appID string) error
 }

@@ -12,7 +12,7 @@ func (s *Server) botLogin(c *call, out *obj, name, pw string) (bool, error) {
 	if _, _, ok := wiki.SplitBotLogin(name); !ok {
 		return false, nil
 	}
-	u, app, err := s.Wiki.BotLoginFrom(c.ctx, name, pw, s.clientIP(c.r))
+	u, bp, err := s.Wiki.BotLoginFrom(c.ctx, name, pw, s.clientIP(c.r))
 	if err != nil {
 		if folio.ErrorCode(err) == folio.EInternal {
 			return true, err
@@ -23,7 +23,7 @@ func (s *Server) botLogin(c *call, out *obj, name, pw string) (bool, error) {
 	if err := s.startUserSession(c, u); err != nil {
 		return true, err
 	}
-	if err := s.Sessions.MarkBotPassword(c.ctx, c.st, app, u.Grants); err != nil {
+	if err := s.Sessions.MarkBotLogin(c.ctx, c.st, bp); err != nil {
 		return true, err
 	}
 	out.set("result", "Success").set("lguserid", u.ID).set("lgusername", u.Name)

@@ -53,12 +53,32 @@ func TestBotPasswordLogin(t *testing.T) {
 		if Path(del.JSON, "error", "code") != "permissiondenied" {
 			t.Errorf("delete without the delete grant = %s, want permissiondenied", del.Body)
 		}
+		anon := func() bool {
+			r := c.Get(Params("action", "query", "meta", "userinfo", "format", "json", "formatversion", "2"))
+			return Path(r.JSON, "query", "userinfo", "anon") == true
+		}
+		newPW, err := env.Wiki.UpdateBotPassword(ctx, sysop, "editor", []string{"editpage", "delete"}, true)
+		if err != nil || newPW == "" || newPW == pw {
+			t.Fatalf("UpdateBotPassword(reset) = %q, %v; want a new password", newPW, err)
+		}
+		if !anon() {
+			t.Errorf("the session survived a password reset, want it ended")
+		}
+		if r := login("Sysop@editor", pw); Path(r.JSON, "login", "result") != "Failed" {
+			t.Errorf("login with the old bot password after a reset = %s, want Failed", r.Body)
+		}
+		if r := login("Sysop@editor", newPW); Path(r.JSON, "login", "result") != "Success" {
+			t.Fatalf("login with the new bot password = %s", r.Body)
+		}
+		del = c.Post(Params("action", "delete", "title", "Beta", "token", c.Token("csrf"), "format", "json"))
+		if Path(del.JSON, "delete", "title") != "Beta" {
+			t.Errorf("delete with the delete grant added = %s", del.Body)
+		}
 		if err := env.Wiki.DeleteBotPassword(ctx, sysop, "editor"); err != nil {
 			t.Fatal(err)
 		}
-		after := c.Get(Params("action", "query", "meta", "userinfo", "format", "json", "formatversion", "2"))
-		if Path(after.JSON, "query", "userinfo", "anon") != true {
-			t.Errorf("userinfo after the bot password was deleted = %s, want anonymous", after.Body)
+		if !anon() {
+			t.Errorf("the session survived the deletion of its bot password, want it ended")
 		}
 	})
 }

@@ -18,8 +18,8 @@ func (db *DB) CreateBotPassword(ctx context.Context, bp *folio.BotPassword) erro
 	}
 	return db.write(ctx, func(tx *Tx) error {
 		_, err := tx.exec(ctx, `INSERT INTO bot_passwords (bp_user, bp_app_id, bp_password, bp_token,
-			bp_restrictions, bp_grants) VALUES (?, ?, ?, '', '{}', ?)`,
-			bp.UserID, bp.AppID, bp.PasswordHash, string(grants))
+			bp_restrictions, bp_grants) VALUES (?, ?, ?, ?, '{}', ?)`,
+			bp.UserID, bp.AppID, bp.PasswordHash, bp.Token, string(grants))
 		if tx.isUnique(err) {
 			return folio.Errorf(folio.EBotPasswordExists, "A bot password named %q already exists.", bp.AppID)
 		} else if err != nil {
@@ -36,12 +36,12 @@ func nonNil(s []string) []string {
 	return s
 }
 
-const bpCols = `SELECT bp_user, bp_app_id, bp_password, bp_grants FROM bot_passwords`
+const bpCols = `SELECT bp_user, bp_app_id, bp_password, bp_token, bp_grants FROM bot_passwords`
 
 func scanBotPassword(s scanner) (*folio.BotPassword, error) {
 	var bp folio.BotPassword
 	var grants string
-	if err := s.Scan(&bp.UserID, &bp.AppID, &bp.PasswordHash, &grants); err != nil {
+	if err := s.Scan(&bp.UserID, &bp.AppID, &bp.PasswordHash, &bp.Token, &grants); err != nil {
 		return nil, err
 	}
 	if err := json.Unmarshal([]byte(grants), &bp.Grants); err != nil {
@@ -86,6 +86,28 @@ func (db *DB) FindBotPasswords(ctx context.Context, userID int64) ([]*folio.BotP
 		return rows.Err()
 	})
 	return out, err
+}
+
+// UpdateBotPassword replaces the hash, token and grants of a bot password.
+func (db *DB) UpdateBotPassword(ctx context.Context, bp *folio.BotPassword) error {
+	grants, err := json.Marshal(nonNil(bp.Grants))
+	if err != nil {
+		return fmt.Errorf("encode grants: %w", err)
+	}
+	return db.write(ctx, func(tx *Tx) error {
+		var n int
+		if err := tx.queryRow(ctx, `SELECT COUNT(*) FROM bot_passwords WHERE bp_user = ? AND bp_app_id = ?`,
+			bp.UserID, bp.AppID).Scan(&n); err != nil {
+			return fmt.Errorf("find bot password: %w", err)
+		} else if n == 0 {
+			return folio.Errorf(folio.ENoSuchBotPassword, "There is no bot password named %q.", bp.AppID)
+		}
+		if _, err := tx.exec(ctx, `UPDATE bot_passwords SET bp_password = ?, bp_token = ?, bp_grants = ?
+			WHERE bp_user = ? AND bp_app_id = ?`, bp.PasswordHash, bp.Token, string(grants), bp.UserID, bp.AppID); err != nil {
+			return fmt.Errorf("update bot password: %w", err)
+		}
+		return nil
+	})
 }
 
 // DeleteBotPassword removes one bot password.

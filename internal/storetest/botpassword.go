@@ -18,9 +18,9 @@ func testBotPasswords(t *testing.T, s folio.Store) {
 	u := MustCreateUser(t, s, "Bot owner")
 	other := MustCreateUser(t, s, "Other owner")
 	bps := []*folio.BotPassword{
-		{UserID: u.ID, AppID: "uploader", PasswordHash: "h1", Grants: []string{"uploadfile", "editpage"}},
-		{UserID: u.ID, AppID: "Archiver é", PasswordHash: "h2"},
-		{UserID: other.ID, AppID: "uploader", PasswordHash: "h3", Grants: []string{"patrol"}},
+		{UserID: u.ID, AppID: "uploader", PasswordHash: "h1", Token: "t1", Grants: []string{"uploadfile", "editpage"}},
+		{UserID: u.ID, AppID: "Archiver é", PasswordHash: "h2", Token: "t2"},
+		{UserID: other.ID, AppID: "uploader", PasswordHash: "h3", Token: "t3", Grants: []string{"patrol"}},
 	}
 	for _, bp := range bps {
 		if err := bs.CreateBotPassword(ctx, bp); err != nil {
@@ -40,6 +40,14 @@ func testBotPasswords(t *testing.T, s folio.Store) {
 	if err != nil || len(list) != 2 || list[0].AppID != "Archiver é" || len(list[0].Grants) != 0 || list[0].Grants == nil {
 		t.Errorf("FindBotPasswords() = %+v, %v; want Archiver é (no grants) and uploader", list, err)
 	}
+	upd := &folio.BotPassword{UserID: u.ID, AppID: "uploader", PasswordHash: "h1b", Token: "t1b", Grants: []string{"patrol"}}
+	if err := bs.UpdateBotPassword(ctx, upd); err != nil {
+		t.Fatalf("UpdateBotPassword() error: %v", err)
+	}
+	if got, err := bs.FindBotPassword(ctx, u.ID, "uploader"); err != nil || cmp.Diff(upd, got) != "" {
+		t.Errorf("after UpdateBotPassword, FindBotPassword() = %+v, %v; want %+v", got, err, upd)
+	}
+	wantCode(t, "UpdateBotPassword(missing)", bs.UpdateBotPassword(ctx, &folio.BotPassword{UserID: u.ID, AppID: "none"}), folio.ENoSuchBotPassword)
 	if err := bs.DeleteBotPassword(ctx, u.ID, "uploader"); err != nil {
 		t.Fatalf("DeleteBotPassword() error: %v", err)
 	}

@@ -10,11 +10,15 @@ import (
 // botPasswordsData is what templates/special_botpasswords.html shows.
 type botPasswordsData struct {
 	Action    string
+	ListURL   string
 	Token     string
 	User      string
 	Passwords []botPasswordRow
 	Grants    []botGrantRow
 	AppID     string
+	// Editing names the bot password shown for change
+	// (Special:BotPasswords/name); "" on the list.
+	Editing string
 	// Created is set once, right after a bot password was made: the login
 	// name and the password, which is never shown again.
 	CreatedLogin    string
@@ -22,8 +26,9 @@ type botPasswordsData struct {
 }
 
 type botPasswordRow struct {
-	AppID  string
-	Grants string
+	AppID   string
+	Grants  string
+	EditURL string
 }
 
 type botGrantRow struct {
@@ -39,7 +44,7 @@ func (s *Server) handleBotPasswords(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, folio.Errorf(folio.ENotLoggedIn, "You must be logged in to manage bot passwords."))
 		return
 	}
-	d := botPasswordsData{User: u.Name}
+	d := botPasswordsData{User: u.Name, Editing: s.botNameOf(r, u, specialSubpage(r))}
 	if r.Method != http.MethodPost {
 		s.showBotPasswords(w, r, http.StatusOK, d, nil, "")
 		return
@@ -62,6 +67,20 @@ func (s *Server) handleBotPasswords(w http.ResponseWriter, r *http.Request) {
 		d.CreatedLogin, d.CreatedPassword, d.AppID = u.Name+folio.BotPasswordSeparator+d.AppID, pw, ""
 		w.Header().Set("Cache-Control", "no-store")
 		s.showBotPasswords(w, r, http.StatusOK, d, nil, "")
+	case "update", "reset":
+		d.AppID = d.Editing
+		pw, err := s.Wiki.UpdateBotPassword(ctx, u, d.Editing, r.PostForm["wpGrants"], r.PostFormValue("wpAction") == "reset")
+		if err != nil {
+			s.showBotPasswords(w, r, errorStatusOf(err), d, err, "")
+			return
+		}
+		if pw == "" {
+			s.showBotPasswords(w, r, http.StatusOK, d, nil, "The grants of "+d.Editing+" have been saved.")
+			return
+		}
+		d.CreatedLogin, d.CreatedPassword = u.Name+folio.BotPasswordSeparator+d.Editing, pw
+		w.Header().Set("Cache-Control", "no-store")
+		s.showBotPasswords(w, r, http.StatusOK, d, nil, "")
 	case "delete":
 		if err := s.Wiki.DeleteBotPassword(ctx, u, d.AppID); err != nil {
 			s.showBotPasswords(w, r, errorStatusOf(err), d, err, "")
@@ -71,6 +90,25 @@ func (s *Server) handleBotPasswords(w http.ResponseWriter, r *http.Request) {
 	default:
 		s.showBotPasswords(w, r, http.StatusBadRequest, d, folio.Errorf(folio.EInvalidParameter, "Unknown action."), "")
 	}
+}
+
+// botNameOf maps the subpage of Special:BotPasswords/name to the bot
+// name it shows: titles turn underscores into spaces, so "my_bot" comes
+// back as "my bot".
+func (s *Server) botNameOf(r *http.Request, u *folio.User, sub string) string {
+	if sub == "" {
+		return ""
+	}
+	list, err := s.Wiki.BotPasswords(r.Context(), u)
+	if err != nil {
+		return sub
+	}
+	for _, bp := range list {
+		if bp.AppID == sub || strings.ReplaceAll(bp.AppID, "_", " ") == sub {
+			return bp.AppID
+		}
+	}
+	return sub
 }
 
 func (s *Server) showBotPasswords(w http.ResponseWriter, r *http.Request, status int, d botPasswordsData, err error, success string) {
@@ -89,12 +127,26 @@ func (s *Server) showBotPasswords(w http.ResponseWriter, r *http.Request, status
 		s.writeError(w, r, terr)
 		return
 	}
-	d.Token, d.Action = tok, s.specialURL("BotPasswords")
-	for _, bp := range list {
-		d.Passwords = append(d.Passwords, botPasswordRow{AppID: bp.AppID, Grants: strings.Join(append([]string{"basic"}, bp.Grants...), ", ")})
-	}
+	d.Token, d.Action, d.ListURL = tok, s.specialURL("BotPasswords"), s.specialURL("BotPasswords")
 	chosen := map[string]bool{}
-	if r.Method == http.MethodPost && d.CreatedLogin == "" {
+	found := false
+	for _, bp := range list {
+		d.Passwords = append(d.Passwords, botPasswordRow{AppID: bp.AppID, Grants: strings.Join(append([]string{"basic"}, bp.Grants...), ", "),
+			EditURL: s.titleURL(s.specialTitle("BotPasswords/"+bp.AppID), nil)})
+		if d.Editing != "" && bp.AppID == d.Editing {
+			found = true
+			d.Action = s.titleURL(s.specialTitle("BotPasswords/"+bp.AppID), nil)
+			for _, g := range bp.Grants {
+				chosen[g] = true
+			}
+		}
+	}
+	if d.Editing != "" && !found {
+		s.writeError(w, r, folio.Errorf(folio.ENoSuchBotPassword, "You have no bot password named %q.", d.Editing))
+		return
+	}
+	if r.Method == http.MethodPost && d.CreatedLogin == "" && err != nil {
+		chosen = map[string]bool{}
 		for _, g := range r.PostForm["wpGrants"] {
 			chosen[g] = true
 		}

@@ -63,7 +63,7 @@ func TestBotPasswordsPage(t *testing.T) {
 	anon, alice := env.NewBrowser(), env.NewBrowser()
 	alice.MustLogin("Alice")
 	browsers := map[string]*Browser{"anon": anon, "alice": alice}
-	create := url.Values{"wpAction": {"create"}, "wpAppId": {"tool <x>"}, "wpGrants": {"editpage", "patrol"}, "wpEditToken": {"{token}"}}
+	create := url.Values{"wpAction": {"create"}, "wpAppId": {"tool & x"}, "wpGrants": {"editpage", "patrol"}, "wpEditToken": {"{token}"}}
 	Run(t, browsers, []Scenario{
 		{Name: "needs a login", As: "anon", URL: "/wiki/Special:BotPasswords", Status: http.StatusForbidden},
 		{Name: "empty list", As: "alice", URL: "/wiki/Special:BotPasswords", Status: http.StatusOK,
@@ -80,11 +80,27 @@ func TestBotPasswordsPage(t *testing.T) {
 	}
 	Run(t, browsers, []Scenario{
 		{Name: "listed, password not shown again", As: "alice", URL: "/wiki/Special:BotPasswords", Status: http.StatusOK,
-			Want: []string{"tool &lt;x&gt;", "basic, editpage, patrol"}, DontWant: []string{m[1], "<x>"}},
+			Want: []string{"tool &amp; x", "basic, editpage, patrol"}, DontWant: []string{m[1], "tool & x<"}},
 		{Name: "duplicate", As: "alice", Method: "POST", URL: "/wiki/Special:BotPasswords", Form: create, Status: http.StatusBadRequest,
 			Want: []string{"already exists"}},
+		{Name: "edit form", As: "alice", URL: "/wiki/Special:BotPasswords/tool_%26_x", Status: http.StatusOK,
+			Want: []string{"Change the bot password tool &amp; x", `value="patrol" checked`, `id="wpReset"`}, DontWant: []string{`value="rollback" checked`}},
+		{Name: "unknown bot", As: "alice", URL: "/wiki/Special:BotPasswords/nothing", Status: http.StatusNotFound},
+		{Name: "underscores in the name", As: "alice", Method: "POST", URL: "/wiki/Special:BotPasswords",
+			Form: url.Values{"wpAction": {"create"}, "wpAppId": {"my_bot"}, "wpEditToken": {"{token}"}}, Status: http.StatusOK,
+			Want: []string{"Alice@my_bot"}},
+		{Name: "edit a name with underscores", As: "alice", URL: "/wiki/Special:BotPasswords/my_bot", Status: http.StatusOK,
+			Want: []string{"Change the bot password my_bot"}},
+		{Name: "update grants", As: "alice", Method: "POST", URL: "/wiki/Special:BotPasswords/tool_%26_x",
+			Form: url.Values{"wpAction": {"update"}, "wpGrants": {"rollback"}, "wpEditToken": {"{token}"}}, Status: http.StatusOK,
+			Want: []string{"have been saved", `value="rollback" checked`}, DontWant: []string{`value="patrol" checked`, `id="mw-botpasswords-password"`}},
+		{Name: "reset", As: "alice", Method: "POST", URL: "/wiki/Special:BotPasswords/tool_%26_x",
+			Form: url.Values{"wpAction": {"reset"}, "wpGrants": {"rollback"}, "wpEditToken": {"{token}"}}, Status: http.StatusOK,
+			Want: []string{`id="mw-botpasswords-password"`}, DontWant: []string{m[1]}},
+		{Name: "reset needs a token", As: "alice", Method: "POST", URL: "/wiki/Special:BotPasswords/tool_%26_x",
+			Form: url.Values{"wpAction": {"reset"}, "wpEditToken": {"bad"}}, Status: http.StatusBadRequest},
 		{Name: "delete", As: "alice", Method: "POST", URL: "/wiki/Special:BotPasswords",
-			Form: url.Values{"wpAction": {"delete"}, "wpAppId": {"tool <x>"}, "wpEditToken": {"{token}"}}, Status: http.StatusOK,
-			Want: []string{"has been deleted", `id="mw-botpasswords-none"`}},
+			Form: url.Values{"wpAction": {"delete"}, "wpAppId": {"tool & x"}, "wpEditToken": {"{token}"}}, Status: http.StatusOK,
+			Want: []string{"has been deleted", "my_bot"}, DontWant: []string{">tool &amp; x<"}},
 	})
 }

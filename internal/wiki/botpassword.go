@@ -60,38 +60,89 @@ func (s *Service) CreateBotPassword(ctx context.Context, u *folio.User, botName 
 	if err := validBotName(botName); err != nil {
 		return "", err
 	}
-	clean := []string{}
-	for _, g := range grants {
-		if !folio.IsBotGrant(g) {
-			return "", folio.Errorf(folio.EInvalidParameter, "Unknown grant %q.", g)
-		}
-		if g != "basic" && !contains(clean, g) {
-			clean = append(clean, g)
-		}
+	clean, err := cleanGrants(grants)
+	if err != nil {
+		return "", err
 	}
 	st, err := s.botPasswords()
 	if err != nil {
 		return "", err
 	}
-	pw := strings.ToLower(rand.Text()) + strings.ToLower(rand.Text())[:6]
-	hash, err := password.Hash(pw)
+	pw, hash, err := newBotSecret()
 	if err != nil {
 		return "", err
 	}
-	if err := st.CreateBotPassword(ctx, &folio.BotPassword{UserID: u.ID, AppID: botName, PasswordHash: hash, Grants: clean}); err != nil {
+	bp := &folio.BotPassword{UserID: u.ID, AppID: botName, PasswordHash: hash, Token: rand.Text(), Grants: clean}
+	if err := st.CreateBotPassword(ctx, bp); err != nil {
 		return "", err
 	}
 	return pw, nil
 }
 
+// newBotSecret generates a bot password (32 lowercase letters and digits)
+// and its hash.
+func newBotSecret() (pw, hash string, err error) {
+	pw = strings.ToLower(rand.Text()) + strings.ToLower(rand.Text())[:6]
+	hash, err = password.Hash(pw)
+	return pw, hash, err
+}
+
+// cleanGrants checks grants and drops "basic" and repetitions.
+func cleanGrants(grants []string) ([]string, error) {
+	clean := []string{}
+	for _, g := range grants {
+		if !folio.IsBotGrant(g) {
+			return nil, folio.Errorf(folio.EInvalidParameter, "Unknown grant %q.", g)
+		}
+		if g != "basic" && !contains(clean, g) {
+			clean = append(clean, g)
+		}
+	}
+	return clean, nil
+}
+
+// UpdateBotPassword changes the grants of the bot password botName of u
+// and, with reset, gives it a new password, which is returned (otherwise
+// ""). A reset ends the sessions logged in with the old password.
+func (s *Service) UpdateBotPassword(ctx context.Context, u *folio.User, botName string, grants []string, reset bool) (string, error) {
+	if err := s.checkWritable(); err != nil {
+		return "", err
+	}
+	if err := s.checkBotPasswordUser(u); err != nil {
+		return "", err
+	}
+	clean, err := cleanGrants(grants)
+	if err != nil {
+		return "", err
+	}
+	st, err := s.botPasswords()
+	if err != nil {
+		return "", err
+	}
+	bp, err := st.FindBotPassword(ctx, u.ID, botName)
+	if err != nil {
+		return "", err
+	}
+	bp.Grants = clean
+	pw := ""
+	if reset {
+		if pw, bp.PasswordHash, err = newBotSecret(); err != nil {
+			return "", err
+		}
+		bp.Token = rand.Text()
+	}
+	return pw, st.UpdateBotPassword(ctx, bp)
+}
+
 // validBotName checks a bot name: 1 to 32 bytes of printable text without
-// the separator "@".
+// the separator "@" or characters that titles cannot hold, so that
+// Special:BotPasswords/name can show it.
 func validBotName(name string) error {
 	bad := name == "" || len(name) > maxBotNameBytes || !utf8.ValidString(name) ||
-		strings.Contains(name, folio.BotPasswordSeparator) ||
+		strings.ContainsAny(name, folio.BotPasswordSeparator+"#<>[]{}|") ||
 		strings.ContainsFunc(name, func(r rune) bool { return r < ' ' || r == 0x7f })
 	if bad {
-		return folio.Errorf(folio.EInvalidParameter, "A bot name must have 1 to %d bytes and must not contain %q.", maxBotNameBytes, folio.BotPasswordSeparator)
+		return folio.Errorf(folio.EInvalidParameter, "A bot name must have 1 to %d bytes and none of the characters @ # < > [ ] { } |.", maxBotNameBytes)
 	}
 	return nil
 }
@@ -124,20 +175,20 @@ func SplitBotLogin(name string) (user, bot string, ok bool) {
 // BotLoginFrom checks a bot password login ("User@bot" and the generated
 // password) from client address ip, counting failures against the same
 // throttle as LoginFrom. It returns the user with Grants set to the bot
-// password's grants, and the bot name.
-func (s *Service) BotLoginFrom(ctx context.Context, name, pw, ip string) (*folio.User, string, error) {
+// password's grants, and the bot password.
+func (s *Service) BotLoginFrom(ctx context.Context, name, pw, ip string) (*folio.User, *folio.BotPassword, error) {
 	wrong := folio.Errorf(folio.EWrongPassword, "Incorrect username or password entered. Please try again.")
 	userName, bot, ok := SplitBotLogin(name)
 	if !ok {
-		return nil, "", wrong
+		return nil, nil, wrong
 	}
 	key := name + "\x00" + ip
 	if ok, wait := s.LoginThrottle.Allow(key); !ok {
-		return nil, "", throttled("login attempts", wait)
+		return nil, nil, throttled("login attempts", wait)
 	}
 	u, bp, err := s.findBotPassword(ctx, userName, bot)
 	if err != nil {
-		return nil, "", err
+		return nil, nil, err
 	}
 	hash := dummyHash
 	if bp != nil {
@@ -145,11 +196,11 @@ func (s *Service) BotLoginFrom(ctx context.Context, name, pw, ip string) (*folio
 	}
 	if ok, _, err := password.Verify(hash, pw); err != nil || !ok || bp == nil {
 		s.LoginThrottle.Hit(key)
-		return nil, "", wrong
+		return nil, nil, wrong
 	}
 	s.LoginThrottle.Reset(key)
 	u.Grants = bp.Grants
-	return u, bp.AppID, nil
+	return u, bp, nil
 }
 
 // findBotPassword finds the user and bot password of a bot login; both are

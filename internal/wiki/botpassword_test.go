@@ -25,6 +25,7 @@ func TestCreateBotPasswordRefused(t *testing.T) {
 		{"from a bot password session", &limited, "tool", nil, folio.EPermissionDenied},
 		{"empty name", u, " ", nil, folio.EInvalidParameter},
 		{"separator in name", u, "a@b", nil, folio.EInvalidParameter},
+		{"not a title", u, "a<b>", nil, folio.EInvalidParameter},
 		{"name too long", u, strings.Repeat("x", 33), nil, folio.EInvalidParameter},
 		{"unknown grant", u, "tool", []string{"everything"}, folio.EInvalidParameter},
 	}
@@ -49,9 +50,9 @@ func TestBotLogin(t *testing.T) {
 	if _, err := s.CreateBotPassword(ctx, u, "mover", nil); folio.ErrorCode(err) != folio.EBotPasswordExists {
 		t.Errorf("second CreateBotPassword(mover) error %v, want %s", err, folio.EBotPasswordExists)
 	}
-	got, app, err := s.BotLoginFrom(ctx, "Owner@mover", pw, "192.0.2.1")
-	if err != nil || got.ID != u.ID || app != "mover" {
-		t.Fatalf("BotLoginFrom() = %+v, %q, %v", got, app, err)
+	got, bp, err := s.BotLoginFrom(ctx, "Owner@mover", pw, "192.0.2.1")
+	if err != nil || got.ID != u.ID || bp.AppID != "mover" {
+		t.Fatalf("BotLoginFrom() = %+v, %+v, %v", got, bp, err)
 	}
 	if !s.Allowed(got, "move") || s.Allowed(got, "upload") || !s.Allowed(got, "read") {
 		t.Errorf("rights of the bot login: move %v, upload %v, read %v; want true, false, true",
