@@ -51,6 +51,9 @@ func deletePage(ctx context.Context, tx *Tx, req folio.DeleteRequest) (*folio.Lo
 	if err := deleteLinks(ctx, tx, p.ID); err != nil {
 		return nil, err
 	}
+	if err := reindexPage(ctx, tx, p.ID); err != nil { // the page is gone: drops it
+		return nil, err
+	}
 	delta := statsDelta{pages: -1, articles: -isArticle(p.Namespace, p.IsRedirect)}
 	if err := updateStats(ctx, tx, delta); err != nil {
 		return nil, err
@@ -220,6 +223,9 @@ func refreshLatest(ctx context.Context, tx *Tx, pageID int64) (*folio.Page, erro
 		page_content_model = ?, page_touched = ? WHERE page_id = ?`,
 		latest, size, b2i(count == 1), model, ts(tx.Now), pageID); err != nil {
 		return nil, fmt.Errorf("update page %d: %w", pageID, err)
+	}
+	if err := reindexPage(ctx, tx, pageID); err != nil {
+		return nil, err
 	}
 	return findPage(ctx, tx, `page_id = ?`, pageID)
 }

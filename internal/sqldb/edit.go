@@ -146,6 +146,9 @@ func saveRevision(ctx context.Context, tx *Tx, e *folio.Edit, r *folio.Revision,
 	if err := recordEdit(ctx, tx, e, r, res); err != nil {
 		return err
 	}
+	if err := reindexPage(ctx, tx, r.PageID); err != nil {
+		return err
+	}
 	if e.Links != nil {
 		if err := replaceLinks(ctx, tx, r.PageID, e.Namespace, e.Links); err != nil {
 			return err

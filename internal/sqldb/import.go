@@ -310,6 +310,9 @@ func (im *importer) finish(ctx context.Context, p *folio.ImportPage, latest stor
 		if err := setRedirect(ctx, tx, page.ID, p.Redirect); err != nil {
 			return err
 		}
+		if err := reindexPage(ctx, tx, page.ID); err != nil {
+			return err
+		}
 	} else if res.Added > 0 {
 		if _, err := tx.exec(ctx, `UPDATE page SET page_is_new = 0 WHERE page_id = ?`, page.ID); err != nil {
 			return fmt.Errorf("update page %d: %w", page.ID, err)

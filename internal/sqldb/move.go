@@ -117,6 +117,9 @@ func removeRedirectPage(ctx context.Context, tx *Tx, p *folio.Page) error {
 	if err := deleteLinks(ctx, tx, p.ID); err != nil {
 		return err
 	}
+	if err := reindexPage(ctx, tx, p.ID); err != nil {
+		return err
+	}
 	return updateStats(ctx, tx, statsDelta{pages: -1})
 }
 
@@ -129,6 +132,9 @@ func renamePage(ctx context.Context, tx *Tx, p *folio.Page, req folio.MoveReques
 		return folio.Errorf(folio.EArticleExists, "A page already exists at the new title.")
 	} else if err != nil {
 		return fmt.Errorf("rename page %d: %w", p.ID, err)
+	}
+	if err := reindexPage(ctx, tx, p.ID); err != nil {
+		return err
 	}
 	if req.ToNamespace == p.Namespace {
 		return nil
@@ -227,6 +233,9 @@ func createMoveRedirect(ctx context.Context, tx *Tx, p *folio.Page, actor folio.
 		return 0, err
 	}
 	if err := setRedirect(ctx, tx, r.PageID, &target); err != nil {
+		return 0, err
+	}
+	if err := reindexPage(ctx, tx, r.PageID); err != nil {
 		return 0, err
 	}
 	return r.PageID, updateStats(ctx, tx, statsDelta{pages: 1, edits: 1})
