@@ -26,6 +26,7 @@ func maintAdminTasks() map[string]maintTask {
 		"undelete":        {"restore the deleted pages listed in FILE, one title a line: undelete --reason R FILE|- (undelete.php)", runUndeleteBatch},
 		"move":            {"move pages listed in FILE as \"From|To\" lines: move --reason R [--noredirect] FILE|- (moveBatch.php)", runMoveBatch},
 		"purge":           {"purge the cached pages of titles, or of every page: purge [--all] [TITLE…] (purgeList.php)", runPurge},
+		"rebuild-search":  {"index every page's title and text for search again (rebuildtextindex.php)", runRebuildSearch},
 		"integrity-check": {"check the database: engine check, consistency of pages, revisions and links, every text's SHA-1", runIntegrityCheck},
 	}
 }
@@ -406,5 +407,33 @@ func runIntegrityCheck(ctx context.Context, m *Main, args []string) error {
 		return fmt.Errorf("integrity check: %d of %d checks found problems", bad, len(findings))
 	}
 	fmt.Fprintln(m.Stdout, "No problems found.")
+	return nil
+}
+
+func runRebuildSearch(ctx context.Context, m *Main, args []string) error {
+	f := newMaintFlags(m, "rebuild-search", "rebuild-search [flags]")
+	if err := f.fs.Parse(args); err != nil {
+		return err
+	}
+	a, err := f.openWritable(ctx, m)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	ss, ok := a.Store.(folio.SearchStore)
+	if !ok {
+		return errors.New("maint rebuild-search: the store has no search index")
+	}
+	last := time.Now()
+	n, err := ss.RebuildSearchIndex(ctx, func(done int) {
+		if time.Since(last) > 2*time.Second {
+			fmt.Fprintf(m.Stderr, "… %d pages indexed\n", done)
+			last = time.Now()
+		}
+	})
+	if err != nil {
+		return fmt.Errorf("interrupted after %d pages (run again to finish): %w", n, err)
+	}
+	fmt.Fprintf(m.Stdout, "Indexed %d pages for search.\n", n)
 	return nil
 }

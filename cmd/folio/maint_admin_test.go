@@ -38,6 +38,7 @@ func TestMaintAdminCommands(t *testing.T) {
 		{"rebuild-rc", []string{"maint", "rebuild-rc", "--days", "30"}, "missing recent changes from the last 30 days", ""},
 		{"rebuild-rc bad days", []string{"maint", "rebuild-rc", "--days", "0"}, "", "must be positive"},
 		{"integrity", []string{"maint", "integrity-check"}, "No problems found.", ""},
+		{"rebuild-search", []string{"maint", "rebuild-search"}, "Indexed 5 pages for search.", ""},
 		{"purge titles", []string{"maint", "purge", "P3", "P2 renamed"}, "Queued the purge of 2 pages in 1 jobs", ""},
 		{"purge all", []string{"maint", "purge", "--all"}, "Queued the purge of", ""},
 		{"purge nothing", []string{"maint", "purge"}, "", "give titles or --all"},
