@@ -113,8 +113,19 @@ func (s *Server) personalTools(r *http.Request, v *view) {
 		{ID: "pt-anonuserpage", Text: "Not logged in"},
 		{ID: "pt-anontalk", Href: s.specialURL("MyTalk"), Text: "Talk"},
 		{ID: "pt-anoncontribs", Href: s.specialURL("MyContributions"), Text: "Contributions"},
+		s.createAccountTab(),
 		{ID: "pt-login", Href: loginURL, Text: "Log in"},
 	}
+}
+
+// createAccountTab links visitors to Special:CreateAccount, or in account
+// request mode (no createaccount right) to Special:RequestAccount, as
+// MediaWiki with ConfirmAccount does.
+func (s *Server) createAccountTab() tab {
+	if !s.Wiki.Allowed(nil, "createaccount") {
+		return tab{ID: "pt-createaccount", Href: s.specialURL("RequestAccount"), Text: "Request account"}
+	}
+	return tab{ID: "pt-createaccount", Href: s.specialURL("CreateAccount"), Text: "Create account"}
 }
 
 func (s *Server) sidebar(v *view) {

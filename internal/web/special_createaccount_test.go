@@ -32,7 +32,8 @@ func TestCreateAccount(t *testing.T) {
 	Run(t, browsers, []Scenario{
 		{Name: "form", As: "visitor", URL: "/wiki/Special:CreateAccount", Status: http.StatusOK,
 			Want: []string{`id="userlogin2"`, `name="retype"`, `name="wpEditToken"`}},
-		{Name: "login links to it", As: "other", URL: "/wiki/Special:UserLogin", Status: http.StatusOK, Want: []string{`id="mw-createaccount-link"`}},
+		{Name: "login links to it", As: "other", URL: "/wiki/Special:UserLogin", Status: http.StatusOK,
+			Want: []string{`id="mw-createaccount-link"`, `id="pt-createaccount"`, `href="/wiki/Special:CreateAccount"`}},
 		{Name: "no token", As: "visitor", Method: "POST", URL: "/wiki/Special:CreateAccount",
 			Form: url.Values{"wpName": {"Bob"}, "wpPassword": {TestPassword}, "retype": {TestPassword}}, Status: http.StatusBadRequest},
 		{Name: "taken name", As: "visitor", Method: "POST", URL: "/wiki/Special:CreateAccount", Form: form("alice", TestPassword, TestPassword),
@@ -83,6 +84,8 @@ func TestCreateAccountRequestMode(t *testing.T) {
 		{Name: "post refused", As: "visitor", Method: "POST", URL: "/wiki/Special:CreateAccount",
 			Form:   url.Values{"wpName": {"Bob"}, "wpPassword": {TestPassword}, "retype": {TestPassword}, "wpEditToken": {"{token}"}},
 			Status: http.StatusForbidden, DontWant: []string{"has been created"}},
+		{Name: "personal tools point to requests", As: "visitor", URL: "/wiki/Special:UserLogin", Status: http.StatusOK,
+			Want: []string{`id="pt-createaccount"`, `href="/wiki/Special:RequestAccount"`}, DontWant: []string{`href="/wiki/Special:CreateAccount"`}},
 	})
 	if _, err := env.Store.FindUserByName(context.Background(), "Bob"); folio.ErrorCode(err) != folio.ENoSuchUser {
 		t.Errorf("Bob exists after a refused creation: %v", err)
