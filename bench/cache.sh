@@ -5,8 +5,9 @@
 #   nginx  nginx serving the same bytes as a static file
 #   mw     MediaWiki 1.39's cached view, when ../shared/peers/mediawiki is
 #          installed and its peer answers on MW_BASE
-# plus Folio's uncached render of the article (Go benchmark, ns/op) and
-# p50/p99 latencies. It prints requests/s and the ratios Folio/nginx and
+# plus Folio's uncached render of the article (Go benchmark through the
+# real renderer and store, ns/op and CPU), the parser alone (bench/parse)
+# and p50/p99 latencies. It prints requests/s and the ratios Folio/nginx and
 # Folio/MediaWiki.
 #
 # Usage: bench/cache.sh            (from the repository root)
@@ -163,9 +164,15 @@ RENDER=""
 if FOLIO_BENCH_ARTICLE="$TMP" go test -run '^$' -bench BenchmarkRenderArticle -benchtime 3s ./internal/pagecache > "$TMP/render.txt" 2>&1; then
 	RENDER="$(awk '/^BenchmarkRenderArticle/ {for (i = 1; i < NF; i++) if ($(i+1) == "ns/op" || $(i+1) == "cpu-ms/op") printf "%s ", $i}' "$TMP/render.txt")"
 fi
+# The parser alone (templates from memory, no database), as bench/parse.sh.
+PARSE=""
+if go build -o "$TMP/folio-parse" ./bench/parse &&
+	"$TMP/folio-parse" -article "$TMP/Bench_Article.wiki" -templates "$TMP/tpl" -runs 200 > "$TMP/parse.txt"; then
+	PARSE="$(awk '$1=="folio_ms"||$1=="folio_min_ms"||$1=="folio_cpu_ms"{printf "%s ", $2}' "$TMP/parse.txt")"
+fi
 
 # ------------------------------------------------------------ summary
-python3 - "$RES" "${RENDER:-}" "$CONNS" "$DUR" "$RUNS" <<'EOF'
+python3 - "$RES" "${RENDER:-}" "$CONNS" "$DUR" "$RUNS" "${PARSE:-}" <<'EOF'
 import csv, statistics, sys
 rows = list(csv.reader(open(sys.argv[1]), delimiter="\t"))
 by = {}
@@ -193,5 +200,9 @@ if sys.argv[2].split():
     wall, cpu = (float(x) for x in sys.argv[2].split()[:2])
     print("folio uncached render of the article: %.2f ms wall, %.2f ms CPU (MediaWiki: about 36 ms of CPU; %.1fx; goal >= 20x)"
           % (wall / 1e6, cpu, 36 / cpu))
+if sys.argv[6].split():
+    pmed, pmin, pcpu = (float(x) for x in sys.argv[6].split()[:3])
+    print("folio parse alone (bench/parse, no database): %.2f ms median, %.2f ms min, %.2f ms CPU per parse; "
+          "36 ms / median = %.1fx, / CPU = %.1fx" % (pmed, pmin, pcpu, 36 / pmed, 36 / pcpu))
 EOF
 log "raw output in $TMP"
