@@ -98,6 +98,6 @@ func (c *Context) tocLine(h *heading, level int, index string) string {
 	if index != "" {
 		cls += " tocsection-" + index
 	}
-	return `<li class="` + cls + `"><a href="#` + html.EscapeHTML(h.anchor) + `"><span class="tocnumber">` +
+	return `<li class="` + cls + `"><a href="#` + html.EscapeHTMLQuotesAttr(h.anchor) + `"><span class="tocnumber">` +
 		h.number + `</span> <span class="toctext">` + h.tocLine + `</span></a>`
 }
