@@ -18,3 +18,14 @@ func TestMissingUprightThumb(t *testing.T) {
 		}
 	}
 }
+
+// TestMissingAlignedImage checks that a missing file with an alignment
+// keeps MediaWiki's float wrapper around its upload link.
+func TestMissingAlignedImage(t *testing.T) {
+	got := mustParse(t, "a [[File:Nope.jpg|left]] b [[File:Nope.jpg|center|cap]]").HTML
+	for _, want := range []string{`<p>a </p><div class="floatleft"><a href="`, `<div class="center"><div class="floatnone"><a href="`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("want %s in\n%s", want, got)
+		}
+	}
+}

@@ -237,7 +237,7 @@ func (c *Context) missingImage(t env.Title, o imageOptions) string {
 		}
 		return c.thumbFrame(t, o, w, link, o.caption, false)
 	}
-	return link
+	return alignWrap(o.align, link)
 }
 
 func (c *Context) uploadLink(t env.Title, label string) string {
