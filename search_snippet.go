@@ -1,7 +1,6 @@
 package folio
 
 import (
-	"html"
 	"regexp"
 	"strings"
 )
@@ -14,20 +13,24 @@ import (
 func SearchMatchHTML(text string, terms []string) string {
 	re := searchTermsPattern(terms)
 	if re == nil {
-		return html.EscapeString(text)
+		return htmlEscaper.Replace(text)
 	}
 	var sb strings.Builder
 	last := 0
 	for _, m := range re.FindAllStringIndex(text, -1) {
-		sb.WriteString(html.EscapeString(text[last:m[0]]))
+		sb.WriteString(htmlEscaper.Replace(text[last:m[0]]))
 		sb.WriteString(`<span class="searchmatch">`)
-		sb.WriteString(html.EscapeString(text[m[0]:m[1]]))
+		sb.WriteString(htmlEscaper.Replace(text[m[0]:m[1]]))
 		sb.WriteString(`</span>`)
 		last = m[1]
 	}
-	sb.WriteString(html.EscapeString(text[last:]))
+	sb.WriteString(htmlEscaper.Replace(text[last:]))
 	return sb.String()
 }
+
+// htmlEscaper escapes as PHP's htmlspecialchars, which MediaWiki's
+// snippets use.
+var htmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "'", "&#039;")
 
 // searchTermsPattern matches any of terms, longest first, ignoring case;
 // nil when there is no term.

@@ -20,6 +20,7 @@ func TestSearchMatchHTML(t *testing.T) {
 		{"no match inside entities", "a < b", []string{"lt"}, `a &lt; b`},
 		{"longest first", "alphabet", []string{"alpha", "alphabet"}, `<span class="searchmatch">alphabet</span>`},
 		{"no terms", "<b>", nil, `&lt;b&gt;`},
+		{"quotes", `"it's"`, []string{"it"}, `&quot;<span class="searchmatch">it</span>&#039;s&quot;`},
 		{"unicode", "Straße STRASSE", []string{"straße"}, `<span class="searchmatch">Straße</span> STRASSE`},
 	}
 	for _, tt := range tests {
