@@ -20,6 +20,7 @@ var logTypes = []struct{ Type, Name string }{
 	{"merge", "Merge log"},
 	{"move", "Move log"},
 	{"newusers", "Account creation log"},
+	{"patrol", "Patrol log"},
 	{"protect", "Protection log"},
 	{"rights", "User group log"},
 	{"upload", "Upload log"},
@@ -64,6 +65,8 @@ func logDescription(typ, action string, target link, params map[string]string) t
 		out = "created the page " + t
 	case "move/move", "move/move_redir":
 		out = "moved the page " + t + moveTarget(params)
+	case "patrol/patrol":
+		out = "marked a revision of " + t + " patrolled" + patrolDetails(params)
 	case "rights/rights":
 		out = "changed the groups of " + t
 	case "upload/upload", "upload/overwrite":
@@ -86,6 +89,14 @@ func logDescription(typ, action string, target link, params map[string]string) t
 func protectDetails(params map[string]string) string {
 	if d := params["description"]; d != "" {
 		return " " + template.HTMLEscapeString(d)
+	}
+	return ""
+}
+
+// patrolDetails names the patrolled revision of a patrol entry.
+func patrolDetails(params map[string]string) string {
+	if id := params["curid"]; id != "" && id != "0" {
+		return " (revision " + template.HTMLEscapeString(id) + ")"
 	}
 	return ""
 }

@@ -1,10 +1,14 @@
 package web_test
 
 import (
+	"context"
+	"fmt"
 	"net/http"
 	"net/url"
 	"regexp"
 	"testing"
+
+	"github.com/folio-wiki/folio/internal/wiki"
 )
 
 func moveForm(newTitle string, extra ...string) url.Values {
@@ -102,5 +106,21 @@ func TestBotPasswordsPage(t *testing.T) {
 		{Name: "delete", As: "alice", Method: "POST", URL: "/wiki/Special:BotPasswords",
 			Form: url.Values{"wpAction": {"delete"}, "wpAppId": {"tool & x"}, "wpEditToken": {"{token}"}}, Status: http.StatusOK,
 			Want: []string{"has been deleted", "my_bot"}, DontWant: []string{">tool &amp; x<"}},
+	})
+}
+
+// TestPatrolLog: Special:Log offers the patrol log and describes its
+// entries.
+func TestPatrolLog(t *testing.T) {
+	env := MustStart(t, MustOpenSQLite(t))
+	alice := env.MustCreateUser("Alice")
+	sysop := env.MustCreateUser("Sysop", "sysop")
+	rev := env.MustEdit("Checked", "text", "", alice)
+	if _, err := env.Wiki.Patrol(context.Background(), wiki.PatrolRequest{RevID: rev, User: sysop}); err != nil {
+		t.Fatalf("Patrol() error: %v", err)
+	}
+	Run(t, map[string]*Browser{"anon": env.NewBrowser()}, []Scenario{
+		{Name: "patrol log", As: "anon", URL: "/wiki/Special:Log?type=patrol", Status: http.StatusOK,
+			Want: []string{"Patrol log", "marked a revision of", "Checked", fmt.Sprintf("(revision %d)", rev)}},
 	})
 }
