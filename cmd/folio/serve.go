@@ -167,6 +167,18 @@ func (cmd *ServeCommand) serve(ctx context.Context, a *app) error {
 	if err := srv.Shutdown(shutCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return fmt.Errorf("shutdown: %w", err)
 	}
+	// Serve may have accepted a connection just before its listener
+	// closed, and not yet tracked it when Shutdown looked: Shutdown then
+	// returns at once and the exit would cut that request off. Once Serve
+	// has returned, every accepted connection is tracked, so a second
+	// Shutdown waits for it.
+	select {
+	case <-errc:
+	case <-shutCtx.Done():
+	}
+	if err := srv.Shutdown(shutCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("shutdown: %w", err)
+	}
 	a.Logger.Info("stopped")
 	return nil
 }
