@@ -175,12 +175,13 @@ func TestTwoProcessHeads(t *testing.T) {
 	// A closing SO_REUSEPORT listener can still lose a connection the
 	// kernel queued on it at that instant (fewer with
 	// net.ipv4.tcp_migrate_req=1, which moves them to the new process):
-	// one in a few thousand here. Behind a load balancer, which stops
-	// sending once /readyz fails, there is no such window.
+	// one in a few thousand here, a few per thousand under heavy load.
+	// Behind a load balancer, which stops sending once /readyz fails,
+	// there is no such window. A drain that did not work would lose most.
 	switch {
 	case ok.Load() == 0:
 		t.Errorf("rolling restart: no request succeeded (first error: %v)", firstErr.Load())
-	case failed.Load()*500 > ok.Load():
+	case failed.Load()*100 > ok.Load():
 		t.Errorf("rolling restart: %d requests failed (first: %v), %d succeeded", failed.Load(), firstErr.Load(), ok.Load())
 	case failed.Load() > 0:
 		t.Logf("rolling restart: %d of %d requests cut at the listener's close (first: %v)", failed.Load(), ok.Load()+failed.Load(), firstErr.Load())
