@@ -32,6 +32,7 @@ type diffSide struct {
 	NavText  string
 	NavID    string
 	Rollback *rollbackForm
+	Patrol   *patrolForm // action_markpatrolled.go
 }
 
 // rollbackForm is the POST form behind a rollback link.
@@ -178,6 +179,7 @@ func (s *Server) revisionDiff(w http.ResponseWriter, r *http.Request, t folio.Ti
 	} else {
 		d.New.Rollback = s.rollbackForm(w, r, t, p, cur)
 	}
+	d.New.Patrol = s.patrolLink(w, r, t, cur)
 	d.Rows = template.HTML(diff.Table(oldText, cur.Text, diff.Options{})) // diff.Table escapes
 	d.Old.ID, d.New.ID = "mw-diff-otitle", "mw-diff-ntitle"
 	actors := []folio.Actor{cur.Actor}

@@ -38,5 +38,8 @@ func (s *Server) actions() map[string]http.HandlerFunc {
 		"revert":    s.handleRevert,
 		"watch":     s.handleWatch,
 		"unwatch":   s.handleWatch,
+
+		// Patrol marks, from the link under a diff.
+		"markpatrolled": s.handleMarkPatrolled,
 	}
 }

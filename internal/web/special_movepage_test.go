@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"testing"
 
+	"github.com/folio-wiki/folio"
 	"github.com/folio-wiki/folio/internal/wiki"
 )
 
@@ -122,5 +123,34 @@ func TestPatrolLog(t *testing.T) {
 	Run(t, map[string]*Browser{"anon": env.NewBrowser()}, []Scenario{
 		{Name: "patrol log", As: "anon", URL: "/wiki/Special:Log?type=patrol", Status: http.StatusOK,
 			Want: []string{"Patrol log", "marked a revision of", "Checked", fmt.Sprintf("(revision %d)", rev)}},
+	})
+}
+
+// TestMarkPatrolled: the diff of an unpatrolled change offers patrollers
+// a "mark as patrolled" button, which needs the right and a token.
+func TestMarkPatrolled(t *testing.T) {
+	env := MustStart(t, MustOpenSQLite(t))
+	alice := env.MustCreateUser("Alice")
+	env.MustCreateUser("Sysop", "sysop")
+	rev := env.MustEdit("Checked", "text", "", alice)
+	rc, _, err := env.Wiki.Store.(folio.PatrolStore).FindRecentChangeByRevID(context.Background(), rev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	anon, al, sysop := env.NewBrowser(), env.NewBrowser(), env.NewBrowser()
+	al.MustLogin("Alice")
+	sysop.MustLogin("Sysop")
+	diffURL := fmt.Sprintf("/index.php?title=Checked&diff=%d", rev)
+	markURL := fmt.Sprintf("/index.php?title=Checked&action=markpatrolled&rcid=%d", rc.ID)
+	Run(t, map[string]*Browser{"anon": anon, "alice": al, "sysop": sysop}, []Scenario{
+		{Name: "no button for visitors", As: "anon", URL: diffURL, Status: http.StatusOK, DontWant: []string{`id="mw-patrol-link"`}},
+		{Name: "no button for one's own edit", As: "alice", URL: diffURL, Status: http.StatusOK, DontWant: []string{`id="mw-patrol-link"`}},
+		{Name: "button for patrollers", As: "sysop", URL: diffURL, Status: http.StatusOK, Want: []string{`id="mw-patrol-link"`, "action=markpatrolled"}},
+		{Name: "needs the patrol right", As: "alice", Method: "POST", URL: markURL, Form: url.Values{"wpEditToken": {"{token}"}}, Status: http.StatusForbidden},
+		{Name: "needs a token", As: "sysop", Method: "POST", URL: markURL, Form: url.Values{"wpEditToken": {"bad"}}, Status: http.StatusBadRequest},
+		{Name: "confirmation form", As: "sysop", URL: markURL, Status: http.StatusOK, Want: []string{`id="wpMarkPatrolled"`}},
+		{Name: "mark", As: "sysop", Method: "POST", URL: markURL, Form: url.Values{"wpEditToken": {"{token}"}}, Status: http.StatusOK,
+			Want: []string{"has been marked as patrolled"}},
+		{Name: "no button once patrolled", As: "sysop", URL: diffURL, Status: http.StatusOK, DontWant: []string{`id="mw-patrol-link"`}},
 	})
 }
