@@ -1,12 +1,10 @@
 package web
 
 import (
-	"net"
 	"net/http"
-	"net/netip"
-	"strings"
 
 	"github.com/folio-wiki/folio"
+	"github.com/folio-wiki/folio/internal/clientip"
 	"github.com/folio-wiki/folio/internal/session"
 )
 
@@ -60,35 +58,7 @@ func (s *Server) currentUser(r *http.Request) *folio.User {
 // or when the peer is a trusted proxy, the nearest untrusted address in
 // X-Forwarded-For.
 func (s *Server) clientIP(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		host = r.RemoteAddr
-	}
-	addr, err := netip.ParseAddr(host)
-	if err != nil || !s.trusted(addr) {
-		return s.Wiki.CanonicalIP(host)
-	}
-	hops := strings.Split(strings.Join(r.Header.Values("X-Forwarded-For"), ","), ",")
-	for i := len(hops) - 1; i >= 0; i-- {
-		hop, err := netip.ParseAddr(strings.TrimSpace(hops[i]))
-		if err != nil {
-			break // a malformed entry: stop at the last address we trust
-		}
-		addr = hop.Unmap()
-		if !s.trusted(addr) {
-			break
-		}
-	}
-	return s.Wiki.CanonicalIP(addr.String())
-}
-
-func (s *Server) trusted(a netip.Addr) bool {
-	for _, p := range s.TrustedProxies {
-		if p.Contains(a.Unmap()) {
-			return true
-		}
-	}
-	return false
+	return s.Wiki.CanonicalIP(clientip.From(r, s.TrustedProxies))
 }
 
 // newSession starts a session with a new id for user (0 for anonymous)
