@@ -52,7 +52,7 @@ func (s *Server) metaSiteInfo(c *call, q *query) error {
 		q.out.set("interwikimap", []any{})
 	}
 	if props["extensions"] {
-		q.out.set("extensions", []any{})
+		q.out.set("extensions", s.siteExtensions())
 	}
 	if props["rightsinfo"] {
 		q.out.set("rightsinfo", newObj().set("url", "").set("text", ""))
@@ -105,6 +105,28 @@ func (s *Server) siteGeneral(c *call) (*obj, error) {
 		g.set("readonlyreason", readOnly)
 	}
 	return g, nil
+}
+
+// siteExtensions is siprop=extensions: the extensions the renderer loads,
+// the list Special:Version shows.
+func (s *Server) siteExtensions() []any {
+	out := []any{}
+	if s.Renderer == nil {
+		return out
+	}
+	for _, e := range s.Renderer.Extensions() {
+		typ := e.Type
+		if typ == "" {
+			typ = "parserhook"
+		}
+		o := newObj().set("type", typ).set("name", e.Name).set("description", e.Description).
+			set("author", "Folio contributors")
+		if e.URL != "" {
+			o.set("url", e.URL)
+		}
+		out = append(out, o.set("version", e.Version).set("license-name", "Apache-2.0"))
+	}
+	return out
 }
 
 // siteNamespaces is siprop=namespaces: an object keyed by id in both

@@ -17,6 +17,9 @@ type Extension struct {
 	Version     string
 	Description string
 	URL         string
+	// Type is the extension's kind as meta=siteinfo reports it:
+	// "parserhook" when empty, or "specialpage", "other".
+	Type string
 	// Optional extensions can be turned off; the others are always on.
 	Optional bool
 	// load returns the extender of an optional extension; nil for the
@@ -41,7 +44,7 @@ var extensions = []Extension{
 		Description: "The <poem> tag, which keeps the line breaks of verse."},
 	{Key: "bugzilla", Name: "Bugzilla", Version: "1.0.0",
 		Description: "The <bugzilla> tag: bugs matching a JSON query to a Bugzilla REST API (bugzilla_url), shown as a table, a list or a count, cached on the server."},
-	{Key: "etherpad", Name: "ImportFromEtherpad", Version: "1.0.0",
+	{Key: "etherpad", Name: "ImportFromEtherpad", Version: "1.0.0", Type: "specialpage",
 		Description: "Special:ImportFromEtherpad and folio import-etherpad: an Etherpad pad's HTML export converted to wikitext and saved as a page."},
 	{Key: "graphviz", Name: "GraphViz", Version: graphviz.Version, Optional: true,
 		URL:         "https://www.mediawiki.org/wiki/Extension:GraphViz",
