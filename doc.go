@@ -7,6 +7,8 @@
 //
 //	cmd/folio          the binary: configuration, wiring, one file per subcommand
 //	wikitext/          standalone wikitext parser library
+//	wikitext/ext/      its extensions: parserfunctions, cite, poem, syntaxhighlight,
+//	                   graphviz, widgets, bugzilla, compat, and the etherpad converter
 //	internal/sqldb     database/sql engine implementing Store, with a Dialect per backend
 //	internal/sqlite    embedded default backend (pure Go)
 //	internal/postgres  PostgreSQL backend
@@ -27,4 +29,9 @@
 //	internal/jobs      job runner over a JobQueue
 //	internal/backup    backup, verify, restore and drills; internal/ops health and metrics
 //	internal/account, internal/mail, internal/throttle  account requests, mail, rate limits
+//	internal/clientip  the client address behind trusted reverse proxies
+//	internal/compat    browser-compatibility data: import and lookup for #compat
+//	internal/password  password hashing (argon2id) and MediaWiki's stored formats
+//	internal/wikitest  MediaWiki parser tests and the real-content (corpus) checks
+//	internal/blobtest, internal/cachetest, internal/queuetest  suites every BlobStore, Cache and JobQueue passes
 package folio
