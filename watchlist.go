@@ -14,6 +14,10 @@ type WatchedItem struct {
 	DBKey     string
 	// Expiry is when the item stops being watched; zero means never.
 	Expiry time.Time
+	// NotificationTimestamp is when someone else first changed the page
+	// since the user last visited it (wl_notificationtimestamp); zero when
+	// the user has seen every change.
+	NotificationTimestamp time.Time
 }
 
 // Expired reports whether the item has stopped being watched at now.
@@ -45,6 +49,10 @@ type WatchlistChangeFilter struct {
 	// AllRevisions lists every change; otherwise only the change that
 	// made each page's latest revision, and log entries, are listed.
 	AllRevisions bool
+	// Unread, when set, keeps only changes the user has (true) or has not
+	// (false) yet seen: a change is unread when it is not older than the
+	// item's notification timestamp.
+	Unread *bool
 }
 
 // WatchlistStore keeps watchlists (MediaWiki's watchlist table).

@@ -50,7 +50,7 @@ func (db *DB) UnwatchPages(ctx context.Context, userID int64, titles []folio.Lin
 func (db *DB) CopyWatchers(ctx context.Context, from, to folio.LinkTarget) (int, error) {
 	n := 0
 	err := db.write(ctx, func(tx *Tx) error {
-		items, err := findWatched(ctx, tx, `SELECT wl_user, wl_namespace, wl_title, wl_expiry FROM watchlist
+		items, err := findWatched(ctx, tx, `SELECT wl_user, wl_namespace, wl_title, wl_expiry, wl_notificationtimestamp FROM watchlist
 			WHERE wl_namespace = ? AND wl_title = ?`, from.Namespace, from.DBKey)
 		if err != nil {
 			return err
@@ -99,7 +99,7 @@ func (db *DB) FindWatchedItems(ctx context.Context, userID int64, titles []folio
 				conds = append(conds, "(wl_namespace = ? AND wl_title = ?)")
 				args = append(args, t.Namespace, t.DBKey)
 			}
-			items, err := findWatched(ctx, tx, `SELECT wl_user, wl_namespace, wl_title, wl_expiry
+			items, err := findWatched(ctx, tx, `SELECT wl_user, wl_namespace, wl_title, wl_expiry, wl_notificationtimestamp
 				FROM watchlist WHERE wl_user = ? AND (`+joinOr(conds)+`)`, args...)
 			if err != nil {
 				return err
@@ -133,7 +133,7 @@ func (db *DB) FindWatchlist(ctx context.Context, f folio.WatchlistFilter) ([]*fo
 		conds = append(conds, "(wl_expiry IS NULL OR wl_expiry > ?)")
 		args = append(args, ts(f.Now))
 	}
-	q := `SELECT wl_user, wl_namespace, wl_title, wl_expiry FROM watchlist` + where(conds) +
+	q := `SELECT wl_user, wl_namespace, wl_title, wl_expiry, wl_notificationtimestamp FROM watchlist` + where(conds) +
 		fmt.Sprintf(` ORDER BY wl_namespace %s, wl_title %s LIMIT %d`, order, order, limit(f.Limit, 500))
 	var out []*folio.WatchedItem
 	err := db.read(ctx, func(tx *Tx) error {
@@ -154,6 +154,9 @@ func (db *DB) FindWatchlistChanges(ctx context.Context, f folio.WatchlistChangeF
 		args = append(args, ts(f.Now))
 	}
 	join := ""
+	if f.Unread != nil {
+		conds = append(conds, unreadCondition(*f.Unread))
+	}
 	if !f.AllRevisions {
 		join = " LEFT JOIN page ON page_id = rc_cur_id"
 		conds = append(conds, "(rc_type = ? OR rc_this_oldid = page_latest)")
@@ -185,8 +188,8 @@ func (db *DB) FindWatchlistChanges(ctx context.Context, f folio.WatchlistChangeF
 	return out, err
 }
 
-// findWatched runs a query selecting wl_user, wl_namespace, wl_title and
-// wl_expiry.
+// findWatched runs a query selecting wl_user, wl_namespace, wl_title,
+// wl_expiry and wl_notificationtimestamp.
 func findWatched(ctx context.Context, tx *Tx, q string, args ...any) ([]*folio.WatchedItem, error) {
 	rows, err := tx.query(ctx, q, args...)
 	if err != nil {
@@ -196,12 +199,17 @@ func findWatched(ctx context.Context, tx *Tx, q string, args ...any) ([]*folio.W
 	var out []*folio.WatchedItem
 	for rows.Next() {
 		var w folio.WatchedItem
-		var exp *string
-		if err := rows.Scan(&w.UserID, &w.Namespace, &w.DBKey, &exp); err != nil {
+		var exp, notif *string
+		if err := rows.Scan(&w.UserID, &w.Namespace, &w.DBKey, &exp, &notif); err != nil {
 			return nil, fmt.Errorf("scan watchlist: %w", err)
 		}
 		if exp != nil {
 			if w.Expiry, err = parseTS(*exp); err != nil {
+				return nil, err
+			}
+		}
+		if notif != nil {
+			if w.NotificationTimestamp, err = parseTS(*notif); err != nil {
 				return nil, err
 			}
 		}

@@ -61,6 +61,7 @@ func Run(t *testing.T, open Opener) {
 		{"Accounts", testAccounts},
 		{"Compat", testCompat},
 		{"Watchlist", testWatchlist},
+		{"WatchlistNotify", testWatchlistNotify},
 		{"Search", testSearch},
 	}
 	for _, tt := range tests {
