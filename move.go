@@ -33,6 +33,11 @@ type MoveRequest struct {
 	Summary     string // edit summary of the null revision and the redirect
 	Bot         bool
 
+	// DeleteTarget deletes a page at the new title first (logged as a
+	// deletion with DeleteComment), for movers who may delete pages.
+	DeleteTarget  bool
+	DeleteComment string
+
 	// LeaveRedirect leaves a redirect to the new title at the old one: a
 	// new page with RedirectText, whose outgoing links are RedirectLinks
 	// (nil: a single link to the new title).

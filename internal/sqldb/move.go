@@ -64,8 +64,9 @@ func movePage(ctx context.Context, tx *Tx, req folio.MoveRequest) (*folio.MoveRe
 }
 
 // clearMoveTarget checks that the target title is free. A redirect with one
-// revision that points back to p is removed, as MediaWiki allows; it
-// reports whether that happened.
+// revision that points back to p is removed, as MediaWiki allows, and it
+// reports that; with req.DeleteTarget any other page there is deleted
+// (and logged as a deletion).
 func clearMoveTarget(ctx context.Context, tx *Tx, p *folio.Page, req folio.MoveRequest) (bool, error) {
 	target, err := findPageByTitle(ctx, tx, req.ToNamespace, req.ToDBKey)
 	if folio.ErrorCode(err) == folio.EMissingTitle {
@@ -73,9 +74,24 @@ func clearMoveTarget(ctx context.Context, tx *Tx, p *folio.Page, req folio.MoveR
 	} else if err != nil {
 		return false, err
 	}
-	exists := folio.Errorf(folio.EArticleExists, "A page already exists at the new title, or the title is not valid.")
+	back, err := isRedirectBack(ctx, tx, p, target)
+	switch {
+	case err != nil:
+		return false, err
+	case back:
+		return true, removeRedirectPage(ctx, tx, target)
+	case req.DeleteTarget:
+		_, err := deletePage(ctx, tx, folio.DeleteRequest{PageID: target.ID, Actor: req.Actor, Comment: req.DeleteComment})
+		return false, err
+	}
+	return false, folio.Errorf(folio.EArticleExists, "A page already exists at the new title, or the title is not valid.")
+}
+
+// isRedirectBack reports whether target is a redirect to p with a single
+// revision, which a move may replace without deleting anything of value.
+func isRedirectBack(ctx context.Context, tx *Tx, p, target *folio.Page) (bool, error) {
 	if !target.IsRedirect {
-		return false, exists
+		return false, nil
 	}
 	var revs int
 	if err := tx.queryRow(ctx, `SELECT COUNT(*) FROM revision WHERE rev_page = ?`, target.ID).Scan(&revs); err != nil {
@@ -83,13 +99,13 @@ func clearMoveTarget(ctx context.Context, tx *Tx, p *folio.Page, req folio.MoveR
 	}
 	var rdNS int
 	var rdTitle string
-	err = tx.queryRow(ctx, `SELECT rd_namespace, rd_title FROM redirect WHERE rd_from = ?`, target.ID).Scan(&rdNS, &rdTitle)
-	if notFound(err) || (err == nil && (revs != 1 || rdNS != p.Namespace || rdTitle != p.DBKey)) {
-		return false, exists
+	err := tx.queryRow(ctx, `SELECT rd_namespace, rd_title FROM redirect WHERE rd_from = ?`, target.ID).Scan(&rdNS, &rdTitle)
+	if notFound(err) {
+		return false, nil
 	} else if err != nil {
 		return false, fmt.Errorf("find redirect of page %d: %w", target.ID, err)
 	}
-	return true, removeRedirectPage(ctx, tx, target)
+	return revs == 1 && rdNS == p.Namespace && rdTitle == p.DBKey, nil
 }
 
 // removeRedirectPage deletes a redirect page that a move replaces: its

@@ -102,6 +102,18 @@ func testMoveRefused(t *testing.T, s folio.Store) {
 	if p, _ := s.FindPageByID(ctx, b.Page.ID); p == nil || p.DBKey != "Beta" {
 		t.Errorf("Beta after refused moves = %+v, want unchanged", p)
 	}
+	// Delete and move: the page at the target is deleted first.
+	res := mustMove(t, ms, folio.MoveRequest{PageID: a.Page.ID, ToDBKey: "Beta", Actor: mover,
+		DeleteTarget: true, DeleteComment: "make way"})
+	if res.Page.ID != a.Page.ID || res.Page.DBKey != "Beta" || res.MovedOverRedirect {
+		t.Errorf("delete and move = %+v, want Alpha's page at Beta", res)
+	}
+	if arch, _ := s.FindArchivedRevisions(ctx, 0, "Beta"); len(arch) != 1 {
+		t.Errorf("archived revisions of the deleted Beta = %d, want 1", len(arch))
+	}
+	if les, _ := s.FindLogEntries(ctx, folio.LogFilter{Type: "delete"}); len(les) != 1 || les[0].Comment != "make way" {
+		t.Errorf("delete log = %+v, want the deletion that made way", les)
+	}
 }
 
 func testMoveOverRedirect(t *testing.T, s folio.Store) {

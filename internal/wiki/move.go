@@ -25,9 +25,13 @@ type MoveRequest struct {
 	// NoRedirect leaves no redirect behind; it needs the suppressredirect
 	// right and is ignored without it.
 	NoRedirect bool
-	Bot        bool
-	User       *folio.User
-	IP         string
+	// DeleteTarget deletes a page at the new title first (Special:MovePage's
+	// "delete and move"); it needs the right to delete that page and
+	// applies to the page itself, not its talk page or subpages.
+	DeleteTarget bool
+	Bot          bool
+	User         *folio.User
+	IP           string
 }
 
 // MovedPage is the outcome of moving one title.
@@ -78,8 +82,9 @@ func namespaceName(t folio.Title) string {
 	return t.Prefix
 }
 
-// checkMoveTarget tells whether u may move a page to t.
-func (s *Service) checkMoveTarget(ctx context.Context, u *folio.User, t folio.Title) error {
+// checkMoveTarget tells whether u may move a page to t, deleting the page
+// there first when del is set.
+func (s *Service) checkMoveTarget(ctx context.Context, u *folio.User, t folio.Title, del bool) error {
 	if t.Namespace < folio.NSMain || t.Namespace == folio.NSFile || t.Interwiki != "" {
 		return folio.Errorf(folio.EImmobileNamespace, "Pages cannot be moved into the %s namespace.", namespaceName(t))
 	}
@@ -93,6 +98,9 @@ func (s *Service) checkMoveTarget(ctx context.Context, u *folio.User, t folio.Ti
 	if target != nil {
 		if level := target.ProtectionLevel("edit", s.now()); level != "" && !s.Allowed(u, protectionRight(level)) {
 			return folio.Errorf(folio.EProtectedPage, "The page at the new title is protected.")
+		}
+		if del {
+			return s.CheckPermission(ctx, u, "delete", t, target)
 		}
 	}
 	return nil
@@ -111,7 +119,7 @@ func (s *Service) Move(ctx context.Context, req MoveRequest) (*MoveOutcome, erro
 	if req.NoRedirect && !s.Allowed(req.User, "suppressredirect") {
 		req.NoRedirect = false
 	}
-	main := s.moveOne(ctx, req, req.From, req.To)
+	main := s.moveOne(ctx, req, req.From, req.To, req.DeleteTarget)
 	if main.Err != nil {
 		return nil, main.Err
 	}
@@ -136,7 +144,7 @@ func (s *Service) moveTalk(ctx context.Context, req MoveRequest, out *MoveOutcom
 	if p, err := s.findPage(ctx, from); err != nil || p == nil {
 		return
 	}
-	talk := s.moveOne(ctx, req, from, to)
+	talk := s.moveOne(ctx, req, from, to, false)
 	out.Talk = &talk
 	if subpages && talk.Err == nil {
 		out.TalkSubpages = s.moveSubpages(ctx, req, from, to)
@@ -157,20 +165,21 @@ func (s *Service) moveSubpages(ctx context.Context, req MoveRequest, from, to fo
 	for _, p := range pages {
 		sub := s.Namespaces.MakeTitle(p.Namespace, p.DBKey)
 		dest := s.Namespaces.MakeTitle(to.Namespace, to.DBKey+strings.TrimPrefix(p.DBKey, from.DBKey))
-		out = append(out, s.moveOne(ctx, req, sub, dest))
+		out = append(out, s.moveOne(ctx, req, sub, dest, false))
 	}
 	return out
 }
 
-// moveOne checks and moves one title.
-func (s *Service) moveOne(ctx context.Context, req MoveRequest, from, to folio.Title) MovedPage {
+// moveOne checks and moves one title, deleting a page at the new title
+// first when del is set.
+func (s *Service) moveOne(ctx context.Context, req MoveRequest, from, to folio.Title, del bool) MovedPage {
 	mp := MovedPage{From: from, To: to}
 	p, err := s.findPage(ctx, from)
 	if err == nil {
 		err = s.CanMove(ctx, req.User, from, p)
 	}
 	if err == nil {
-		err = s.checkMoveTarget(ctx, req.User, to)
+		err = s.checkMoveTarget(ctx, req.User, to, del)
 	}
 	if err != nil {
 		mp.Err = err
@@ -179,7 +188,8 @@ func (s *Service) moveOne(ctx context.Context, req MoveRequest, from, to folio.T
 	mr := folio.MoveRequest{
 		PageID: p.ID, ToNamespace: to.Namespace, ToDBKey: to.DBKey, ToText: to.PrefixedText(), Actor: s.Actor(req.User, req.IP),
 		Comment: truncateComment(req.Reason), Summary: moveSummary(from, to, req.Reason), Bot: req.Bot,
-		LeaveRedirect: !req.NoRedirect,
+		LeaveRedirect: !req.NoRedirect, DeleteTarget: del,
+		DeleteComment: truncateComment("Deleted to make way for the move of [[" + from.PrefixedText() + "]]"),
 	}
 	if mr.LeaveRedirect {
 		mr.RedirectText = "#REDIRECT [[" + to.PrefixedText() + "]]"

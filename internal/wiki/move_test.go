@@ -108,6 +108,25 @@ func TestMoveRefused(t *testing.T) {
 	}
 }
 
+func TestMoveDeleteTarget(t *testing.T) {
+	s := MustOpen(t)
+	user := moveUser(t, s, "Plain")
+	sysop := moveUser(t, s, "Admin", "sysop")
+	mustEdit(t, s, user, "Source", "source", 0)
+	mustEdit(t, s, user, "Target", "target", 0)
+	req := wiki.MoveRequest{From: mustTitle(t, s, "Source"), To: mustTitle(t, s, "Target"), DeleteTarget: true, User: user}
+	if _, err := s.Move(context.Background(), req); folio.ErrorCode(err) != folio.EPermissionDenied {
+		t.Errorf("delete and move without the delete right: %v, want %s", err, folio.EPermissionDenied)
+	}
+	req.User = sysop
+	if _, err := s.Move(context.Background(), req); err != nil {
+		t.Fatalf("delete and move as a sysop: %v", err)
+	}
+	if got := currentText(t, s, "Target"); got != "source" {
+		t.Errorf("Target text = %q, want the moved page", got)
+	}
+}
+
 func TestMoveNoRedirectNeedsRight(t *testing.T) {
 	s := MustOpen(t)
 	u := moveUser(t, s, "Someone")
