@@ -67,6 +67,7 @@ func (s *Service) Edit(ctx context.Context, req EditRequest) (*EditOutcome, erro
 		res, err := s.save(ctx, req, text, base)
 		if err == nil {
 			s.editChanged(ctx, res)
+			s.notifyWatchers(ctx, req.User, res)
 			if res.Page != nil && !res.NoChange {
 				s.categoriesChanged(ctx, cats, res.Page.ID)
 			}

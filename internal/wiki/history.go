@@ -72,6 +72,7 @@ func (s *Service) Rollback(ctx context.Context, u *folio.User, ip string, p *fol
 	})
 	if err == nil {
 		s.editChanged(ctx, res)
+		s.notifyWatchers(ctx, u, res)
 	}
 	return res, err
 }
