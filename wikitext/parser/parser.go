@@ -14,6 +14,7 @@ package parser
 import (
 	"context"
 	"strings"
+	"time"
 
 	"github.com/folio-wiki/folio/wikitext/env"
 	"github.com/folio-wiki/folio/wikitext/html"
@@ -57,6 +58,10 @@ type Output struct {
 	Indicators map[string]string
 	// LimitReport is the work the parse did against the limits.
 	LimitReport LimitReport
+	// CacheExpiry, when positive, is how long the output may be kept by
+	// caches: an extension showing live data lowers it (see
+	// wikitext.LowerCacheExpiry). Zero means no limit.
+	CacheExpiry time.Duration
 }
 
 // Category is a category the page is in, with its sort key.
