@@ -23,6 +23,10 @@ type movePageData struct {
 	Subpages    bool
 	CanNoRedir  bool // the user has suppressredirect
 	LeaveRedir  bool
+	// CanDelete offers to delete the page at the new title, after the move
+	// failed because it exists and the user may delete pages.
+	CanDelete    bool
+	DeleteTarget bool
 }
 
 // handleMovePage serves Special:MovePage/Title: the form to rename a page
@@ -68,8 +72,9 @@ func (s *Server) handleMovePage(w http.ResponseWriter, r *http.Request) {
 	}
 	out, err := s.Wiki.Move(ctx, wiki.MoveRequest{From: from, To: s.Namespaces.MakeTitle(to.Namespace, to.DBKey),
 		Reason: d.Reason, MoveTalk: d.MoveTalk, MoveSubpages: d.Subpages, NoRedirect: !d.LeaveRedir,
-		User: u, IP: s.clientIP(r)})
+		DeleteTarget: d.DeleteTarget, User: u, IP: s.clientIP(r)})
 	if err != nil {
+		d.CanDelete = folio.ErrorCode(err) == folio.EArticleExists && s.Wiki.Allowed(u, "delete")
 		s.showMovePage(w, r, errorStatusOf(err), d, err)
 		return
 	}
@@ -93,6 +98,7 @@ func (s *Server) moveForm(r *http.Request, u *folio.User, from folio.Title) move
 		d.MoveTalk = r.PostFormValue("wpMovetalk") != ""
 		d.Subpages = r.PostFormValue("wpMovesubpages") != ""
 		d.LeaveRedir = !d.CanNoRedir || r.PostFormValue("wpLeaveRedirect") != ""
+		d.DeleteTarget = r.PostFormValue("wpDeleteAndMove") != ""
 	}
 	return d
 }

@@ -29,6 +29,7 @@ func TestMovePage(t *testing.T) {
 		env.MustEdit("Alpha", "Alpha text.", "", nil)
 		env.MustEdit("Talk:Alpha", "Talk.", "", nil)
 		env.MustEdit("Beta", "Beta text.", "", nil)
+		env.MustEdit("Gamma", "Gamma text.", "", nil)
 		anon, alice, sysop := env.NewBrowser(), env.NewBrowser(), env.NewBrowser()
 		alice.MustLogin("Alice")
 		sysop.MustLogin("Sysop")
@@ -44,7 +45,14 @@ func TestMovePage(t *testing.T) {
 			{Name: "bad token", As: "alice", Method: "POST", URL: "/wiki/Special:MovePage/Alpha",
 				Form: url.Values{"wpNewTitle": {"Alpha2"}, "wpEditToken": {"bad"}}, Status: http.StatusBadRequest, Want: []string{"session data was lost"}},
 			{Name: "existing target", As: "alice", Method: "POST", URL: "/wiki/Special:MovePage/Alpha", Form: moveForm("Beta"),
-				Status: http.StatusConflict, Want: []string{"already exists", `id="wpNewTitle"`}},
+				Status: http.StatusConflict, Want: []string{"already exists", `id="wpNewTitle"`}, DontWant: []string{`id="wpDeleteAndMove"`}},
+			{Name: "sysops are offered to delete the target", As: "sysop", Method: "POST", URL: "/wiki/Special:MovePage/Gamma", Form: moveForm("Beta"),
+				Status: http.StatusConflict, Want: []string{`id="wpDeleteAndMove"`}},
+			{Name: "users cannot delete and move", As: "alice", Method: "POST", URL: "/wiki/Special:MovePage/Alpha",
+				Form: moveForm("Beta", "wpDeleteAndMove", "1"), Status: http.StatusForbidden},
+			{Name: "delete and move", As: "sysop", Method: "POST", URL: "/wiki/Special:MovePage/Gamma",
+				Form: moveForm("Beta", "wpDeleteAndMove", "1", "wpLeaveRedirect", "1"), Status: http.StatusOK, Want: []string{"has been moved to"}},
+			{Name: "Beta holds Gamma's text", As: "anon", URL: "/wiki/Beta", Status: http.StatusOK, Want: []string{"Gamma text."}},
 			{Name: "bad title", As: "alice", Method: "POST", URL: "/wiki/Special:MovePage/Alpha", Form: moveForm("Bad[title]"),
 				Status: http.StatusBadRequest},
 			{Name: "move with the talk page", As: "alice", Method: "POST", URL: "/wiki/Special:MovePage/Alpha",
