@@ -68,6 +68,7 @@ func (s *Server) specialPages() map[string]specialPage {
 		"Compatables":         {Handler: s.handleCompatables, Listed: true, Group: "wiki"},
 		"MovePage":            {Handler: s.handleMovePage, Group: "pagetools"},
 		"BotPasswords":        {Handler: s.handleBotPasswords, Listed: true, Group: "login"},
+		"Search":              {Handler: s.handleSearch, Listed: true, Group: "pages"},
 	}
 	for alias, canon := range specialAliases {
 		pages[alias] = specialPage{Handler: s.aliasOf(canon, pages[canon].Handler)}
@@ -148,6 +149,7 @@ var specialHeadings = map[string]string{
 	"Compatables":         "Browser compatibility",
 	"MovePage":            "Move page",
 	"BotPasswords":        "Bot passwords",
+	"Search":              "Search",
 }
 
 // specialGroups orders the sections of Special:SpecialPages and names them.

@@ -43,6 +43,7 @@ var specialTemplateURLs = map[string]string{
 	"special_movepage":           "/wiki/Special:MovePage/Beta",
 	"special_botpasswords":       "/wiki/Special:BotPasswords",
 	"special_status":             "/wiki/Special:Status",
+	"special_search":             "/wiki/Special:Search?search=beta&fulltext=1",
 }
 
 // testEveryTemplate renders every special page template with the fixture,
