@@ -25,6 +25,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/folio-wiki/folio/wikitext"
 	"github.com/folio-wiki/folio/wikitext/html"
@@ -89,6 +90,8 @@ type extension struct {
 	client     Client
 	maxQueries int
 	maxRows    int
+	// cacheExpiry bounds the cache lifetime of a page with a tag.
+	cacheExpiry time.Duration
 }
 
 // Option configures the extension.
@@ -103,6 +106,12 @@ func WithMaxQueries(n int) Option { return func(e *extension) { e.maxQueries = n
 
 // WithMaxRows sets how many bugs one tag shows at most (DefaultMaxRows).
 func WithMaxRows(n int) Option { return func(e *extension) { e.maxRows = n } }
+
+// WithCacheExpiry sets how long a page that runs a search may be kept by
+// the parser and page caches: the age a cached Bugzilla answer may reach,
+// so that readers never see older bugs than the Client would give. Zero
+// (the default) leaves the page's cache lifetime alone.
+func WithCacheExpiry(d time.Duration) Option { return func(e *extension) { e.cacheExpiry = d } }
 
 // New returns the extension.
 func New(opts ...Option) wikitext.Extender {
@@ -137,6 +146,9 @@ func (e *extension) tag(f *preprocess.Frame, _ string, attrText string, content 
 	spec, err := parseSpec(html.DecodeTagAttributes(attrText), body)
 	if err != nil {
 		return errorBox(err.Error())
+	}
+	if e.cacheExpiry > 0 {
+		wikitext.LowerCacheExpiry(f, e.cacheExpiry)
 	}
 	ctx := exp.Ctx
 	if ctx == nil {
