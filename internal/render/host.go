@@ -69,7 +69,9 @@ func (h *host) PagesExist(ctx context.Context, titles []wikitext.Title) (map[wik
 }
 
 // TemplateSource returns the current text of a page, following one redirect
-// as MediaWiki does for transclusion.
+// as MediaWiki does for transclusion. The page row is read every time (so
+// an edit is seen by the next render); the text of its latest revision
+// comes from the Renderer's template cache when it holds it.
 func (h *host) TemplateSource(ctx context.Context, t wikitext.Title) (string, bool, error) {
 	for hop := 0; hop < 2; hop++ {
 		if t.Namespace < 0 || t.Interwiki != "" {
@@ -81,13 +83,13 @@ func (h *host) TemplateSource(ctx context.Context, t wikitext.Title) (string, bo
 		} else if err != nil {
 			return "", false, err
 		}
-		rev, err := h.r.Store.FindRevisionByID(ctx, p.Latest)
+		rev, err := h.r.revisionText(ctx, p.Latest)
 		if err != nil {
 			return "", false, err
 		}
-		rd := h.r.redirect(rev.Text)
+		rd := rev.redirect
 		if !p.IsRedirect || rd == nil || hop == 1 {
-			return rev.Text, true, nil
+			return rev.text, true, nil
 		}
 		t = wikitext.Title{Namespace: rd.Namespace, DBKey: rd.DBKey}
 	}
@@ -126,4 +128,25 @@ func (h *host) ThumbURL(f wikitext.FileInfo, width int) string {
 		return f.URL
 	}
 	return h.r.Files.ThumbURL(f, width)
+}
+
+// revisionText returns the text of revision id (and its redirect target),
+// from the template cache or the store.
+func (r *Renderer) revisionText(ctx context.Context, id int64) (*tplEntry, error) {
+	limit := r.TemplateCacheBytes
+	if limit == 0 {
+		limit = DefaultTemplateCacheBytes
+	}
+	if limit > 0 {
+		if e, ok := r.templates.get(id); ok {
+			return e, nil
+		}
+	}
+	rev, err := r.Store.FindRevisionByID(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	e := &tplEntry{rev: id, text: rev.Text, redirect: r.redirect(rev.Text)}
+	r.templates.put(e, limit)
+	return e, nil
 }

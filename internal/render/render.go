@@ -74,7 +74,12 @@ type Renderer struct {
 	GraphvizWorker []string
 	// Bugzilla runs <bugzilla> searches; nil shows an error box instead.
 	Bugzilla bugzilla.Client
+	// TemplateCacheBytes bounds the cache of transcluded revision text
+	// (templatecache.go); 0 means DefaultTemplateCacheBytes, negative
+	// turns the cache off.
+	TemplateCacheBytes int
 
+	templates templateCache
 	once      sync.Once
 	withES    *wikitext.Parser
 	withoutES *wikitext.Parser
