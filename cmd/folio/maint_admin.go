@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"errors"
+	"flag"
 	"fmt"
 	"os"
 	"strings"
@@ -155,65 +156,25 @@ func runUnblock(ctx context.Context, m *Main, args []string) error {
 	return nil
 }
 
-// runUndeleteBatch restores deleted pages, each in its own transaction, so
-// an interrupted run can be started again.
-func runUndeleteBatch(ctx context.Context, m *Main, args []string) error {
-	f := newMaintFlags(m, "undelete", "undelete --reason R FILE|- [flags]")
-	reason := f.fs.String("reason", "", "reason written to the deletion log (required)")
-	if err := f.fs.Parse(args); err != nil {
-		return err
-	}
-	if f.fs.NArg() != 1 || *reason == "" {
-		f.fs.Usage()
-		return &usageError{"maint undelete: --reason and one FILE (or - for stdin) are required"}
-	}
-	titles, err := openList(m, f.fs.Arg(0))
-	if err != nil {
-		return err
-	}
-	a, err := f.openWritable(ctx, m)
-	if err != nil {
-		return err
-	}
-	defer a.Close()
-	admin, err := maintUser(ctx, a)
-	if err != nil {
-		return err
-	}
-	p := &progress{w: m.Stderr, every: 100}
-	var restored, skipped int
-	for _, text := range titles {
-		if err := ctx.Err(); err != nil {
-			return fmt.Errorf("interrupted after %d restorations: %w", restored, err)
-		}
-		t, err := a.Namespaces.ParseTitle(text, folio.NSMain)
-		if err == nil {
-			_, err = a.Wiki.Undelete(ctx, admin, "127.0.0.1", t, nil, *reason)
-		}
-		if err != nil {
-			fmt.Fprintf(m.Stderr, "skipped %q: %v\n", text, err)
-			skipped++
-			continue
-		}
-		restored++
-		p.step(t.PrefixedText())
-	}
-	fmt.Fprintf(m.Stdout, "Restored %d pages; skipped %d.\n", restored, skipped)
-	return nil
+// batchTask is a task that acts as the maintenance user on each line of a
+// list, each line in its own transaction, so that an interrupted run can
+// be started again; lines that fail are reported and skipped.
+type batchTask struct {
+	name, usage, reasonHelp string
+	done                    string // "Restored", "Moved"…
+	flags                   func(fs *flag.FlagSet) func(ctx context.Context, a *app, admin *folio.User, line, reason string) error
 }
 
-// runMoveBatch moves pages listed as "From|To" lines, as moveBatch.php.
-func runMoveBatch(ctx context.Context, m *Main, args []string) error {
-	f := newMaintFlags(m, "move", "move --reason R [--noredirect] [--movetalk] FILE|- [flags]")
-	reason := f.fs.String("reason", "", "reason written to the move log (required)")
-	noRedirect := f.fs.Bool("noredirect", false, "leave no redirect behind")
-	moveTalk := f.fs.Bool("movetalk", true, "move the talk pages too")
+func (b batchTask) run(ctx context.Context, m *Main, args []string) error {
+	f := newMaintFlags(m, b.name, b.usage)
+	reason := f.fs.String("reason", "", b.reasonHelp+" (required)")
+	do := b.flags(f.fs)
 	if err := f.fs.Parse(args); err != nil {
 		return err
 	}
 	if f.fs.NArg() != 1 || *reason == "" {
 		f.fs.Usage()
-		return &usageError{"maint move: --reason and one FILE (or - for stdin) are required"}
+		return &usageError{"maint " + b.name + ": --reason and one FILE (or - for stdin) are required"}
 	}
 	lines, err := openList(m, f.fs.Arg(0))
 	if err != nil {
@@ -229,28 +190,53 @@ func runMoveBatch(ctx context.Context, m *Main, args []string) error {
 		return err
 	}
 	p := &progress{w: m.Stderr, every: 100}
-	var moved, skipped int
+	var done, skipped int
 	for _, line := range lines {
 		if err := ctx.Err(); err != nil {
-			return fmt.Errorf("interrupted after %d moves: %w", moved, err)
+			return fmt.Errorf("interrupted after %d pages: %w", done, err)
 		}
-		from, to, ok := strings.Cut(line, "|")
-		if !ok {
-			fmt.Fprintf(m.Stderr, "skipped %q: expected From|To\n", line)
-			skipped++
-			continue
-		}
-		err := moveOne(ctx, a, admin, strings.TrimSpace(from), strings.TrimSpace(to), *reason, *noRedirect, *moveTalk)
-		if err != nil {
+		if err := do(ctx, a, admin, line, *reason); err != nil {
 			fmt.Fprintf(m.Stderr, "skipped %q: %v\n", line, err)
 			skipped++
 			continue
 		}
-		moved++
-		p.step(from)
+		done++
+		p.step(line)
 	}
-	fmt.Fprintf(m.Stdout, "Moved %d pages; skipped %d.\n", moved, skipped)
+	fmt.Fprintf(m.Stdout, "%s %d pages; skipped %d.\n", b.done, done, skipped)
 	return nil
+}
+
+// runUndeleteBatch restores the deleted pages listed one title a line.
+func runUndeleteBatch(ctx context.Context, m *Main, args []string) error {
+	return batchTask{name: "undelete", usage: "undelete --reason R FILE|- [flags]",
+		reasonHelp: "reason written to the deletion log", done: "Restored",
+		flags: func(*flag.FlagSet) func(context.Context, *app, *folio.User, string, string) error {
+			return func(ctx context.Context, a *app, admin *folio.User, line, reason string) error {
+				t, err := a.Namespaces.ParseTitle(line, folio.NSMain)
+				if err == nil {
+					_, err = a.Wiki.Undelete(ctx, admin, "127.0.0.1", t, nil, reason)
+				}
+				return err
+			}
+		}}.run(ctx, m, args)
+}
+
+// runMoveBatch moves pages listed as "From|To" lines, as moveBatch.php.
+func runMoveBatch(ctx context.Context, m *Main, args []string) error {
+	return batchTask{name: "move", usage: "move --reason R [--noredirect] [--movetalk] FILE|- [flags]",
+		reasonHelp: "reason written to the move log", done: "Moved",
+		flags: func(fs *flag.FlagSet) func(context.Context, *app, *folio.User, string, string) error {
+			noRedirect := fs.Bool("noredirect", false, "leave no redirect behind")
+			moveTalk := fs.Bool("movetalk", true, "move the talk pages too")
+			return func(ctx context.Context, a *app, admin *folio.User, line, reason string) error {
+				from, to, ok := strings.Cut(line, "|")
+				if !ok {
+					return errors.New("expected From|To")
+				}
+				return moveOne(ctx, a, admin, strings.TrimSpace(from), strings.TrimSpace(to), reason, *noRedirect, *moveTalk)
+			}
+		}}.run(ctx, m, args)
 }
 
 func moveOne(ctx context.Context, a *app, admin *folio.User, from, to, reason string, noRedirect, moveTalk bool) error {
