@@ -63,15 +63,34 @@ func (c *BugzillaClient) Search(ctx context.Context, q bugzilla.Query) (*bugzill
 		// The reader went away: the failure says nothing about Bugzilla.
 		return nil, err
 	}
-	ttl := c.TTL
-	if ttl <= 0 {
-		ttl = DefaultBugzillaTTL
-	}
+	ttl := c.CacheTTL()
 	if err != nil {
 		ttl = min(ttl, bugzillaErrorTTL)
 	}
 	c.store(key, bugzillaEntry{res: res, err: err, expires: c.now().Add(ttl)})
 	return res, err
+}
+
+// CacheTTL returns how long answers are kept: TTL, or DefaultBugzillaTTL.
+func (c *BugzillaClient) CacheTTL() time.Duration {
+	if c.TTL > 0 {
+		return c.TTL
+	}
+	return DefaultBugzillaTTL
+}
+
+// bugzillaOptions configures the <bugzilla> tag with client c. A page
+// that runs a search may be cached no longer than the client keeps its
+// answers: CacheTTL when c has one, DefaultBugzillaTTL otherwise.
+func bugzillaOptions(c bugzilla.Client) []bugzilla.Option {
+	if c == nil {
+		return nil
+	}
+	ttl := DefaultBugzillaTTL
+	if t, ok := c.(interface{ CacheTTL() time.Duration }); ok {
+		ttl = t.CacheTTL()
+	}
+	return []bugzilla.Option{bugzilla.WithClient(c), bugzilla.WithCacheExpiry(ttl)}
 }
 
 // BugURL implements bugzilla.Client.

@@ -33,6 +33,9 @@ type Output struct {
 	// LimitReport is the parse's work against the limits (API
 	// prop=limitreportdata); the HTML ends with it as a comment.
 	LimitReport wikitext.LimitReport
+	// CacheExpiry, when positive, bounds how long caches may keep the
+	// output: a tag showing live data (<bugzilla>) lowered it.
+	CacheExpiry time.Duration `json:",omitempty"`
 }
 
 // Options change how a page renders.
@@ -89,7 +92,7 @@ func (r *Renderer) parser(editSections bool) *wikitext.Parser {
 	r.once.Do(func() {
 		exts := wikitext.WithExtensions(
 			parserfunctions.New(parserfunctions.WithStringFunctions(r.StringFunctions)),
-			cite.New(), poem.New(), bugzilla.New(bugzilla.WithClient(r.Bugzilla)), syntaxhighlight.New())
+			cite.New(), poem.New(), bugzilla.New(bugzillaOptions(r.Bugzilla)...), syntaxhighlight.New())
 		opt := r.optionalExtensions()
 		// MediaWiki 1.39's defaults, which its parser tests change: html5
 		// ids with legacy fallback anchors, no ISBN, PMID and RFC links.
@@ -126,6 +129,7 @@ func (r *Renderer) Render(ctx context.Context, t folio.Title, text string, opt O
 		Sections:     out.Sections,
 		NoIndex:      out.Flags["noindex"],
 		LimitReport:  out.LimitReport,
+		CacheExpiry:  out.CacheExpiry,
 	}
 	for _, c := range out.Categories {
 		res.Categories = append(res.Categories, c.Name)
