@@ -1,6 +1,7 @@
 // Package wiki holds the use cases that the web interface and the API share:
 // editing with conflict merging, undo, rollback, delete, undelete, protect,
-// login, and the permission checks in front of each of them.
+// move, patrol, login (also with bot passwords, whose grants limit the
+// rights), and the permission checks in front of each of them.
 package wiki
 
 import (
