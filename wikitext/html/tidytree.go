@@ -23,7 +23,7 @@ const nodeSlab = 128
 // newNode returns a node from the tidier's current slab.
 func (t *tidier) newNode(name, tag string, bits elemBits) *tnode {
 	if len(t.slab) == 0 {
-		t.slab = make([]tnode, nodeSlab)
+		t.slab = t.nextNodeSlab()
 	}
 	n := &t.slab[0]
 	t.slab = t.slab[1:]
@@ -54,7 +54,7 @@ func (t *tidier) appendChild(n, c *tnode) {
 	if len(n.children) == cap(n.children) && len(n.children) < kidSlab/4 {
 		// Grow from the tidier's slab instead of the heap.
 		if len(t.kids) < 2*len(n.children)+4 {
-			t.kids = make([]*tnode, kidSlab)
+			t.kids = t.nextKidSlab()
 		}
 		m := 2*len(n.children) + 4
 		grown := t.kids[:len(n.children):m]
