@@ -269,7 +269,8 @@ func moveLogEntry(p *folio.Page, req folio.MoveRequest, actor folio.Actor, overR
 		"target_title": req.ToDBKey,
 	}
 	if req.ToText != "" {
-		params["target"] = req.ToText
+		// MediaWiki's API shows target_title as prefixed text.
+		params["target"], params["target_title"] = req.ToText, req.ToText
 	}
 	if !req.LeaveRedirect {
 		params["suppressredirect"] = "1"

@@ -40,7 +40,7 @@ func testMovePage(t *testing.T, s folio.Store) {
 		t.Errorf("null revision = %+v, want a minor copy of %d with the summary, latest", res.Revision, src.Revision.ID)
 	}
 	if res.LogEntry.Type != "move" || res.LogEntry.Action != "move" || res.LogEntry.DBKey != "Old_name" ||
-		res.LogEntry.Params["target_title"] != "New_name" || res.LogEntry.Params["target_ns"] != "12" ||
+		res.LogEntry.Params["target_title"] != "Help:New name" || res.LogEntry.Params["target_ns"] != "12" ||
 		res.LogEntry.Params["target"] != "Help:New name" {
 		t.Errorf("log entry = %+v, want move/move from Old_name to 12:New_name", res.LogEntry)
 	}
