@@ -83,7 +83,9 @@ var moveScenarios = []scenario{
 		want:   map[string]any{"move.to": "Delta2", "move.talkmove-errors.0.code": "articleexists", "move.talkmove-errors.0.type": "error"},
 		absent: []string{"move.talkfrom"}},
 	{name: "paraminfo knows move", params: P(fv2("action", "paraminfo", "modules", "move|options|patrol|expandtemplates")...),
-		want: map[string]any{"paraminfo.modules.0.name": "move", "paraminfo.modules.0.needstoken": "csrf", "paraminfo.modules.2.needstoken": "patrol"}},
+		want: map[string]any{"paraminfo.modules.0.name": "move", "paraminfo.modules.0.needstoken": "csrf", "paraminfo.modules.2.needstoken": "patrol",
+			"paraminfo.modules.0.parameters.2.name": "to", "paraminfo.modules.0.parameters.10.tokentype": "csrf",
+			"paraminfo.modules.2.parameters.3.tokentype": "patrol", "paraminfo.modules.3.parameters.1.required": true}},
 }
 
 // TestExpandTemplatesModule covers action=expandtemplates.

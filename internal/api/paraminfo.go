@@ -82,6 +82,8 @@ func (s *Server) moduleInfo(path string) *obj {
 	params := []any{}
 	if path == "query" {
 		params = s.queryParamInfo()
+	} else if p := writeModuleParams(path); p != nil {
+		params = p
 	}
 	return o.set("parameters", params)
 }
