@@ -3,6 +3,7 @@ package html
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // Attr is one decoded HTML attribute.
@@ -146,8 +147,47 @@ func FixTagAttributesMode(text, el string, mode FragmentMode) string {
 	if strings.TrimSpace(text) == "" {
 		return ""
 	}
-	return EncodeAttributes(ValidateAttributesMode(DecodeTagAttributes(text), el, mode))
+	if len(text) > maxMemoAttrs {
+		return EncodeAttributes(ValidateAttributesMode(DecodeTagAttributes(text), el, mode))
+	}
+	k := attrKey{text, el, mode}
+	attrMemo.mu.Lock()
+	v, ok := attrMemo.m[k]
+	attrMemo.mu.Unlock()
+	if ok {
+		return v
+	}
+	v = EncodeAttributes(ValidateAttributesMode(DecodeTagAttributes(text), el, mode))
+	attrMemo.mu.Lock()
+	if len(attrMemo.m) >= maxMemoEntries || attrMemo.m == nil {
+		attrMemo.m = make(map[attrKey]string, 64)
+	}
+	// The key is copied: text is usually a slice of a whole page.
+	attrMemo.m[attrKey{strings.Clone(text), strings.Clone(el), mode}] = v
+	attrMemo.mu.Unlock()
+	return v
 }
+
+// attrMemo remembers what FixTagAttributesMode made of short attribute
+// texts: templates repeat the same attributes on every call, and decoding,
+// checking CSS and encoding them is a good part of sanitizing a page. The
+// result depends only on the key (the allowed lists are fixed). It holds
+// at most maxMemoEntries results of at most maxMemoAttrs bytes of input,
+// and starts afresh when full.
+var attrMemo struct {
+	mu sync.Mutex
+	m  map[attrKey]string
+}
+
+type attrKey struct {
+	text, el string
+	mode     FragmentMode
+}
+
+const (
+	maxMemoAttrs   = 200
+	maxMemoEntries = 4096
+)
 
 // EncodeAttributes writes attributes as ` name="value"` pairs with values
 // armoured against later wikitext passes.
