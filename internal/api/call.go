@@ -31,6 +31,7 @@ type call struct {
 	cont    *obj   // continue values set by modules
 	rawcont *obj   // query-continue, for rawcontinue
 	html    string // a whole HTML page to send instead of the result (help)
+	array   []any  // a JSON array to send instead of the result (opensearch)
 	// anonymous is set for origin=* and JSONP requests, which never use or
 	// start a session.
 	anonymous bool

@@ -290,6 +290,9 @@ func (s *Server) respond(c *call, err error) {
 		return
 	}
 	body := encodeResult(root, c.fv, (c.fv == 1 && !c.has("utf8")) || (c.fv == 2 && c.has("ascii")))
+	if err == nil && c.array != nil {
+		body = encodeArray(c.array)
+	}
 	if c.form.Get("format") == "jsonfm" {
 		h.Set("Content-Type", "text/html; charset=utf-8")
 		c.w.WriteHeader(status)

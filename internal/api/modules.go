@@ -36,6 +36,10 @@ func (s *Server) actionModules() map[string]*module {
 		"expandtemplates": {run: s.runExpandTemplates, read: true, desc: "Expands all templates within wikitext."},
 		"paraminfo":       {run: s.runParamInfo, desc: "Obtain information about API modules."},
 		"help":            {run: s.runHelp, desc: "Display help for the specified modules."},
+		"opensearch":      {run: s.runOpenSearch, read: true, desc: "Suggest titles that start with the given text, in the OpenSearch format."},
+
+		// Watchlist notification timestamps (watchlist_notify in internal/wiki).
+		"setnotificationtimestamp": {run: s.runSetNotificationTimestamp, post: true, token: "csrf", write: true, desc: "Update the notification timestamp for watched pages."},
 	}
 }
 
@@ -73,6 +77,7 @@ func (s *Server) listModules() map[string]*queryModule {
 		"watchlist":       {prefix: "wl", run: s.listWatchlist, generator: true, desc: "Get recent changes to pages in the current user's watchlist."},
 		"watchlistraw":    {prefix: "wr", run: s.listWatchlistRaw, generator: true, desc: "Get all pages on the current user's watchlist."},
 		"random":          {prefix: "rn", run: s.listRandom, generator: true, desc: "Get a set of random pages."},
+		"search":          {prefix: "sr", run: s.listSearch, generator: true, desc: "Find pages by the words of their text or title."},
 	}
 }
 

@@ -16,6 +16,7 @@ type pageEntry struct {
 	invalid string      // the reason, for an invalid title
 	input   string      // the title as given, for invalid titles
 	revids  []int64     // revisions asked for with revids=
+	genData *obj        // fields the generator adds (search's index)
 	out     *obj
 }
 
@@ -197,6 +198,11 @@ func (ps *pageSet) build() *keyedList {
 	sort.SliceStable(good, func(i, j int) bool { return good[i].page.ID < good[j].page.ID })
 	for _, e := range good {
 		e.out = newObj().set("pageid", e.page.ID).set("ns", e.title.Namespace).set("title", e.title.PrefixedText())
+		if e.genData != nil {
+			for _, k := range e.genData.keys {
+				e.out.set(k, e.genData.get(k))
+			}
+		}
 		list.add(strconv.FormatInt(e.page.ID, 10), e.out)
 	}
 	return list

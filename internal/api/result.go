@@ -252,3 +252,10 @@ func encodeResult(root *obj, fv int, ascii bool) []byte {
 	e.value(root)
 	return e.buf.Bytes()
 }
+
+// encodeArray returns the JSON of a top-level array (opensearch).
+func encodeArray(items []any) []byte {
+	e := &encoder{fv: 2}
+	e.array(items)
+	return e.buf.Bytes()
+}
