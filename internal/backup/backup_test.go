@@ -192,6 +192,10 @@ func checkRestored(t *testing.T, src, dst *sqldb.DB) {
 	if err := dst.SetReadOnly(ctx, folio.ReadOnly{}); err != nil {
 		t.Fatalf("SetReadOnly(off) error: %v", err)
 	}
+	// The search index is not in the backup: the restore rebuilds it.
+	if hits, total, err := dst.SearchPages(ctx, folio.SearchQuery{Text: "edit 2"}); err != nil || total != 12 || len(hits) == 0 {
+		t.Errorf("search after restore = %d hits of %d, %v; want all 12 pages", len(hits), total, err)
+	}
 	p, err := dst.FindPageByTitle(ctx, 0, "Page_3")
 	if err != nil {
 		t.Fatalf("FindPageByTitle() error: %v", err)

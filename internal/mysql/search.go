@@ -2,6 +2,7 @@ package mysql
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/folio-wiki/folio/internal/sqldb"
 )
@@ -24,9 +25,16 @@ func (Dialect) SearchRemove(id int64) []sqldb.Stmt {
 
 // SearchPages implements sqldb.Searcher.
 func (Dialect) SearchPages(terms []string, titlesOnly bool, nsCond string, nsArgs []any, limit, offset int) (list, count sqldb.Stmt) {
-	req := make([]string, len(terms))
-	for i, t := range terms {
-		req[i] = `+"` + t + `"`
+	// InnoDB indexes no word shorter than innodb_ft_min_token_size (3): a
+	// required short word would match nothing, so it is left out.
+	var req []string
+	for _, t := range terms {
+		if utf8.RuneCountInString(t) >= 3 {
+			req = append(req, `+"`+t+`"`)
+		}
+	}
+	if len(req) == 0 {
+		req = []string{`+"` + terms[0] + `"`}
 	}
 	query := strings.Join(req, " ")
 	match := `MATCH (s.si_title, s.si_text) AGAINST (? IN BOOLEAN MODE)`

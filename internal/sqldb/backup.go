@@ -55,6 +55,12 @@ type queryer interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 }
 
+// derivedTable reports tables rebuilt from the others rather than backed
+// up: the search index (and SQLite's FTS5 shadow tables of it).
+func derivedTable(name string) bool {
+	return name == "searchindex" || strings.HasPrefix(name, "searchindex_")
+}
+
 func queryTables(ctx context.Context, q queryer, bd BackupDialect) ([]string, error) {
 	rows, err := q.QueryContext(ctx, bd.TablesQuery())
 	if err != nil {
@@ -67,7 +73,9 @@ func queryTables(ctx context.Context, q queryer, bd BackupDialect) ([]string, er
 		if err := rows.Scan(&name); err != nil {
 			return nil, fmt.Errorf("list tables: %w", err)
 		}
-		names = append(names, name)
+		if !derivedTable(name) {
+			names = append(names, name)
+		}
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("list tables: %w", err)
@@ -211,6 +219,9 @@ func (db *DB) ImportTables(ctx context.Context, load func(put func(table string,
 		return bd.AfterImport(ctx, stx, table, cols)
 	}
 	if err := load(put); err != nil {
+		return err
+	}
+	if err := reindexAll(ctx, tx); err != nil {
 		return err
 	}
 	if err := stx.Commit(); err != nil {

@@ -65,6 +65,37 @@ func reindexPage(ctx context.Context, tx *Tx, id int64) error {
 	return nil
 }
 
+// reindexAll indexes every page in tx (after a restore, which does not
+// carry the derived search index).
+func reindexAll(ctx context.Context, tx *Tx) error {
+	if _, ok := tx.db.Dialect.(Searcher); !ok {
+		return nil
+	}
+	rows, err := tx.query(ctx, `SELECT page_id FROM page ORDER BY page_id`)
+	if err != nil {
+		return fmt.Errorf("list pages to index: %w", err)
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return err
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if err := reindexPage(ctx, tx, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // SearchPages implements folio.SearchStore.
 func (db *DB) SearchPages(ctx context.Context, q folio.SearchQuery) ([]*folio.SearchHit, int, error) {
 	s, err := db.searcher()
