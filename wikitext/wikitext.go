@@ -146,6 +146,7 @@ func (p *Parser) Parse(ctx context.Context, src string, opts ParseOptions) (*Out
 	}
 	start := time.Now()
 	exp, pc := p.newParse(ctx, opts)
+	defer exp.Release() // the output holds no node of the trees
 	text := exp.ExpandPage(src)
 	body := pc.Parse(text)
 	body += p.finishLimitReport(exp, pc.Out, start)

@@ -61,7 +61,8 @@ type builder struct {
 	headingIndex int
 	forInclusion bool
 	elements     *regexp.Regexp
-	textSlab     []Node   // text nodes not handed out yet
+	textSlab     []Node // text nodes not handed out yet
+	arena        *nodeArena
 	freeLinks    []*piece // pieces of plain links, for reuse
 	ignoredTags  map[string]bool
 	ignoredElems map[string]bool
@@ -76,8 +77,13 @@ type builder struct {
 // names; forInclusion selects transclusion mode (noinclude content
 // dropped, includeonly kept, onlyinclude honoured).
 func Build(text string, tags []string, forInclusion bool) []*Node {
+	return build(text, tags, forInclusion, nil)
+}
+
+// build is Build taking text nodes from arena (nil: the heap).
+func build(text string, tags []string, forInclusion bool, arena *nodeArena) []*Node {
 	b := &builder{text: text, headingIndex: 1, forInclusion: forInclusion,
-		noMoreClose: map[string]bool{}, fakeLine: true}
+		noMoreClose: map[string]bool{}, fakeLine: true, arena: arena}
 	b.setup(tags)
 	b.run()
 	for _, p := range b.stack {
@@ -180,11 +186,16 @@ func (b *builder) addText(s string) {
 	if s == "" {
 		return
 	}
-	if len(b.textSlab) == 0 {
-		b.textSlab = make([]Node, textSlab)
+	var n *Node
+	if b.arena != nil {
+		n = b.arena.node()
+	} else {
+		if len(b.textSlab) == 0 {
+			b.textSlab = make([]Node, textSlab)
+		}
+		n = &b.textSlab[0]
+		b.textSlab = b.textSlab[1:]
 	}
-	n := &b.textSlab[0]
-	b.textSlab = b.textSlab[1:]
 	n.Kind, n.Text = Text, s
 	acc := b.accum()
 	*acc = append(*acc, n)

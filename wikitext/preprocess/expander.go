@@ -54,6 +54,7 @@ type Expander struct {
 	Categories []string       // tracking categories to add (DB keys)
 	Data       map[string]any // per-parse extension state
 
+	arena        *nodeArena // text nodes of the trees built (Release)
 	seenTpl      map[env.Title]bool
 	cache        map[env.Title]*tplCache
 	nodeCount    int
@@ -84,7 +85,7 @@ func NewExpander(ctx context.Context, h env.Host, title env.Title, reg *Registry
 // ExpandPage preprocesses and expands the text of the page itself.
 func (e *Expander) ExpandPage(text string) string {
 	root := e.RootFrame()
-	return root.Expand(Build(text, e.Registry.TagNames(), false))
+	return root.Expand(e.Build(text, false))
 }
 
 // RecursiveTagParse expands text in frame f and renders it to
@@ -139,7 +140,22 @@ func (e *Expander) IncrementExpensive() bool {
 
 // Build parses text with the registry's tags.
 func (e *Expander) Build(text string, forInclusion bool) []*Node {
-	return Build(text, e.Registry.TagNames(), forInclusion)
+	if e.arena == nil {
+		e.arena = arenaPool.Get().(*nodeArena)
+	}
+	return build(text, e.Registry.TagNames(), forInclusion, e.arena)
+}
+
+// Release hands the nodes of the trees this expander built back for reuse
+// by later parses. Call it when the parse is over and nothing will expand
+// or read those trees again (nor use the Expander); without it they are
+// left to the garbage collector.
+func (e *Expander) Release() {
+	if e.arena != nil {
+		e.arena.release()
+		e.arena = nil
+	}
+	clear(e.cache)
 }
 
 func (e *Expander) incrementIncludeSize(n int) bool {
