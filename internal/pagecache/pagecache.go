@@ -193,12 +193,14 @@ func (pc *PageCache) miss(w http.ResponseWriter, r *http.Request, key string, ne
 	gen := pc.gen.Load()
 	rec := &recorder{header: http.Header{}}
 	next.ServeHTTP(rec, r)
-	if !pc.storable(rec) {
+	ttl, cacheControl, ok := pc.responseExpiry(rec.header)
+	if !ok || !pc.storable(rec) {
 		rec.replay(w)
 		return
 	}
 	e := pc.newEntry(rec)
-	if err := storeUnlessPurged(r.Context(), pc.Cache, &pc.gen, gen, key, e.encode(), pc.TTL); err != nil {
+	e.Header["Cache-Control"] = cacheControl
+	if err := storeUnlessPurged(r.Context(), pc.Cache, &pc.gen, gen, key, e.encode(), ttl); err != nil {
 		pc.Logger.Warn("page cache store", "key", key, "err", err)
 	}
 	pc.serve(w, r, e, xCacheMiss)

@@ -62,9 +62,13 @@ func (pc *ParserCache) Render(ctx context.Context, t folio.Title, text string, o
 	if err != nil {
 		return nil, err
 	}
+	ttl, ok := storeTTL(pc.ttl(), out.CacheExpiry)
+	if !ok {
+		return out, nil
+	}
 	b, err := json.Marshal(parsed{RevID: opt.RevID, Output: out})
 	if err == nil {
-		err = storeUnlessPurged(ctx, pc.Cache, &pc.gen, gen, key, b, pc.ttl())
+		err = storeUnlessPurged(ctx, pc.Cache, &pc.gen, gen, key, b, ttl)
 	}
 	if err != nil {
 		pc.logger().Warn("parser cache store", "key", key, "err", err)

@@ -136,6 +136,7 @@ func (s *Server) fillPage(ctx context.Context, v *view, t folio.Title, rev *foli
 	if out.NoIndex {
 		v.Robots = "noindex,nofollow"
 	}
+	v.cacheExpiry = out.CacheExpiry
 	d.HTML = template.HTML(out.HTML) // the renderer sanitises its output
 	if out.DisplayTitle != "" {
 		v.HeadingHTML = template.HTML(out.DisplayTitle)

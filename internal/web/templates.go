@@ -98,7 +98,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
 	if h.Get("Cache-Control") == "" {
-		h.Set("Cache-Control", "private, must-revalidate, max-age=0")
+		h.Set("Cache-Control", viewCacheControl(v))
 	}
 	w.WriteHeader(status)
 	if r.Method != http.MethodHead {

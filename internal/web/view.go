@@ -37,6 +37,9 @@ type view struct {
 	page *folio.Page
 	// revID is the revision shown, when it is not the latest (oldid=).
 	revID int64
+	// cacheExpiry, when positive, bounds how long the page cache may keep
+	// the response (cacheexpiry.go).
+	cacheExpiry time.Duration
 
 	// Filled by render.
 	Site     Site
