@@ -1,14 +1,11 @@
 package main
 
 import (
-	"html"
 	"io"
 	"net/http"
 	"net/http/cookiejar"
-	"net/url"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -67,8 +64,6 @@ func waitBody(t *testing.T, url, want string) string {
 
 const chromeCell = `data-browser="chrome"><span class="compat-version">`
 
-// hiddenInput finds the hidden fields of a form.
-var hiddenInput = regexp.MustCompile(`<input type="hidden" name="([^"]+)" value="([^"]*)"`)
 
 // editPage saves text on title through the edit form, as an anonymous
 // visitor with a session.
@@ -82,10 +77,10 @@ func editPage(t *testing.T, base, title, text string) {
 	}
 	form, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
-	v := url.Values{"wpTextbox1": {text}, "wpSummary": {"compat test"}, "wpSave": {"Save"}}
-	for _, m := range hiddenInput.FindAllStringSubmatch(string(form), -1) {
-		v.Set(m[1], html.UnescapeString(m[2]))
-	}
+	v := hiddenInputs(string(form))
+	v.Set("wpTextbox1", text)
+	v.Set("wpSummary", "compat test")
+	v.Set("wpSave", "Save")
 	resp, err = c.PostForm(base+"/index.php?title="+title+"&action=submit", v)
 	if err != nil {
 		t.Fatal(err)

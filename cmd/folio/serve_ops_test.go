@@ -84,7 +84,15 @@ func TestServeAPI(t *testing.T) {
 }
 
 // hiddenInputs returns the hidden fields of a form page.
+// hiddenInputs returns the hidden fields of the page's edit form (the
+// skin's other forms, such as the search box, have their own).
 func hiddenInputs(page string) url.Values {
+	if i := strings.Index(page, `id="editform"`); i >= 0 {
+		page = page[i:]
+		if j := strings.Index(page, "</form>"); j >= 0 {
+			page = page[:j]
+		}
+	}
 	v := url.Values{}
 	re := regexp.MustCompile(`<input type="hidden" name="([^"]+)" value="([^"]*)"`)
 	for _, m := range re.FindAllStringSubmatch(page, -1) {
