@@ -45,6 +45,8 @@ func TestPreSave(t *testing.T) {
 		{"noinclude subst", "<noinclude>{{subst:Foo}}</noinclude>", "<noinclude>FOO</noinclude>", wikitext.PSTOptions{}, false},
 		{"subst", "{{subst:Foo}} and {{SUBST:foo}}", "FOO and FOO", wikitext.PSTOptions{}, false},
 		{"safesubst", "{{safesubst:Foo}}", "FOO", wikitext.PSTOptions{}, false},
+		{"a template's own parameters stay", "Hello {{{1|you}}} and {{{who}}}", "Hello {{{1|you}}} and {{{who}}}", wikitext.PSTOptions{}, false},
+		{"parameters of a substituted template", "{{subst:Greet|who=Bob}}", "Hello Bob", wikitext.PSTOptions{}, false},
 		{"plain template kept", "{{Foo|{{subst:Foo}}}}", "{{Foo|FOO}}", wikitext.PSTOptions{}, false},
 		{"variable kept", "{{PAGENAME}} {{subst:PAGENAME}}", "{{PAGENAME}} Talk page", wikitext.PSTOptions{}, false},
 		{"subst parser function", "{{subst:uc:abc}}", "ABC", wikitext.PSTOptions{}, false},

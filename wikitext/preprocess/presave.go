@@ -24,6 +24,14 @@ func (f *Frame) expandPreSave(b *strings.Builder, n *Node) bool {
 		b.WriteString(f.exp.Strip(kind, "presave", source([]*Node{n})))
 	case Heading:
 		b.WriteString(f.Expand(n.Children))
+	case Arg:
+		// A template's own {{{parameters}}} stay as written when the
+		// template is saved (MediaWiki expands with NO_ARGS); only inside
+		// a substituted template do they take the call's values.
+		if f.IsTemplate() {
+			return false
+		}
+		b.WriteString(source([]*Node{n}))
 	default:
 		return false
 	}
