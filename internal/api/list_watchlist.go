@@ -91,13 +91,17 @@ func (s *Server) listWatchlist(c *call, q *query) error {
 		return err
 	}
 	f := folio.WatchlistChangeFilter{RecentChangeFilter: rq.filter, AllRevisions: c.boolean(l.p("allrev"))}
+	if rq.show["unread"] || rq.show["!unread"] {
+		unread := rq.show["unread"]
+		f.Unread = &unread
+	}
 	end, _ := c.ts(l.p("end")) // parseWL checked it
 	rows, more, err := s.findWL(c, u, rq, f, end)
 	if err != nil {
 		return err
 	}
 	var expiries map[folio.LinkTarget]*folio.WatchedItem
-	if rq.props["expiry"] {
+	if rq.props["expiry"] || rq.props["notificationtimestamp"] {
 		titles := make([]folio.Title, 0, len(rows))
 		for _, rc := range rows {
 			titles = append(titles, s.Namespaces.MakeTitle(rc.Namespace, rc.DBKey))
@@ -126,9 +130,7 @@ func (s *Server) findWL(c *call, u *folio.User, rq *rcQuery, f folio.WatchlistCh
 		f.Limit = min(500, rq.limit+1) // newest first: one more row tells whether to continue
 	}
 	var all []*folio.RecentChange
-	// Folio does not track which changes a user has seen: every change
-	// counts as read.
-	for !rq.show["unread"] {
+	for {
 		batch, err := s.Wiki.WatchlistChanges(c.ctx, u, f)
 		if err != nil {
 			return nil, nil, err
@@ -168,11 +170,16 @@ func (s *Server) wlObj(rc *folio.RecentChange, p map[string]bool, expiries map[f
 	if p["patrol"] {
 		o.set("patrolled", flag(true)).set("unpatrolled", flag(false)).set("autopatrolled", flag(false))
 	}
+	w := expiries[folio.LinkTarget{Namespace: rc.Namespace, DBKey: rc.DBKey}]
 	if p["notificationtimestamp"] {
-		o.set("notificationtimestamp", "")
+		if w != nil {
+			o.set("notificationtimestamp", timestamp(w.NotificationTimestamp))
+		} else {
+			o.set("notificationtimestamp", "")
+		}
 	}
 	if p["expiry"] {
-		if w := expiries[folio.LinkTarget{Namespace: rc.Namespace, DBKey: rc.DBKey}]; w != nil && !w.Expiry.IsZero() {
+		if w != nil && !w.Expiry.IsZero() {
 			o.set("expiry", timestamp(w.Expiry))
 		} else {
 			o.set("expiry", flag(false))

@@ -71,7 +71,7 @@ func (s *Server) pageInfo(c *call, e *pageEntry, props map[string]bool) {
 		s.infoWatched(c, o, e.title)
 	}
 	if props["notificationtimestamp"] {
-		o.set("notificationtimestamp", "") // Folio does not track visits
+		s.infoNotificationTimestamp(c, o, e.title)
 	}
 }
 
