@@ -45,13 +45,25 @@ type widget struct {
 	src              func(id string, p map[string]string) (string, error)
 }
 
-type extension struct{ byName map[string]*widget }
+type extension struct {
+	byName map[string]*widget
+	// pages turns on widget pages (pagewidgets.go); iframeHosts are the
+	// hosts their iframes may show.
+	pages       bool
+	iframeHosts []string
+}
+
+// Option configures the extension.
+type Option func(*extension)
 
 // New returns the extension.
-func New() wikitext.Extender {
+func New(opts ...Option) wikitext.Extender {
 	e := &extension{byName: map[string]*widget{}}
 	for _, w := range builtins {
 		e.byName[normName(w.name)] = w
+	}
+	for _, o := range opts {
+		o(e)
 	}
 	return e
 }
@@ -83,7 +95,7 @@ func (e *extension) function(f *preprocess.Frame, args *preprocess.Args) string 
 	strip := f.Expander().Strip
 	name := strings.TrimSpace(args.Expand(0))
 	w, ok := e.byName[normName(name)]
-	if !ok {
+	if !ok && !e.pages {
 		return strip("general", "widget", errorMsg(unknown(name)))
 	}
 	p := map[string]string{}
@@ -96,6 +108,9 @@ func (e *extension) function(f *preprocess.Frame, args *preprocess.Args) string 
 			return strip("general", "widget", errorMsg(fmt.Errorf("parameter %d has no name; write name=value", i)))
 		}
 		p[strings.ToLower(k)] = v
+	}
+	if !ok {
+		return strip("general", "widget", e.pageWidget(f, name, p))
 	}
 	return strip("general", "widget", w.render(p))
 }
