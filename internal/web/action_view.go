@@ -82,6 +82,7 @@ func (s *Server) pageView(r *http.Request, t folio.Title, p *folio.Page, rev *fo
 	v.Title, v.page = &t, p
 	if rev.ID == p.Latest { // the footer tells when the page last changed
 		v.LastModified = rev.Timestamp
+		s.pageVisited(r, t)
 	}
 	v.Canonical = s.fullURL(titlePath(t))
 	return v

@@ -31,6 +31,10 @@ func (s *Server) handleWatchlist(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, folio.Errorf(folio.EPermissionDenied, "You do not have permission to view your watchlist."))
 		return
 	}
+	if r.Method == http.MethodPost && r.PostFormValue("reset") == "all" {
+		s.markAllVisited(w, r, u)
+		return
+	}
 	o := parseRCOptions(r.URL.Query(), specialSubpage(r))
 	if r.URL.Query().Get("feed") != "" {
 		o.Limit = min(o.Limit, feedLimit)
@@ -47,8 +51,17 @@ func (s *Server) handleWatchlist(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	lines := s.changeLines(r.Context(), rcs)
+	if err := s.markUnseen(r.Context(), u, rcs, lines); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	reset, err := s.markAllVisitedForm(w, r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
 	v := s.specialView(r, "Watchlist")
-	v.Subtitle = watchlistTools(s, "Watchlist")
+	v.Subtitle = watchlistTools(s, "Watchlist") + reset
 	v.Data = rcPage{
 		Panel:    s.rcPanel(o, t),
 		Days:     groupByDay(lines, changeLine.when),
