@@ -54,8 +54,10 @@ var extensions = []Extension{
 		}},
 	{Key: "widgets", Name: "Widgets", Version: widgets.Version, Optional: true,
 		URL:         "https://www.mediawiki.org/wiki/Extension:Widgets",
-		Description: "Google Calendar, Document, Spreadsheet and Presentation embeds with {{#widget:}} or tags, as sandboxed iframes to Google's embed addresses only.",
-		load:        func(*Renderer) wikitext.Extender { return widgets.New() }},
+		Description: "Google Calendar, Document, Spreadsheet and Presentation embeds with {{#widget:}} or tags, as sandboxed iframes to Google's embed addresses only; admin-defined widgets in the Widget namespace (editwidgets right), sanitised, with iframes to widget_iframe_hosts only.",
+		load: func(r *Renderer) wikitext.Extender {
+			return widgets.New(widgets.WithPageWidgets(r.WidgetIframeHosts...))
+		}},
 	{Key: "compat", Name: "Compatables", Version: "1.0.0", Optional: true,
 		Description: "Browser compatibility tables from MDN's browser-compat-data with {{#compat:css.properties.border-radius}} and Special:Compatables.",
 		load:        func(*Renderer) wikitext.Extender { return compat.New() }},

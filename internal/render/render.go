@@ -77,6 +77,9 @@ type Renderer struct {
 	GraphvizWorker []string
 	// Bugzilla runs <bugzilla> searches; nil shows an error box instead.
 	Bugzilla bugzilla.Client
+	// WidgetIframeHosts are the hosts iframes of Widget: pages may show
+	// (widget_iframe_hosts; "*.example.org" for subdomains).
+	WidgetIframeHosts []string
 	// TemplateCacheBytes bounds the cache of transcluded revision text
 	// (templatecache.go); 0 means DefaultTemplateCacheBytes, negative
 	// turns the cache off.
