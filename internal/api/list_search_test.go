@@ -57,7 +57,7 @@ var searchScenarios = []scenario{
 		absent: []string{"query.searchinfo"}},
 	{name: "formatversion 1", params: P("action", "query", "list", "search", "srsearch", "stripes"),
 		want: map[string]any{"query.search.0.title": "Zebra page", "batchcomplete": ""}},
-	{name: "operators are words", params: P(q("list", "search", "srsearch", `"zebra" OR -*`)...),
+	{name: "operators are words", params: P(q("list", "search", "srsearch", `"zebra" OR -xylophone*`)...),
 		want: map[string]any{"query.searchinfo.totalhits": 0.0}},
 	{name: "generator", params: P(q("generator", "search", "gsrsearch", "quagga", "gsrlimit", "2", "prop", "info")...),
 		want: map[string]any{"query.pages.0.index": 1.0, "query.pages.1.index": 2.0, "query.pages.0.contentmodel": "wikitext",
@@ -84,7 +84,9 @@ func TestOpenSearch(t *testing.T) {
 			{"namespace parameter", P("search", "Zeb", "namespace", "12|0"), []any{"Zeb", []any{"Help:Zebra care", "Zebra page"},
 				[]any{"", ""}, []any{env.URL + "/wiki/Help:Zebra_care", env.URL + "/wiki/Zebra_page"}}},
 			{"nothing", P("search", "Nothing here"), []any{"Nothing here", []any{}, []any{}, []any{}}},
-			{"empty", P("search", ""), []any{"", []any{}, []any{}, []any{}}},
+			{"namespace only", P("search", "Help:"), []any{"Help:", []any{"Help:Zebra care"}, []any{""},
+				[]any{env.URL + "/wiki/Help:Zebra_care"}}},
+			{"special namespace", P("search", "Special:"), []any{"Special:", []any{}, []any{}, []any{}}},
 		}
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
@@ -95,6 +97,11 @@ func TestOpenSearch(t *testing.T) {
 					t.Errorf("opensearch %s = %#v, want %#v", tt.params.Encode(), got, tt.want)
 				}
 			})
+		}
+		env.T = t
+		r := env.NewClient().Get(P("action", "opensearch", "format", "json", "search", ""))
+		if code := Path(r.JSON, "error", "code"); code != "missingparam" {
+			t.Errorf("opensearch without search: %s", r.Body)
 		}
 	})
 }

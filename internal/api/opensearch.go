@@ -10,7 +10,10 @@ import (
 // text, as MediaWiki's default prefix search, answered as the OpenSearch
 // suggestions array [text, titles, descriptions, urls].
 func (s *Server) runOpenSearch(c *call) error {
-	text := c.str("search")
+	text, err := c.required("search")
+	if err != nil {
+		return err
+	}
 	limit, err := c.limit("limit", 10, 100, 500)
 	if err != nil {
 		return err
@@ -45,10 +48,15 @@ func (s *Server) runOpenSearch(c *call) error {
 // a namespace prefix in text ("Help:Ta") picks that namespace, otherwise
 // each of nss is searched in turn.
 func (s *Server) openSearchTitles(c *call, text string, nss []int, limit int) ([]folio.Title, error) {
-	if text == "" {
-		return nil, nil
-	}
 	prefix := titleKey(text)
+	if name, ok := strings.CutSuffix(text, ":"); ok { // "Help:" lists the namespace
+		if ns, found := s.Namespaces.Lookup(name); found && name != "" {
+			if ns.ID < 0 {
+				return nil, nil
+			}
+			return s.prefixTitles(c, []int{ns.ID}, "", limit)
+		}
+	}
 	if t, err := s.Namespaces.ParseTitle(text, folio.NSMain); err == nil && t.Interwiki == "" {
 		if t.Namespace < 0 {
 			return nil, nil
@@ -61,6 +69,12 @@ func (s *Server) openSearchTitles(c *call, text string, nss []int, limit int) ([
 			prefix += "_"
 		}
 	}
+	return s.prefixTitles(c, nss, prefix, limit)
+}
+
+// prefixTitles returns up to limit titles starting with prefix, from each
+// namespace of nss in turn.
+func (s *Server) prefixTitles(c *call, nss []int, prefix string, limit int) ([]folio.Title, error) {
 	var out []folio.Title
 	for _, ns := range nss {
 		if ns < 0 || len(out) >= limit {

@@ -56,7 +56,7 @@ func testSpecialSearch(t *testing.T, f *specialFixture) {
 			want:    []string{"Showing results <strong>3–3</strong> of <strong>3</strong>", `class="mw-prevlink"`, "offset=0"},
 			notWant: []string{`class="mw-nextlink"`}},
 		{name: "nothing found", url: p + "?search=xylophone", want: []string{"mw-search-nonefound", "mw-search-createlink"}},
-		{name: "operators are words", url: p + `?search=%22zebra%22+OR+-%2A`, want: []string{"mw-search-nonefound"}},
+		{name: "operators are words", url: p + `?search=%22zebra%22+OR+-xylophone%2A`, want: []string{"mw-search-nonefound"}},
 		{name: "search box in the skin", url: "/wiki/Alpha", want: []string{`<form action="/index.php" id="searchform"`,
 			`name="title" value="Special:Search"`, `id="searchInput"`, `accesskey="f"`}},
 	})
