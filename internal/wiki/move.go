@@ -69,6 +69,9 @@ func (s *Service) CanMove(ctx context.Context, u *folio.User, t folio.Title, p *
 	if t.Namespace == folio.NSMediaWiki && !s.Allowed(u, "editinterface") {
 		return folio.Errorf(folio.EPermissionDenied, "You do not have permission to move interface pages: the \"editinterface\" right is needed.")
 	}
+	if err := s.checkNamespaceProtection(u, t); err != nil {
+		return err
+	}
 	if level := p.ProtectionLevel("move", s.now()); level != "" && !s.Allowed(u, protectionRight(level)) {
 		return folio.Errorf(folio.EProtectedPage, "This page is protected from moves: only users with the %q right may move it.", level)
 	}
@@ -90,6 +93,9 @@ func (s *Service) checkMoveTarget(ctx context.Context, u *folio.User, t folio.Ti
 	}
 	if t.Namespace == folio.NSMediaWiki && !s.Allowed(u, "editinterface") {
 		return folio.Errorf(folio.EPermissionDenied, "You do not have permission to move pages into the MediaWiki namespace.")
+	}
+	if err := s.checkNamespaceProtection(u, t); err != nil {
+		return err
 	}
 	target, err := s.findPage(ctx, t)
 	if err != nil {

@@ -73,6 +73,9 @@ func (s *Service) rightsFor(action string, t folio.Title, p *folio.Page) []strin
 		if t.Namespace == folio.NSMediaWiki {
 			rights = append(rights, "editinterface")
 		}
+		if r := s.NamespaceProtection[t.Namespace]; r != "" {
+			rights = append(rights, r)
+		}
 		return rights
 	case "read", "delete", "undelete", "protect", "rollback":
 		return []string{action}

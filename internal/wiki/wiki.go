@@ -46,6 +46,10 @@ type Service struct {
 	LoginThrottle *throttle.Limiter
 	// Accounts configures mail and throttles of the account flows.
 	Accounts AccountSettings
+	// NamespaceProtection maps a namespace to the right needed, besides
+	// edit, to edit, create or move pages in it ($wgNamespaceProtection),
+	// such as the Widget namespace's editwidgets (nsprotection.go).
+	NamespaceProtection map[int]string
 }
 
 // New returns a Service with MediaWiki's default rights.
