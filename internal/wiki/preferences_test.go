@@ -52,8 +52,8 @@ func TestSavePreferences(t *testing.T) {
 		t.Fatal(err)
 	}
 	opts, err := s.Preferences(ctx, u)
-	if err != nil || opts["minordefault"] != "1" || len(opts) != 1 {
-		t.Errorf("Preferences = %v, %v", opts, err)
+	if err != nil || opts["minordefault"] != "1" || opts["watchdefault"] != "0" || opts["watchcreations"] != "1" {
+		t.Errorf("Preferences = %v, %v; want minordefault and watchcreations (a default) on, watchdefault off", opts, err)
 	}
 	if cu, _ := s.Store.FindUserByID(ctx, u.ID); cu.RealName != "Alice A." {
 		t.Errorf("real name %q", cu.RealName)

@@ -203,11 +203,7 @@ func (s *Service) WatchPreference(ctx context.Context, u *folio.User, created bo
 	if u == nil || u.ID == 0 {
 		return false
 	}
-	st, err := s.userOptions()
-	if err != nil {
-		return false
-	}
-	opts, err := st.FindUserOptions(ctx, u.ID)
+	opts, err := s.Preferences(ctx, u)
 	if err != nil {
 		return false
 	}

@@ -99,7 +99,7 @@ func TestApplyWatchOption(t *testing.T) {
 		prefs   map[string]string
 		want    bool
 	}{
-		{wiki.WatchOptionPreferences, true, nil, false},
+		{wiki.WatchOptionPreferences, true, map[string]string{"watchdefault": "0", "watchcreations": "0"}, false},
 		{wiki.WatchOptionWatch, false, nil, true},
 		{wiki.WatchOptionNoChange, false, nil, true},
 		{wiki.WatchOptionPreferences, false, nil, true},
