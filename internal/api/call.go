@@ -32,6 +32,7 @@ type call struct {
 	rawcont *obj   // query-continue, for rawcontinue
 	html    string // a whole HTML page to send instead of the result (help)
 	array   []any  // a JSON array to send instead of the result (opensearch)
+	xml     []byte // an XML document to send instead of the result (opensearch)
 	// anonymous is set for origin=* and JSONP requests, which never use or
 	// start a session.
 	anonymous bool

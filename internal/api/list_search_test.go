@@ -99,7 +99,18 @@ func TestOpenSearch(t *testing.T) {
 			})
 		}
 		env.T = t
-		r := env.NewClient().Get(P("action", "opensearch", "format", "json", "search", ""))
+		r := env.NewClient().Get(P("action", "opensearch", "format", "xml", "search", "Help:Zebra <"))
+		want := `<?xml version="1.0"?><SearchSuggestion version="2.0" xmlns="http://opensearch.org/searchsuggest2">` +
+			`<Query xml:space="preserve">Help:Zebra &lt;</Query><Section /></SearchSuggestion>`
+		if r.Body != want || r.Header.Get("Content-Type") != "text/xml; charset=utf-8" {
+			t.Errorf("opensearch format=xml = %s", r.Body)
+		}
+		r = env.NewClient().Get(P("action", "opensearch", "format", "xml", "search", "Help:Z"))
+		want = `<Section><Item><Text xml:space="preserve">Help:Zebra care</Text><Url xml:space="preserve">` + env.URL + `/wiki/Help:Zebra_care</Url></Item></Section>`
+		if !strings.Contains(r.Body, want) {
+			t.Errorf("opensearch format=xml = %s, want %s", r.Body, want)
+		}
+		r = env.NewClient().Get(P("action", "opensearch", "format", "json", "search", ""))
 		if code := Path(r.JSON, "error", "code"); code != "missingparam" {
 			t.Errorf("opensearch without search: %s", r.Body)
 		}

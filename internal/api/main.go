@@ -286,6 +286,10 @@ func (s *Server) respond(c *call, err error) {
 	if c.form.Get("format") == "xml" {
 		h.Set("Content-Type", "text/xml; charset=utf-8")
 		c.w.WriteHeader(status)
+		if err == nil && c.xml != nil {
+			_, _ = c.w.Write(c.xml)
+			return
+		}
 		_, _ = c.w.Write(encodeXML(root))
 		return
 	}

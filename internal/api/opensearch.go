@@ -1,6 +1,7 @@
 package api
 
 import (
+	"encoding/xml"
 	"strings"
 
 	"github.com/folio-wiki/folio"
@@ -24,9 +25,6 @@ func (s *Server) runOpenSearch(c *call) error {
 			return err
 		}
 	}
-	if _, err := c.enum("format", "json", "json", "jsonfm"); err != nil {
-		return err
-	}
 	for _, p := range []string{"profile", "suggest", "redirects", "warningsaspretty"} {
 		c.str(p)
 	}
@@ -41,7 +39,36 @@ func (s *Server) runOpenSearch(c *call) error {
 		urls = append(urls, s.Site.Server+t.LocalURL(""))
 	}
 	c.array = []any{text, names, descs, urls}
+	if c.str("format") == "xml" {
+		c.xml = openSearchXML(text, titles, urls)
+	}
 	return nil
+}
+
+// openSearchXML is the OpenSearch Suggestions 2.0 document of format=xml.
+func openSearchXML(text string, titles []folio.Title, urls []any) []byte {
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0"?><SearchSuggestion version="2.0" xmlns="http://opensearch.org/searchsuggest2">`)
+	b.WriteString(`<Query xml:space="preserve">` + xmlText(text) + `</Query>`)
+	if len(titles) == 0 {
+		b.WriteString(`<Section />`)
+	} else {
+		b.WriteString(`<Section>`)
+		for i, t := range titles {
+			b.WriteString(`<Item><Text xml:space="preserve">` + xmlText(t.PrefixedText()) + `</Text>`)
+			b.WriteString(`<Url xml:space="preserve">` + xmlText(urls[i].(string)) + `</Url></Item>`)
+		}
+		b.WriteString(`</Section>`)
+	}
+	b.WriteString(`</SearchSuggestion>`)
+	return []byte(b.String())
+}
+
+// xmlText escapes character data.
+func xmlText(s string) string {
+	var b strings.Builder
+	_ = xml.EscapeText(&b, []byte(s))
+	return b.String()
 }
 
 // openSearchTitles returns up to limit existing titles starting with text:
