@@ -145,6 +145,8 @@ func (s *Server) siteNamespaces() *obj {
 		o.set("content", flag(ns.Content)).set("nonincludable", flag(false))
 		if ns.ID == folio.NSMediaWiki {
 			o.set("namespaceprotection", "editinterface")
+		} else if r := s.Wiki.NamespaceProtection[ns.ID]; r != "" {
+			o.set("namespaceprotection", r)
 		}
 		out.set(strconv.Itoa(ns.ID), o)
 	}

@@ -52,3 +52,20 @@ func TestSiteInfoExtensions(t *testing.T) {
 		t.Errorf("with graphviz turned off: %s", r.Body)
 	}
 }
+
+// TestSiteInfoNamespaceProtection checks that a namespace reserved to a
+// right (the Widget namespace's editwidgets) reports it.
+func TestSiteInfoNamespaceProtection(t *testing.T) {
+	env := MustStart(t, MustOpenSQLite(t))
+	env.Wiki.NamespaceProtection = map[int]string{12: "edithelp"}
+	r := env.NewClient().Get(Params("action", "query", "meta", "siteinfo", "siprop", "namespaces", "format", "json", "formatversion", "2"))
+	if got := Path(r.JSON, "query", "namespaces", "12", "namespaceprotection"); got != "edithelp" {
+		t.Errorf("Help namespace protection = %v in %s", got, r.Body)
+	}
+	if got := Path(r.JSON, "query", "namespaces", "8", "namespaceprotection"); got != "editinterface" {
+		t.Errorf("MediaWiki namespace protection = %v", got)
+	}
+	if got := Path(r.JSON, "query", "namespaces", "0", "namespaceprotection"); got != nil {
+		t.Errorf("main namespace protection = %v", got)
+	}
+}
