@@ -29,6 +29,7 @@ type searchPage struct {
 	Exists     link // the page whose title is the query, when it exists
 	Create     link // a red link to create that page, when it may be
 	Prev, Next link
+	Limits     []link // the same search with other screen sizes
 }
 
 // searchNamespace is one namespace checkbox of the form.
@@ -206,8 +207,8 @@ func searchSize(size, words int) string {
 
 // searchPaging sets the links to the previous and next screens of results.
 func (s *Server) searchPaging(d *searchPage, offset int) {
-	at := func(off int) string {
-		q2 := url.Values{"search": {d.Query}, "fulltext": {"1"}, "limit": {strconv.Itoa(d.Limit)}, "offset": {strconv.Itoa(off)}}
+	at := func(off, limit int) string {
+		q2 := url.Values{"search": {d.Query}, "fulltext": {"1"}, "limit": {strconv.Itoa(limit)}, "offset": {strconv.Itoa(off)}}
 		for _, ns := range d.Namespaces {
 			if ns.Checked {
 				q2.Set("ns"+strconv.Itoa(ns.ID), "1")
@@ -216,10 +217,13 @@ func (s *Server) searchPaging(d *searchPage, offset int) {
 		return s.titleURL(s.specialTitle("Search"), q2)
 	}
 	n := strconv.Itoa(d.Limit)
+	for _, l := range []int{20, 50, 100, 250, 500} {
+		d.Limits = append(d.Limits, link{Href: at(offset, l), Text: strconv.Itoa(l), Title: "Show " + strconv.Itoa(l) + " results per page"})
+	}
 	if offset > 0 {
-		d.Prev = link{Href: at(max(0, offset-d.Limit)), Text: "previous " + n, Class: "mw-prevlink"}
+		d.Prev = link{Href: at(max(0, offset-d.Limit), d.Limit), Text: "previous " + n, Class: "mw-prevlink"}
 	}
 	if offset+d.Limit < d.Total {
-		d.Next = link{Href: at(offset + d.Limit), Text: "next " + n, Class: "mw-nextlink"}
+		d.Next = link{Href: at(offset+d.Limit, d.Limit), Text: "next " + n, Class: "mw-nextlink"}
 	}
 }
