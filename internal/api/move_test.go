@@ -127,7 +127,7 @@ func TestOptionsModule(t *testing.T) {
 		{name: "optionname", as: "Alice", post: true, token: "csrf", params: P(fv2("action", "options", "optionname", "previewontop", "optionvalue", "1")...),
 			want: map[string]any{"options": "success"}},
 		{name: "userinfo shows options", as: "Alice", params: P(fv2("action", "query", "meta", "userinfo", "uiprop", "options")...),
-			want: map[string]any{"query.userinfo.options.minordefault": "1", "query.userinfo.options.previewontop": "1", "query.userinfo.options.watchdefault": "0"}},
+			want: map[string]any{"query.userinfo.options.minordefault": "1", "query.userinfo.options.previewontop": "1", "query.userinfo.options.watchdefault": "1"}},
 		{name: "reset", as: "Alice", post: true, token: "csrf", params: P(fv2("action", "options", "reset", "1")...),
 			want: map[string]any{"options": "success"}},
 		{name: "reset took effect", as: "Alice", params: P(fv2("action", "query", "meta", "userinfo", "uiprop", "options")...),
