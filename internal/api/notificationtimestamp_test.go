@@ -67,3 +67,21 @@ var notifyScenarios = []scenario{
 	{name: "nothing unseen after", as: "Alice", params: P(queryParams("list", "watchlist", "wlshow", "unread")...),
 		want: map[string]any{"query.watchlist": []any{}}},
 }
+
+// TestSignatureOptions: action=options sets the signature nickname and
+// fancysig, refuses a fancy signature containing one, and userinfo shows
+// them.
+func TestSignatureOptions(t *testing.T) {
+	runScenarios(t, setupNotify, []scenario{
+		{name: "set nickname", as: "Alice", post: true, token: "csrf", params: P("action", "options", "change", "nickname='''Al''' [[User:Alice]]|fancysig=1"),
+			want: map[string]any{"options": "success"}},
+		{name: "userinfo", as: "Alice", params: P(queryParams("meta", "userinfo", "uiprop", "options")...),
+			want: map[string]any{"query.userinfo.options.nickname": "'''Al''' [[User:Alice]]", "query.userinfo.options.fancysig": "1"}},
+		{name: "nested signature", as: "Alice", post: true, token: "csrf", params: P("action", "options", "optionname", "nickname", "optionvalue", "Al ~~~~"),
+			want: map[string]any{"error.code": "invalidparameter"}},
+		{name: "reset", as: "Alice", post: true, token: "csrf", params: P("action", "options", "reset", "1"),
+			want: map[string]any{"options": "success"}},
+		{name: "reset took effect", as: "Alice", params: P(queryParams("meta", "userinfo", "uiprop", "options")...),
+			want: map[string]any{"query.userinfo.options.nickname": "", "query.userinfo.options.fancysig": "0", "query.userinfo.options.watchdefault": "1"}},
+	})
+}

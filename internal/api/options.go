@@ -38,7 +38,7 @@ func (s *Server) runOptions(c *call) error {
 			c.warn("validationfailed", fmt.Sprintf("Validation error for %q: not a valid preference.", k))
 			continue
 		}
-		if _, ok := wiki.NormalizeOption(v); !ok {
+		if _, ok := wiki.NormalizeOption(v); !ok && !wiki.TextPreference(k) {
 			c.warn("validationfailed", fmt.Sprintf("Validation error for %q: %q is not a valid value.", k, v))
 			continue
 		}
@@ -69,5 +69,6 @@ func (s *Server) userOptions(c *call, u *folio.User) *obj {
 		}
 		o.set(p.Key, v)
 	}
+	o.set("nickname", stored["nickname"])
 	return o
 }

@@ -26,10 +26,15 @@ func (s *Service) SetOptions(ctx context.Context, u *folio.User, opts map[string
 		for _, o := range PreferenceOptions {
 			all[o.Key] = ""
 		}
+		all["nickname"] = ""
 	}
 	for k, v := range opts {
 		if !knownPreference(k) {
 			return folio.Errorf(folio.EInvalidParameter, "Unknown preference %q.", k)
+		}
+		if textPreference(k) {
+			all[k] = strings.TrimSpace(v)
+			continue
 		}
 		norm, ok := NormalizeOption(v)
 		if !ok {
@@ -43,6 +48,20 @@ func (s *Service) SetOptions(ctx context.Context, u *folio.User, opts map[string
 	st, err := s.userOptions()
 	if err != nil {
 		return err
+	}
+	if _, nick := all["nickname"]; nick || all["fancysig"] == "1" {
+		cur := map[string]string{}
+		if !reset {
+			if cur, err = s.Preferences(ctx, u); err != nil {
+				return err
+			}
+		}
+		for k, v := range all {
+			cur[k] = v
+		}
+		if err := checkSignature(cur["nickname"], cur["fancysig"] == "1"); err != nil {
+			return err
+		}
 	}
 	return st.SetUserOptions(ctx, u.ID, all)
 }
@@ -58,6 +77,10 @@ func NormalizeOption(v string) (string, bool) {
 	}
 	return "", false
 }
+
+// TextPreference reports whether k is a free-text preference (the
+// signature nickname) rather than a checkbox.
+func TextPreference(k string) bool { return textPreference(k) }
 
 // KnownPreference reports whether k is a preference Folio keeps.
 func KnownPreference(k string) bool { return knownPreference(k) }
