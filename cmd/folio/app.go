@@ -88,6 +88,10 @@ func (m *Main) openApp(ctx context.Context, c Config, migrate bool) (*app, error
 	if sns, name, ok := storedSiteConfig(ctx, store, logger); ok {
 		ns, c.SiteName = sns, name
 	}
+	if ns, err = widgetNamespaces(ns, disabledExtensions(c.Extensions)); err != nil {
+		store.Close()
+		return nil, err
+	}
 	r := &render.Renderer{Store: store, Namespaces: ns, SiteName: c.SiteName, Server: c.Server,
 		Disabled: disabledExtensions(c.Extensions), GraphvizWorker: m.graphvizWorker()}
 	comp := newCompatService(store, ns, logger, r)
@@ -98,6 +102,10 @@ func (m *Main) openApp(ctx context.Context, c Config, migrate bool) (*app, error
 	w := wiki.New(store, ns)
 	w.Linker = r
 	w.PreSaver = r
+	if err := configureWidgets(&c, r, w); err != nil {
+		store.Close()
+		return nil, err
+	}
 	w.ReadOnly = c.ReadOnly
 	if db, ok := store.(*sqldb.DB); ok {
 		// The switch flipped by "folio readonly on" holds on every web head.

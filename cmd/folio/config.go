@@ -69,6 +69,9 @@ type Config struct {
 	// GroupRights changes the default rights of groups:
 	// [group_rights."*"] edit = false.
 	GroupRights map[string]map[string]bool `toml:"group_rights"`
+	// WidgetIframeHosts are the hosts iframes of Widget: pages may show
+	// ("player.example.org", "*.example.org"; widgets.go).
+	WidgetIframeHosts []string `toml:"widget_iframe_hosts"`
 	// Extensions turns optional wikitext extensions off by key:
 	// [extensions] graphviz = false (extensions.go). All are on by default.
 	Extensions map[string]bool `toml:"extensions"`
