@@ -14,6 +14,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("POST /index.php/{title...}", s.handleWiki)
 	mux.HandleFunc("GET /static/{file}", s.handleStatic)
 	mux.HandleFunc("GET /favicon.ico", s.handleFavicon)
+	mux.HandleFunc("GET /opensearch_desc.php", s.handleOpenSearchDesc)
 	mux.HandleFunc("GET /images/", s.handleFiles)
 	return mux
 }

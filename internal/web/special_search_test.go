@@ -59,6 +59,11 @@ func testSpecialSearch(t *testing.T, f *specialFixture) {
 		{name: "nothing found", url: p + "?search=xylophone", want: []string{"mw-search-nonefound", "mw-search-createlink"}},
 		{name: "operators are words", url: p + `?search=%22zebra%22+OR+-xylophone%2A`, want: []string{"mw-search-nonefound"}},
 		{name: "search box in the skin", url: "/wiki/Alpha", want: []string{`<form action="/index.php" id="searchform"`,
-			`name="title" value="Special:Search"`, `id="searchInput"`, `accesskey="f"`}},
+			`name="title" value="Special:Search"`, `id="searchInput"`, `accesskey="f"`,
+			`<link rel="search" type="application/opensearchdescription+xml" href="/opensearch_desc.php"`}},
+		{name: "OpenSearch description", url: "/opensearch_desc.php", want: []string{
+			`<OpenSearchDescription xmlns="http://a9.com/-/spec/opensearch/1.1/"`, "<ShortName>Folio Test (en)</ShortName>",
+			`/index.php?title=Special:Search&amp;search={searchTerms}"/>`,
+			`<Url type="application/x-suggestions+json" method="get" template="`, `/api.php?action=opensearch&amp;search={searchTerms}&amp;namespace=0"/>`}},
 	})
 }
