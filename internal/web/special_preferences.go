@@ -13,6 +13,10 @@ type preferencesData struct {
 	Token    string
 	User     *folio.User
 	RealName string
+	// Nickname and FancySig are the signature (wpnickname, wpfancysig).
+	Nickname string
+	FancySig bool
+	MaxSig   int
 	Options  []preferenceChoice
 }
 
@@ -44,6 +48,7 @@ func (s *Server) handlePreferences(w http.ResponseWriter, r *http.Request) {
 					opts[o.Key] = "1"
 				}
 			}
+			opts["nickname"] = r.PostFormValue("wpnickname")
 			err = s.Wiki.SavePreferences(r.Context(), u, r.PostFormValue("wpRealName"), opts)
 		}
 		if status = errorStatusOf(err); err != nil && status >= http.StatusInternalServerError {
@@ -78,8 +83,12 @@ func (s *Server) preferencesData(w http.ResponseWriter, r *http.Request, u *foli
 	if err != nil {
 		return nil, err
 	}
-	d := &preferencesData{Action: s.specialURL("Preferences"), Token: tok, User: fresh, RealName: fresh.RealName}
+	d := &preferencesData{Action: s.specialURL("Preferences"), Token: tok, User: fresh, RealName: fresh.RealName,
+		Nickname: opts["nickname"], FancySig: opts["fancysig"] == "1", MaxSig: wiki.MaxSignatureChars}
 	for _, o := range wiki.PreferenceOptions {
+		if o.Key == "fancysig" { // shown with the signature
+			continue
+		}
 		d.Options = append(d.Options, preferenceChoice{Key: o.Key, Label: o.Label, On: opts[o.Key] == "1"})
 	}
 	return d, nil
