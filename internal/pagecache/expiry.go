@@ -65,3 +65,18 @@ func (pc *PageCache) responseExpiry(h http.Header) (time.Duration, []string, boo
 	}
 	return ttl, []string{"s-maxage=" + strconv.FormatInt(int64(d/time.Second), 10) + ", must-revalidate, max-age=0"}, true
 }
+
+// remainingExpiry is what is left at now of an expiry counted from
+// stored (Unix nanoseconds): a rendering served from the parser cache
+// carries its remaining life, so that the page cache and CDNs do not keep
+// it for a whole expiry more. Nothing left means "do not cache".
+func remainingExpiry(expiry time.Duration, stored int64, now time.Time) time.Duration {
+	if expiry <= 0 || stored <= 0 {
+		return expiry
+	}
+	left := expiry - now.Sub(time.Unix(0, stored))
+	if left < time.Second {
+		return time.Nanosecond
+	}
+	return min(left, expiry)
+}

@@ -62,7 +62,7 @@ func TestLiveDataExpiry(t *testing.T) {
 	w.Linker = r
 	pcache := inmem.NewCache(8 << 20)
 	pcache.Now = clock.Now
-	parsers := &pagecache.ParserCache{Renderer: r, Cache: pcache}
+	parsers := &pagecache.ParserCache{Renderer: r, Cache: pcache, Now: clock.Now}
 	srv := &web.Server{Wiki: w, Store: store, Renderer: r, ParserCache: parsers, Namespaces: ns, Site: web.Site{Name: "Testwiki"}}
 	vcache := inmem.NewCache(8 << 20)
 	vcache.Now = clock.Now
@@ -106,6 +106,7 @@ func TestLiveDataExpiry(t *testing.T) {
 		{"plain first view", 0, "/wiki/Plain", false, "MISS", "s-maxage=300, must-revalidate, max-age=0", 1, 2, "No live data"},
 		{"logged in: private, parser cache hit", 0, "/wiki/Bugs", true, "", "private, must-revalidate, max-age=0, s-maxage=120", 1, 2, "mw-ext-bugzilla"},
 		{"bugs still cached", 90 * time.Second, "/wiki/Bugs", false, "HIT", "", 1, 2, ""},
+		{"logged in later: the remaining life", 0, "/wiki/Bugs", true, "", "private, must-revalidate, max-age=0, s-maxage=30", 1, 2, "mw-ext-bugzilla"},
 		{"bugs expired: rendered again", 60 * time.Second, "/wiki/Bugs", false, "MISS", "s-maxage=120, must-revalidate, max-age=0", 2, 3, "mw-ext-bugzilla"},
 		{"plain kept", 0, "/wiki/Plain", false, "HIT", "s-maxage=300, must-revalidate, max-age=0", 2, 3, "No live data"},
 		{"plain kept for hours", 20 * time.Hour, "/wiki/Plain", false, "HIT", "", 2, 3, ""},

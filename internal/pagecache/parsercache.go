@@ -26,6 +26,9 @@ type ParserCache struct {
 	Cache    folio.Cache
 	TTL      time.Duration // DefaultTTL when zero
 	Logger   *slog.Logger
+	// Now is the clock that ages entries with a CacheExpiry; time.Now
+	// when nil.
+	Now func() time.Time
 
 	gen    atomic.Uint64
 	hits   atomic.Int64
@@ -38,6 +41,9 @@ var _ Renderer = (*ParserCache)(nil)
 type parsed struct {
 	RevID  int64          `json:"rev"`
 	Output *render.Output `json:"out"`
+	// Stored is when the rendering was stored (Unix nanoseconds), kept
+	// for renderings with a CacheExpiry only.
+	Stored int64 `json:"at,omitempty"`
 }
 
 // Render returns the rendering of text, the content of revision opt.RevID
@@ -51,6 +57,7 @@ func (pc *ParserCache) Render(ctx context.Context, t folio.Title, text string, o
 		var p parsed
 		if json.Unmarshal(b, &p) == nil && p.RevID == opt.RevID && p.Output != nil {
 			pc.hits.Add(1)
+			p.Output.CacheExpiry = remainingExpiry(p.Output.CacheExpiry, p.Stored, pc.now())
 			return p.Output, nil
 		}
 	} else if !errors.Is(err, folio.ErrCacheMiss) {
@@ -66,7 +73,11 @@ func (pc *ParserCache) Render(ctx context.Context, t folio.Title, text string, o
 	if !ok {
 		return out, nil
 	}
-	b, err := json.Marshal(parsed{RevID: opt.RevID, Output: out})
+	pe := parsed{RevID: opt.RevID, Output: out}
+	if out.CacheExpiry > 0 {
+		pe.Stored = pc.now().UnixNano()
+	}
+	b, err := json.Marshal(pe)
 	if err == nil {
 		err = storeUnlessPurged(ctx, pc.Cache, &pc.gen, gen, key, b, ttl)
 	}
@@ -98,6 +109,13 @@ func (pc *ParserCache) ttl() time.Duration {
 		return pc.TTL
 	}
 	return DefaultTTL
+}
+
+func (pc *ParserCache) now() time.Time {
+	if pc.Now != nil {
+		return pc.Now()
+	}
+	return time.Now()
 }
 
 func (pc *ParserCache) logger() *slog.Logger {
