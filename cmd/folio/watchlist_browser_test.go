@@ -33,8 +33,10 @@ func TestBrowserWatchStar(t *testing.T) {
 	ctx := newBrowser(t)
 	w := MustRunMain(t, nil)
 	mustCreateUser(t, w, "Stargazer", "stargazer-password-1")
-	mustDo(t, ctx, "log in", login(w.URL, "Stargazer", "stargazer-password-1"))
+	// Created anonymously: the creator's watchcreations (on by default)
+	// would watch it already.
 	mustDo(t, ctx, "create", saveEdit(w.URL, "Star_page", "A page to watch.", "create the page"))
+	mustDo(t, ctx, "log in", login(w.URL, "Stargazer", "stargazer-password-1"))
 
 	mustDo(t, ctx, "open the page", chromedp.Navigate(w.URL+"/wiki/Star_page"), chromedp.WaitVisible(chromedp.CSS("#ca-watch > a")))
 	mustRun(t, ctx, "mark the page", chromedp.Evaluate[bool](`window.folioStarMark = true`))
