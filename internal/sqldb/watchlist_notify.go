@@ -11,10 +11,26 @@ import (
 var _ folio.WatchlistNotifyStore = (*DB)(nil)
 
 // NotifyWatchers marks t changed at at for its other watchers who had seen
-// every change.
+// every change. Most pages have no such watcher: a read finds out first,
+// so that an edit of them takes no second write lock.
 func (db *DB) NotifyWatchers(ctx context.Context, t folio.LinkTarget, editorID int64, at time.Time) (int, error) {
+	found := false
+	err := db.read(ctx, func(tx *Tx) error {
+		rows, err := tx.query(ctx, `SELECT wl_user FROM watchlist
+			WHERE wl_namespace = ? AND wl_title = ? AND wl_user <> ? AND wl_notificationtimestamp IS NULL LIMIT 1`,
+			t.Namespace, t.DBKey, editorID)
+		if err != nil {
+			return fmt.Errorf("find watchers of %d:%s: %w", t.Namespace, t.DBKey, err)
+		}
+		defer rows.Close()
+		found = rows.Next()
+		return rows.Err()
+	})
+	if err != nil || !found {
+		return 0, err
+	}
 	var n int64
-	err := db.write(ctx, func(tx *Tx) error {
+	err = db.write(ctx, func(tx *Tx) error {
 		res, err := tx.exec(ctx, `UPDATE watchlist SET wl_notificationtimestamp = ?
 			WHERE wl_namespace = ? AND wl_title = ? AND wl_user <> ? AND wl_notificationtimestamp IS NULL`,
 			ts(at), t.Namespace, t.DBKey, editorID)
