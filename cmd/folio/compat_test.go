@@ -64,7 +64,6 @@ func waitBody(t *testing.T, url, want string) string {
 
 const chromeCell = `data-browser="chrome"><span class="compat-version">`
 
-
 // editPage saves text on title through the edit form, as an anonymous
 // visitor with a session.
 func editPage(t *testing.T, base, title, text string) {
