@@ -7,6 +7,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/folio-wiki/folio"
 )
@@ -110,6 +111,28 @@ func (f *maintFlags) openWritable(ctx context.Context, m *Main) (*app, error) {
 		}
 	}
 	return a, nil
+}
+
+// open opens the wiki for a task that only reads, or that writes only
+// through the job queue.
+func (f *maintFlags) open(ctx context.Context, m *Main) (*app, error) {
+	c, err := f.load()
+	if err != nil {
+		return nil, err
+	}
+	return m.openApp(ctx, c, true)
+}
+
+// everyFewSeconds returns a progress callback that prints format (with the
+// count done) to w at most every two seconds.
+func everyFewSeconds(w io.Writer, format string) func(int) {
+	last := time.Now()
+	return func(n int) {
+		if time.Since(last) > 2*time.Second {
+			fmt.Fprintf(w, format, n)
+			last = time.Now()
+		}
+	}
 }
 
 // progress prints a line every n items to w.

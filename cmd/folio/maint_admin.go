@@ -294,11 +294,7 @@ func runPurge(ctx context.Context, m *Main, args []string) error {
 		f.fs.Usage()
 		return &usageError{"maint purge: give titles or --all, not both"}
 	}
-	c, err := f.load()
-	if err != nil {
-		return err
-	}
-	a, err := m.openApp(ctx, c, true)
+	a, err := f.open(ctx, m)
 	if err != nil {
 		return err
 	}
@@ -357,11 +353,7 @@ func runIntegrityCheck(ctx context.Context, m *Main, args []string) error {
 	if err := f.fs.Parse(args); err != nil {
 		return err
 	}
-	c, err := f.load()
-	if err != nil {
-		return err
-	}
-	a, err := m.openApp(ctx, c, true)
+	a, err := f.open(ctx, m)
 	if err != nil {
 		return err
 	}
@@ -370,13 +362,7 @@ func runIntegrityCheck(ctx context.Context, m *Main, args []string) error {
 	if !ok {
 		return errors.New("maint integrity-check: the store is not an SQL database")
 	}
-	last := time.Now()
-	findings, err := db.CheckIntegrity(ctx, func(n int) {
-		if time.Since(last) > 2*time.Second {
-			fmt.Fprintf(m.Stderr, "… %d texts checked\n", n)
-			last = time.Now()
-		}
-	})
+	findings, err := db.CheckIntegrity(ctx, everyFewSeconds(m.Stderr, "… %d texts checked\n"))
 	if err != nil {
 		return err
 	}
@@ -410,13 +396,7 @@ func runRebuildSearch(ctx context.Context, m *Main, args []string) error {
 	if !ok {
 		return errors.New("maint rebuild-search: the store has no search index")
 	}
-	last := time.Now()
-	n, err := ss.RebuildSearchIndex(ctx, func(done int) {
-		if time.Since(last) > 2*time.Second {
-			fmt.Fprintf(m.Stderr, "… %d pages indexed\n", done)
-			last = time.Now()
-		}
-	})
+	n, err := ss.RebuildSearchIndex(ctx, everyFewSeconds(m.Stderr, "… %d pages indexed\n"))
 	if err != nil {
 		return fmt.Errorf("interrupted after %d pages (run again to finish): %w", n, err)
 	}

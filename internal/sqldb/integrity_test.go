@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/folio-wiki/folio"
-	"github.com/folio-wiki/folio/internal/sqldb"
 )
 
 // TestCheckIntegrity runs the integrity check on every available backend:
@@ -14,15 +13,7 @@ import (
 // page without its latest revision, a corrupted text, a link row of a
 // vanished page) is found.
 func TestCheckIntegrity(t *testing.T) {
-	backends := []struct {
-		name, env string
-		open      func(t *testing.T, dsn string) *sqldb.DB
-	}{
-		{"sqlite", "", openSQLite},
-		{"postgres", "FOLIO_TEST_POSTGRES_DSN", openPostgres},
-		{"mysql", "FOLIO_TEST_MYSQL_DSN", openMySQL},
-	}
-	for _, b := range backends {
+	for _, b := range sqlBackends {
 		t.Run(b.name, func(t *testing.T) {
 			dsn := ""
 			if b.env != "" {

@@ -22,15 +22,7 @@ import (
 // that is available: SQLite always, PostgreSQL and MariaDB when their
 // FOLIO_TEST_* variables are set.
 func TestJobQueue(t *testing.T) {
-	backends := []struct {
-		name, env string
-		open      func(t *testing.T, dsn string) *sqldb.DB
-	}{
-		{"sqlite", "", openSQLite},
-		{"postgres", "FOLIO_TEST_POSTGRES_DSN", openPostgres},
-		{"mysql", "FOLIO_TEST_MYSQL_DSN", openMySQL},
-	}
-	for _, b := range backends {
+	for _, b := range sqlBackends {
 		t.Run(b.name, func(t *testing.T) {
 			dsn := ""
 			if b.env != "" {
@@ -47,6 +39,17 @@ func TestJobQueue(t *testing.T) {
 			})
 		})
 	}
+}
+
+// sqlBackends are the SQL backends the tests of this package run on:
+// SQLite always, the servers when their FOLIO_TEST_* variable is set.
+var sqlBackends = []struct {
+	name, env string
+	open      func(t *testing.T, dsn string) *sqldb.DB
+}{
+	{"sqlite", "", openSQLite},
+	{"postgres", "FOLIO_TEST_POSTGRES_DSN", openPostgres},
+	{"mysql", "FOLIO_TEST_MYSQL_DSN", openMySQL},
 }
 
 func openSQLite(t *testing.T, _ string) *sqldb.DB {
