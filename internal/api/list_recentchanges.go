@@ -2,6 +2,7 @@ package api
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -183,15 +184,20 @@ func (s *Server) findRC(c *call, rq *rcQuery) (rows []*folio.RecentChange, more 
 		}
 		f.Before = batch[len(batch)-1].ID
 	}
-	if rq.newer {
-		for i, j := 0, len(all)-1; i < j; i, j = i+1, j-1 {
-			all[i], all[j] = all[j], all[i]
-		}
+	page, next := changesPage(all, rq.newer, rq.limit)
+	return page, next, nil
+}
+
+// changesPage puts changes read newest first into the asked order and cuts
+// them at limit, returning the first change of the next page, if any.
+func changesPage(all []*folio.RecentChange, newer bool, limit int) ([]*folio.RecentChange, *folio.RecentChange) {
+	if newer {
+		slices.Reverse(all)
 	}
-	if len(all) > rq.limit {
-		return all[:rq.limit], all[rq.limit], nil
+	if len(all) > limit {
+		return all[:limit], all[limit]
 	}
-	return all, nil, nil
+	return all, nil
 }
 
 // rcObj formats one change as rcprop asks.

@@ -148,15 +148,8 @@ func (s *Server) findWL(c *call, u *folio.User, rq *rcQuery, f folio.WatchlistCh
 		}
 		f.Before = batch[len(batch)-1].ID
 	}
-	if rq.newer {
-		for i, j := 0, len(all)-1; i < j; i, j = i+1, j-1 {
-			all[i], all[j] = all[j], all[i]
-		}
-	}
-	if len(all) > rq.limit {
-		return all[:rq.limit], all[rq.limit], nil
-	}
-	return all, nil, nil
+	page, next := changesPage(all, rq.newer, rq.limit)
+	return page, next, nil
 }
 
 // wlObj formats one change as wlprop asks: the fields of list=recentchanges
